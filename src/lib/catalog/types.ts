@@ -1,0 +1,132 @@
+/** The catalogue as the server sends it and the device keeps it: one snapshot with a version. */
+
+export interface Text {
+	zh: string;
+	en: string;
+}
+
+/** Weekday 1 (Monday) to 7 (Sunday) → opening spans as `["08:30", "12:00"]`. */
+export type WeeklyHours = Partial<
+	Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>
+>;
+
+export interface Category {
+	id: string;
+	name: Text;
+	ticketPrefix: string;
+}
+
+export interface Department {
+	id: string;
+	name: Text;
+}
+
+export interface Town {
+	id: string;
+	name: Text;
+	kind: 'subdistrict' | 'town';
+}
+
+export interface Closure {
+	date: string;
+	reason: Text;
+}
+
+export interface SlotRule {
+	matterId: string;
+	slotMinutes: number;
+	capacity: number;
+	minHoursAhead: number;
+	maxDaysAhead: number;
+}
+
+export type PointKind = 'centre' | 'village' | 'proxy';
+
+export interface Point {
+	id: string;
+	townId: string;
+	kind: PointKind;
+	name: Text;
+	address: Text;
+	lat: number;
+	lng: number;
+	phone: string;
+	hours: WeeklyHours;
+	counters: number;
+	closures: Closure[];
+	services: SlotRule[];
+	/** Pinyin of the Chinese name, whole and initials, for search. */
+	pinyin: string;
+	initials: string;
+}
+
+export interface Option extends Text {
+	id: string;
+}
+
+export interface Question extends Text {
+	id: string;
+	options: Option[];
+}
+
+export type MaterialForm = 'original' | 'copy' | 'original_and_copy' | 'electronic';
+
+export interface Material {
+	id: string;
+	name: Text;
+	form: MaterialForm;
+	count: number;
+	note: Text;
+	/** Question id → the answers that call for this material; empty means always. */
+	when: Record<string, string[]>;
+}
+
+export type FormField =
+	| (FieldBase & { type: 'text' | 'textarea'; maxLength?: number })
+	| (FieldBase & { type: 'number'; min?: number; max?: number })
+	| (FieldBase & { type: 'date' })
+	| (FieldBase & { type: 'select'; options: { value: string; zh: string; en: string }[] });
+
+interface FieldBase extends Text {
+	key: string;
+	required: boolean;
+}
+
+export interface Matter {
+	id: string;
+	code: string;
+	categoryId: string;
+	departmentId: string;
+	name: Text;
+	summary: Text;
+	conditions: Text[];
+	promisedDays: number;
+	legalDays: number;
+	fee: Text;
+	legalBasis: Text[];
+	visits: number;
+	questions: Question[];
+	materials: Material[];
+	form: FormField[];
+	pinyin: string;
+	initials: string;
+}
+
+export interface Bundle {
+	id: string;
+	name: Text;
+	summary: Text;
+	matterIds: string[];
+}
+
+export interface CatalogSnapshot {
+	/** Changes whenever any content changes; also the HTTP ETag. */
+	version: string;
+	generatedAt: string;
+	categories: Category[];
+	departments: Department[];
+	towns: Town[];
+	points: Point[];
+	matters: Matter[];
+	bundles: Bundle[];
+}

@@ -1,0 +1,51 @@
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { deviceDb } from './db';
+
+let memo: Promise<CatalogSnapshot> | undefined;
+
+/** The device's copy of the catalogue; downloaded once if the device has none yet. */
+export function deviceCatalog(fetchFn: typeof fetch = fetch): Promise<CatalogSnapshot> {
+	memo ??= (async () => {
+		const stored = await deviceDb.catalog.get('current');
+		if (stored) return stored.snapshot;
+		const result = await refreshCatalog(fetchFn);
+		if (result.snapshot) return result.snapshot;
+		throw new Error('catalogue unavailable');
+	})();
+	memo.catch(() => (memo = undefined));
+	return memo;
+}
+
+export interface RefreshResult {
+	status: 'updated' | 'unchanged';
+	snapshot?: CatalogSnapshot;
+	checkedAt: number;
+}
+
+/**
+ * Asks the server whether the catalogue changed (`If-None-Match`) and replaces the device's copy in
+ * one write when it did; the old copy stays whole until then.
+ */
+export async function refreshCatalog(fetchFn: typeof fetch = fetch): Promise<RefreshResult> {
+	const stored = await deviceDb.catalog.get('current');
+	const response = await fetchFn('/api/catalog', {
+		headers: stored ? { 'If-None-Match': stored.etag } : {},
+		cache: 'no-store'
+	});
+	const checkedAt = Date.now();
+	if (response.status === 304 && stored) {
+		await deviceDb.catalog.update('current', { checkedAt });
+		return { status: 'unchanged', checkedAt };
+	}
+	if (!response.ok) throw new Error(`catalogue request failed: ${response.status}`);
+	const snapshot = (await response.json()) as CatalogSnapshot;
+	const etag = response.headers.get('ETag') ?? `"${snapshot.version}"`;
+	await deviceDb.catalog.put({ key: 'current', snapshot, etag, checkedAt });
+	memo = Promise.resolve(snapshot);
+	return { status: 'updated', snapshot, checkedAt };
+}
+
+export async function storedCatalogInfo(): Promise<{ version: string; checkedAt: number } | null> {
+	const stored = await deviceDb.catalog.get('current');
+	return stored ? { version: stored.snapshot.version, checkedAt: stored.checkedAt } : null;
+}

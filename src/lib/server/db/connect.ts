@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface Connection {
+	db: Kysely<Database>;
+	kind: DatabaseKind;
+	close(): Promise<void>;
+}
+
+// int8 (counts, sequences) as a number: every such value here stays far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/**
+ * Opens the database that `url` names: `postgres://…` for PostgreSQL, anything else is an
+ * SQLite file path (created with its folder when missing) or `:memory:`.
+ */
+export function connect(url: string, options: { poolSize?: number } = {}): Connection {
+	if (/^postgres(ql)?:\/\//.test(url)) {
+		const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return { db, kind: 'postgres', close: () => db.destroy() };
+	}
+	if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+	const sqlite = new SQLite(url);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('foreign_keys = ON');
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { db, kind: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001_catalog';
+
+/** Every migration, by name; names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+	'001_catalog': m001
+};

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { demoCatalogRows } from './demo-catalog';
+import { catalogIsEmpty, writeCatalog } from './write-catalog';
+
+export async function seedDemo(db: Kysely<Database>): Promise<void> {
+	await writeCatalog(db, demoCatalogRows());
+}
+
+/** Fills an empty database with the demo catalogue; leaves one with data alone. */
+export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
+	if (!(await catalogIsEmpty(db))) return false;
+	await seedDemo(db);
+	return true;
+}

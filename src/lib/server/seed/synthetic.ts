@@ -1,0 +1,130 @@
+import type { CatalogRows } from './catalog-rows';
+
+/**
+ * Grows the demo catalogue to `points` points and `matters` matters with generated, plausible
+ * entries, for scale tests and benchmarks. Deterministic: the same sizes give the same catalogue.
+ */
+export function syntheticCatalogRows(
+	base: CatalogRows,
+	size: { points: number; matters: number }
+): CatalogRows {
+	const random = prng(1600300);
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+	const rows: CatalogRows = structuredClone(base);
+
+	const used = new Set(rows.matters.map((m) => m.name_zh));
+	for (let i = rows.matters.length; i < size.matters; i++) {
+		let zh = '';
+		let en = '';
+		for (let tries = 0; tries < 50 && (!zh || used.has(zh)); tries++) {
+			const [who, whoEn] = pick(SUBJECTS);
+			const [what, whatEn] = pick(OBJECTS);
+			const [act, actEn] = pick(ACTIONS);
+			zh = `${who}${what}${act}`;
+			en = `${actEn} of ${whatEn} for ${whoEn}`;
+		}
+		if (used.has(zh)) zh = `${zh}（${i}）`;
+		used.add(zh);
+		const template = rows.matters[i % base.matters.length]!;
+		const id = `synthetic-matter-${i}`;
+		rows.matters.push({
+			...template,
+			id,
+			code: `370682-SY-${String(i).padStart(4, '0')}`,
+			category_id: pick(rows.categories).id,
+			department_id: pick(rows.departments).id,
+			name_zh: zh,
+			name_en: en,
+			sort: i
+		});
+		for (const material of base.materials.filter((m) => m.matter_id === template.id)) {
+			rows.materials.push({ ...material, matter_id: id });
+		}
+	}
+
+	const towns = rows.towns.map((t) => t.id);
+	const centres = new Map(
+		rows.points.filter((p) => p.kind === 'centre').map((p) => [p.town_id, p] as const)
+	);
+	const template = rows.points.find((p) => p.kind === 'village')!;
+	for (let i = rows.points.length; i < size.points; i++) {
+		const townId = towns[i % towns.length]!;
+		const centre = centres.get(townId) ?? template;
+		const village = `${pick(SURNAMES)}${pick(SETTLEMENTS)}${i}`;
+		const kind = random() < 0.5 ? 'village' : 'proxy';
+		rows.points.push({
+			...template,
+			id: `synthetic-point-${i}`,
+			town_id: townId,
+			kind,
+			name_zh: `${village}村${kind === 'village' ? '便民服务点' : '代办点'}`,
+			name_en: `Village ${i} ${kind === 'village' ? 'Service Point' : 'Proxy Point'}`,
+			address_zh: `莱阳市${village}村委会`,
+			address_en: `Village Committee, Village ${i}, Laiyang`,
+			lat: Number(centre.lat) + (random() - 0.5) * 0.12,
+			lng: Number(centre.lng) + (random() - 0.5) * 0.15
+		});
+	}
+
+	const rules = new Map(base.point_matters.map((r) => [r.matter_id, r] as const));
+	const fallback = base.point_matters[0]!;
+	rows.point_matters = rows.points.flatMap((p) => {
+		const handled = p.kind === 'centre' ? rows.matters : rows.matters.filter(() => random() < 0.1);
+		return handled.map((m) => ({
+			...(rules.get(m.id) ?? fallback),
+			point_id: p.id,
+			matter_id: m.id
+		}));
+	});
+	return rows;
+}
+
+function prng(seed: number): () => number {
+	let s = seed >>> 0;
+	return () => {
+		s = (s + 0x6d2b79f5) >>> 0;
+		let t = s;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const SUBJECTS = [
+	['城乡居民', 'rural and urban residents'],
+	['个体工商户', 'individual businesses'],
+	['农民专业合作社', 'farmer cooperatives'],
+	['残疾人', 'disabled people'],
+	['退役军人', 'veterans'],
+	['老年人', 'older people'],
+	['失业人员', 'unemployed people'],
+	['灵活就业人员', 'flexible workers'],
+	['农村居民', 'rural residents'],
+	['困难群众', 'families in difficulty'],
+	['小微企业', 'small businesses'],
+	['家庭农场', 'family farms']
+] as const;
+const OBJECTS = [
+	['养老保险', 'pension insurance'],
+	['医疗保险', 'medical insurance'],
+	['生活补贴', 'living subsidy'],
+	['护理补贴', 'nursing subsidy'],
+	['就业证明', 'employment certificate'],
+	['经营许可', 'business licence'],
+	['登记证书', 'registration certificate'],
+	['救助资金', 'assistance funds'],
+	['社保卡', 'social security card'],
+	['住房补助', 'housing grant']
+] as const;
+const ACTIONS = [
+	['申请', 'Application'],
+	['变更', 'Change'],
+	['注销', 'Cancellation'],
+	['补办', 'Replacement'],
+	['认定', 'Certification'],
+	['备案', 'Filing'],
+	['核定', 'Assessment'],
+	['续期', 'Renewal']
+] as const;
+const SURNAMES = '王李张刘陈杨赵孙周吴徐于姜宋曲隋邹谭慕吕'.split('');
+const SETTLEMENTS = ['家庄', '格庄', '家疃', '家夼', '家泊', '家沟'];

@@ -1,0 +1,86 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+import { build, files, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+const ASSETS_CACHE = `ow-assets-${version}`;
+const PAGES_CACHE = `ow-pages-${version}`;
+/** Rendered in the browser for any URL: what an offline navigation gets when its page was never saved. */
+const SHELL = '/shell';
+const ASSETS = [...build, ...files];
+const ASSET_SET = new Set(ASSETS);
+/** On a weak signal, a saved page beats waiting: give the network this long when a copy exists. */
+const NETWORK_GRACE_MS = 3500;
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		(async () => {
+			const cache = await caches.open(ASSETS_CACHE);
+			await cache.addAll([...ASSETS, SHELL]);
+			await sw.skipWaiting();
+		})()
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) {
+				if (key !== ASSETS_CACHE && key !== PAGES_CACHE) await caches.delete(key);
+			}
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('fetch', (event) => {
+	const { request } = event;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+	if (ASSET_SET.has(url.pathname)) {
+		event.respondWith(fromCacheFirst(request));
+	} else if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
+		event.respondWith(page(request, event));
+	}
+});
+
+async function fromCacheFirst(request: Request): Promise<Response> {
+	const cached = await caches.match(request, { cacheName: ASSETS_CACHE });
+	return cached ?? fetch(request);
+}
+
+/** Network first; a saved copy of the page when the network fails or lags; else the shell. */
+async function page(request: Request, event: FetchEvent): Promise<Response> {
+	const pages = await caches.open(PAGES_CACHE);
+	const saved = await pages.match(request);
+	const network = fetch(request).then(async (response) => {
+		if (response.ok && isSaveable(response)) {
+			await pages.put(request, response.clone());
+		}
+		return response;
+	});
+	event.waitUntil(network.then(() => undefined).catch(() => undefined));
+	try {
+		if (!saved) return await network;
+		return await Promise.race([network, delay(NETWORK_GRACE_MS).then(() => saved)]);
+	} catch {
+		return saved ?? (await caches.match(SHELL, { cacheName: ASSETS_CACHE })) ?? Response.error();
+	}
+}
+
+/** Pages a server marks private (staff work, personal data) never go into the offline store. */
+function isSaveable(response: Response): boolean {
+	const cacheControl = response.headers.get('cache-control') ?? '';
+	return (
+		!!response.headers.get('content-type')?.includes('text/html') &&
+		!/no-store|private/.test(cacheControl)
+	);
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}

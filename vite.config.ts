@@ -1,0 +1,14 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './paraglide.config.js';
+
+export default defineConfig({
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
+	test: {
+		include: ['src/**/*.spec.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 60_000
+	}
+});
