@@ -4,13 +4,10 @@ import { env } from '$env/dynamic/private';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { openDatabase } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/seed/seed-demo';
-import { provideServerCatalog } from '$lib/catalog/source';
-import { currentCatalog } from '$lib/server/catalog/cache';
 
 export const init: ServerInit = async () => {
 	const { db } = await openDatabase();
 	if (env.DEMO_DATA === '1') await seedDemoIfEmpty(db);
-	provideServerCatalog(async () => (await currentCatalog(db)).snapshot);
 };
 
 const i18n: Handle = ({ event, resolve }) =>

@@ -3,6 +3,12 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, version } from '$service-worker';
+import { refreshCatalog } from '$lib/device/catalog';
+import {
+	CATALOG_CHECKED,
+	REFRESH_CATALOG,
+	type CatalogChecked
+} from '$lib/device/catalog-messages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -32,9 +38,38 @@ sw.addEventListener('activate', (event) => {
 				if (key !== ASSETS_CACHE && key !== PAGES_CACHE) await caches.delete(key);
 			}
 			await sw.clients.claim();
+			await checkCatalog();
 		})()
 	);
 });
+
+sw.addEventListener('message', (event) => {
+	if ((event.data as { type?: string } | null)?.type === REFRESH_CATALOG) {
+		event.waitUntil(checkCatalog());
+	}
+});
+
+/** Keeps the device's catalogue current and tells every open page what it found. */
+let checking: Promise<void> | undefined;
+function checkCatalog(): Promise<void> {
+	checking ??= (async () => {
+		let message: CatalogChecked;
+		try {
+			const result = await refreshCatalog();
+			message = {
+				type: CATALOG_CHECKED,
+				ok: true,
+				version: result.version,
+				checkedAt: result.checkedAt
+			};
+		} catch {
+			message = { type: CATALOG_CHECKED, ok: false, version: null, checkedAt: null };
+		}
+		const pages = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+		for (const page of pages) page.postMessage(message);
+	})().finally(() => (checking = undefined));
+	return checking;
+}
 
 sw.addEventListener('fetch', (event) => {
 	const { request } = event;

@@ -1,24 +1,40 @@
 import { browser } from '$app/environment';
-import type { CatalogSnapshot } from './types';
+import { runCatalogView, type CatalogView, type CatalogViewName } from './views';
 
-type Provider = () => Promise<CatalogSnapshot>;
+let hydrated = false;
 
-let serverProvider: Provider | undefined;
-
-/** Set once by the server at start-up; the catalogue is the same for every reader. */
-export function provideServerCatalog(provider: Provider): void {
-	serverProvider = provider;
+/** Called once the first page is up: from then on, views come from the device's own copy. */
+export function markHydrated(): void {
+	hydrated = true;
 }
 
 /**
- * The catalogue for a page's load: the server's own when rendering there, the device's copy in the
- * browser, so pages render with no network once the app has been opened.
+ * A page's view of the catalogue. On the server, and while the browser takes over a server-rendered
+ * page (when Kit answers the same request from the data inlined in the page), it comes from
+ * `/api/catalog/views/…`; otherwise from the device's copy, so pages render with no network.
  */
-export async function getCatalog(fetchFn: typeof fetch): Promise<CatalogSnapshot> {
-	if (browser) {
-		const { deviceCatalog } = await import('$lib/device/catalog');
-		return deviceCatalog(fetchFn);
+export async function catalogView<N extends CatalogViewName>(
+	fetchFn: typeof fetch,
+	name: N,
+	params: Record<string, string> = {}
+): Promise<CatalogView<N>> {
+	if (browser && hydrated) return fromDevice(fetchFn, name, params);
+	const url = `/api/catalog/views/${name}?${new URLSearchParams(params)}`;
+	try {
+		const response = await fetchFn(url);
+		if (response.ok) return (await response.json()) as CatalogView<N>;
+		if (!browser) throw new Error(`catalogue view ${name} failed: ${response.status}`);
+	} catch (error) {
+		if (!browser) throw error;
 	}
-	if (!serverProvider) throw new Error('the server has not provided its catalogue');
-	return serverProvider();
+	return fromDevice(fetchFn, name, params);
+}
+
+async function fromDevice<N extends CatalogViewName>(
+	fetchFn: typeof fetch,
+	name: N,
+	params: Record<string, string>
+): Promise<CatalogView<N>> {
+	const { deviceCatalog } = await import('$lib/device/catalog');
+	return runCatalogView(name, await deviceCatalog(fetchFn), params);
 }

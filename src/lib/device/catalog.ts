@@ -1,24 +1,37 @@
 import type { CatalogSnapshot } from '$lib/catalog/types';
+import { latestCatalog } from './catalog-version';
 import { deviceDb } from './db';
 
-let memo: Promise<CatalogSnapshot> | undefined;
+let memo: { promise: Promise<CatalogSnapshot>; version: string | null } | undefined;
 
 /** The device's copy of the catalogue; downloaded once if the device has none yet. */
 export function deviceCatalog(fetchFn: typeof fetch = fetch): Promise<CatalogSnapshot> {
-	memo ??= (async () => {
-		const stored = await deviceDb.catalog.get('current');
-		if (stored) return stored.snapshot;
-		const result = await refreshCatalog(fetchFn);
-		if (result.snapshot) return result.snapshot;
-		throw new Error('catalogue unavailable');
-	})();
-	memo.catch(() => (memo = undefined));
-	return memo;
+	if (!memo || (latestCatalog.version && memo.version !== latestCatalog.version)) {
+		const entry: NonNullable<typeof memo> = {
+			version: latestCatalog.version,
+			promise: load(fetchFn)
+		};
+		entry.promise.then(
+			(s) => (entry.version = s.version),
+			() => memo === entry && (memo = undefined)
+		);
+		memo = entry;
+	}
+	return memo.promise;
+}
+
+async function load(fetchFn: typeof fetch): Promise<CatalogSnapshot> {
+	const stored = await deviceDb.catalog.get('current');
+	if (stored) return stored.snapshot;
+	const result = await refreshCatalog(fetchFn);
+	if (result.snapshot) return result.snapshot;
+	throw new Error('catalogue unavailable');
 }
 
 export interface RefreshResult {
 	status: 'updated' | 'unchanged';
 	snapshot?: CatalogSnapshot;
+	version: string;
 	checkedAt: number;
 }
 
@@ -35,14 +48,13 @@ export async function refreshCatalog(fetchFn: typeof fetch = fetch): Promise<Ref
 	const checkedAt = Date.now();
 	if (response.status === 304 && stored) {
 		await deviceDb.catalog.update('current', { checkedAt });
-		return { status: 'unchanged', checkedAt };
+		return { status: 'unchanged', version: stored.snapshot.version, checkedAt };
 	}
 	if (!response.ok) throw new Error(`catalogue request failed: ${response.status}`);
 	const snapshot = (await response.json()) as CatalogSnapshot;
 	const etag = response.headers.get('ETag') ?? `"${snapshot.version}"`;
 	await deviceDb.catalog.put({ key: 'current', snapshot, etag, checkedAt });
-	memo = Promise.resolve(snapshot);
-	return { status: 'updated', snapshot, checkedAt };
+	return { status: 'updated', snapshot, version: snapshot.version, checkedAt };
 }
 
 export async function storedCatalogInfo(): Promise<{ version: string; checkedAt: number } | null> {

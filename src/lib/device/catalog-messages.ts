@@ -1,0 +1,10 @@
+/** Messages between pages and the service worker, which keeps the device's catalogue current. */
+export const REFRESH_CATALOG = 'catalog:refresh';
+export const CATALOG_CHECKED = 'catalog:checked';
+
+export interface CatalogChecked {
+	type: typeof CATALOG_CHECKED;
+	ok: boolean;
+	version: string | null;
+	checkedAt: number | null;
+}
