@@ -1,4 +1,4 @@
-import type { CatalogSnapshot, Point } from './types';
+import type { Bundle, CatalogSnapshot, Matter, Point, PointKind, Town } from './types';
 
 /** A point as lists show it: without its per-matter rules or search keys. */
 export type PointSummary = Omit<Point, 'services' | 'pinyin' | 'initials'>;
@@ -8,9 +8,30 @@ export function pointSummary(point: Point): PointSummary {
 	return { id, townId, kind, name, address, lat, lng, phone, hours, counters, closures };
 }
 
+/** A matter as lists show it. */
+export type MatterSummary = Pick<
+	Matter,
+	'id' | 'name' | 'categoryId' | 'departmentId' | 'promisedDays' | 'visits'
+>;
+
+export function matterSummary({
+	id,
+	name,
+	categoryId,
+	departmentId,
+	promisedDays,
+	visits
+}: Matter): MatterSummary {
+	return { id, name, categoryId, departmentId, promisedDays, visits };
+}
+
+const byId = <T extends { id: string }>(list: T[], id: string) =>
+	list.find((x) => x.id === id) ?? null;
+
 /**
  * What each page shows of the catalogue, computed the same way on the server (for the first,
- * server-rendered visit) and on the device (from its own copy, with no network).
+ * server-rendered visit) and on the device (from its own copy, with no network). A view returns
+ * null when what it names does not exist.
  */
 export const catalogViews = {
 	home(catalog: CatalogSnapshot) {
@@ -24,8 +45,85 @@ export const catalogViews = {
 				return { town, centre: centre ? pointSummary(centre) : null };
 			})
 		};
+	},
+
+	/** Every matter by category, for browsing before the device's search index is ready. */
+	browse(catalog: CatalogSnapshot) {
+		return {
+			version: catalog.version,
+			categories: catalog.categories,
+			departments: catalog.departments,
+			towns: catalog.towns,
+			matters: catalog.matters.map(matterSummary),
+			bundles: catalog.bundles
+		};
+	},
+
+	matter(catalog: CatalogSnapshot, { id = '' }: Record<string, string>) {
+		const matter = byId(catalog.matters, id);
+		if (!matter) return null;
+		const handledAt: Record<PointKind, number> = { centre: 0, village: 0, proxy: 0 };
+		for (const p of catalog.points) {
+			if (p.services.some((s) => s.matterId === id)) handledAt[p.kind]++;
+		}
+		return {
+			version: catalog.version,
+			matter: { ...matter, pinyin: '', initials: '' },
+			category: byId(catalog.categories, matter.categoryId),
+			department: byId(catalog.departments, matter.departmentId),
+			bundles: catalog.bundles.filter((b) => b.matterIds.includes(id)).map(bundleSummary),
+			handledAt
+		};
+	},
+
+	/** The points that handle a matter, with their towns. */
+	matterPoints(catalog: CatalogSnapshot, { id = '' }: Record<string, string>) {
+		const matter = byId(catalog.matters, id);
+		if (!matter) return null;
+		return {
+			version: catalog.version,
+			matter: matterSummary(matter),
+			towns: catalog.towns,
+			points: catalog.points
+				.filter((p) => p.services.some((s) => s.matterId === id))
+				.map((p) => ({ ...pointSummary(p), matterCount: p.services.length }))
+		};
+	},
+
+	point(catalog: CatalogSnapshot, { id = '' }: Record<string, string>) {
+		const point = byId(catalog.points, id);
+		if (!point) return null;
+		const handled = new Set(point.services.map((s) => s.matterId));
+		return {
+			version: catalog.version,
+			point: pointSummary(point),
+			town: byId(catalog.towns, point.townId) as Town,
+			categories: catalog.categories,
+			matters: catalog.matters.filter((m) => handled.has(m.id)).map(matterSummary)
+		};
+	},
+
+	/** What the slot page needs to lay out a point's slots for a matter, also offline. */
+	booking(
+		catalog: CatalogSnapshot,
+		{ point: pointId = '', matter: matterId = '' }: Record<string, string>
+	) {
+		const point = byId(catalog.points, pointId);
+		const matter = byId(catalog.matters, matterId);
+		const rule = point?.services.find((s) => s.matterId === matterId);
+		if (!point || !matter || !rule) return null;
+		return {
+			version: catalog.version,
+			point: pointSummary(point),
+			matter: matterSummary(matter),
+			rule
+		};
 	}
 } satisfies Record<string, (catalog: CatalogSnapshot, params: Record<string, string>) => unknown>;
+
+function bundleSummary({ id, name, matterIds }: Bundle) {
+	return { id, name, matterIds };
+}
 
 export type CatalogViewName = keyof typeof catalogViews;
 export type CatalogView<N extends CatalogViewName> = ReturnType<(typeof catalogViews)[N]>;

@@ -116,6 +116,14 @@ export interface BundleMatterTable {
 	sort: number;
 }
 
+export interface SlotCountTable {
+	point_id: string;
+	matter_id: string;
+	/** `YYYY-MM-DDTHH:mm+08:00` */
+	slot_start: string;
+	booked: number;
+}
+
 export interface Database {
 	meta: MetaTable;
 	categories: CategoryTable;
@@ -128,6 +136,7 @@ export interface Database {
 	point_matters: PointMatterTable;
 	bundles: BundleTable;
 	bundle_matters: BundleMatterTable;
+	slot_counts: SlotCountTable;
 }
 
 export type Generated<T> = ColumnType<T, T | undefined, T>;

@@ -1,0 +1,65 @@
+import { serviceClock, toMinutes } from '$lib/time';
+import { addDays, daysBetween, weekdayOf } from './dates';
+import { spansOn } from './hours';
+import type { Point, SlotRule } from './types';
+
+/** Beijing time, where every point is; slot times carry it explicitly. */
+export const SERVICE_OFFSET = '+08:00';
+
+export interface SlotTime {
+	/** `YYYY-MM-DDTHH:mm+08:00`, also the slot's key. */
+	start: string;
+	end: string;
+	date: string;
+	capacity: number;
+}
+
+/**
+ * The bookable slots of a point for a matter over `days` days from `from`, by its opening hours,
+ * closures and slot rule (no earlier than `minHoursAhead` from now, no later than `maxDaysAhead`
+ * days from today). The same on the server and, offline, on the device.
+ */
+export function slotTimes(
+	point: Pick<Point, 'hours' | 'closures'>,
+	rule: SlotRule,
+	from: string,
+	days: number,
+	now: Date = new Date()
+): SlotTime[] {
+	const today = serviceClock(now).date;
+	const earliest = now.getTime() + rule.minHoursAhead * 3_600_000;
+	const out: SlotTime[] = [];
+	for (let i = 0; i < days; i++) {
+		const date = addDays(from, i);
+		if (daysBetween(today, date) > rule.maxDaysAhead) break;
+		if (date < today) continue;
+		for (const [open, close] of spansOn(point, date, weekdayOf(date))) {
+			const last = toMinutes(close) - rule.slotMinutes;
+			for (let m = toMinutes(open); m <= last; m += rule.slotMinutes) {
+				const start = `${date}T${hhmm(m)}${SERVICE_OFFSET}`;
+				if (Date.parse(start) < earliest) continue;
+				out.push({
+					start,
+					end: `${date}T${hhmm(m + rule.slotMinutes)}${SERVICE_OFFSET}`,
+					date,
+					capacity: rule.capacity
+				});
+			}
+		}
+	}
+	return out;
+}
+
+/** Whether `start` is one of the point's slots for the matter, bookable at `now`. */
+export function isBookableSlot(
+	point: Pick<Point, 'hours' | 'closures'>,
+	rule: SlotRule,
+	start: string,
+	now: Date = new Date()
+): boolean {
+	return slotTimes(point, rule, start.slice(0, 10), 1, now).some((s) => s.start === start);
+}
+
+function hhmm(minutes: number): string {
+	return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+
+/**
+ * Schemas carry a reason token instead of a sentence; `describeIssues` turns the token into a
+ * message in the reader's language that names the field.
+ */
+type Reason =
+	| { k: 'required' }
+	| { k: 'date' }
+	| { k: 'int'; min: number; max: number }
+	| { k: 'length'; max: number }
+	| { k: 'choice' }
+	| { k: 'format' };
+
+export const reason = (r: Reason): string => JSON.stringify(r);
+
+export interface FieldIssue {
+	field: string;
+	message: string;
+}
+
+/** Field labels by field path, in the reader's language. */
+export type FieldLabels = Record<string, () => string>;
+
+export function describeIssues(
+	issues: readonly v.BaseIssue<unknown>[],
+	labels: FieldLabels
+): FieldIssue[] {
+	return issues.map((issue) => {
+		const field = v.getDotPath(issue) ?? '';
+		const label = labels[field]?.() ?? field;
+		return { field, message: explain(issue, label) };
+	});
+}
+
+function explain(issue: v.BaseIssue<unknown>, field: string): string {
+	let r: Reason | undefined;
+	try {
+		r = JSON.parse(issue.message) as Reason;
+	} catch {
+		r = undefined;
+	}
+	if (issue.input === undefined || issue.input === '' || r?.k === 'required') {
+		return m.err_required({ field });
+	}
+	switch (r?.k) {
+		case 'date':
+			return m.err_date({ field });
+		case 'int':
+			return m.err_int_range({ field, min: String(r.min), max: String(r.max) });
+		case 'length':
+			return m.err_too_long({ field, max: String(r.max) });
+		case 'choice':
+			return m.err_choice({ field });
+		default:
+			return m.err_format({ field });
+	}
+}

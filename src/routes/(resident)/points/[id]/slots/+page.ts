@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import type { PageLoad } from './$types';
+import { catalogView } from '$lib/catalog/source';
+import { m } from '$lib/paraglide/messages';
+
+export const load = (async ({ fetch, depends, params, url }) => {
+	depends('app:catalog');
+	const view = await catalogView(fetch, 'booking', {
+		point: params.id,
+		matter: url.searchParams.get('matter') ?? ''
+	});
+	if (!view) error(404, m.error_not_found());
+	return view;
+}) satisfies PageLoad;

@@ -1,0 +1,52 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+const PAGES = [
+	'/',
+	'/search?q=gtgsh',
+	'/search',
+	'/matters/individual-business-registration',
+	'/matters/individual-business-registration/points',
+	'/points/chengxiang-centre',
+	'/points/chengxiang-centre/slots?matter=individual-business-registration'
+];
+
+const MODES = [
+	{ locale: 'zh', elder: false },
+	{ locale: 'zh', elder: true },
+	{ locale: 'en', elder: false },
+	{ locale: 'en', elder: true }
+];
+
+test.use({ viewport: { width: 360, height: 640 } });
+
+for (const mode of MODES) {
+	test(`pages fit 360 px and pass axe (${mode.locale}${mode.elder ? ', elder mode' : ''})`, async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await context.addCookies([
+			{ name: 'ow_locale', value: mode.locale, url: baseURL! },
+			{ name: 'ow_elder', value: mode.elder ? '1' : '0', url: baseURL! }
+		]);
+		for (const path of PAGES) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', mode.locale);
+			await expect(page.locator('html')).toHaveClass(mode.elder ? /elder/ : /^(?!.*elder)/);
+			await page.waitForLoadState('networkidle');
+			const width = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth
+			}));
+			expect(width.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(width.client);
+			const { violations } = await new AxeBuilder({ page }).analyze();
+			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			expect(
+				serious.map(
+					(v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+				)
+			).toEqual([]);
+		}
+	});
+}

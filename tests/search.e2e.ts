@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures';
+
+test('search by characters, pinyin initials and whole pinyin works offline', async ({
+	page,
+	context,
+	readyOffline
+}) => {
+	await page.goto('/');
+	await readyOffline(page);
+	await context.setOffline(true);
+	await page.goto('/search');
+	const box = page.getByRole('searchbox', { name: /输入事项或服务点名称/ });
+
+	await box.fill('gtgsh');
+	const matters = page.getByRole('list', { name: /^事项/ });
+	await expect(matters.getByRole('link', { name: '个体工商户登记' })).toBeVisible();
+
+	await box.fill('合作社');
+	await expect(matters.getByRole('link', { name: '农民专业合作社登记' })).toBeVisible();
+	await expect(matters.getByRole('link', { name: '个体工商户登记' })).toHaveCount(0);
+
+	await box.fill('canji');
+	await expect(matters.getByRole('link', { name: '困难残疾人生活补贴' })).toBeVisible();
+
+	await box.fill('团旺');
+	const points = page.getByRole('list', { name: /^服务点/ });
+	await expect(points.getByRole('link', { name: '团旺镇便民服务中心' })).toBeVisible();
+});
+
+test('results update on each keystroke and filter by category', async ({ page }) => {
+	await page.goto('/search');
+	const box = page.getByRole('searchbox', { name: /输入事项或服务点名称/ });
+	await box.pressSequentially('gt');
+	await expect(page.getByRole('link', { name: '个体工商户登记' })).toBeVisible();
+	await box.fill('');
+	await page.getByLabel('分类').selectOption({ label: '残疾人服务' });
+	const matters = page.getByRole('list', { name: /^事项/ });
+	await expect(matters.getByRole('link', { name: '残疾人证新办' })).toBeVisible();
+	await expect(matters.getByRole('link', { name: '个体工商户登记' })).toHaveCount(0);
+	await expect(page).toHaveURL(/category=disability/);
+});
