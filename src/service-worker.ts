@@ -3,7 +3,7 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, version } from '$service-worker';
-import { refreshCatalog } from '$lib/device/catalog';
+import { refreshCatalog, storedCatalogInfo } from '$lib/device/catalog';
 import {
 	CATALOG_CHECKED,
 	REFRESH_CATALOG,
@@ -59,11 +59,20 @@ function checkCatalog(): Promise<void> {
 			message = {
 				type: CATALOG_CHECKED,
 				ok: true,
+				updated: result.status === 'updated',
 				version: result.version,
 				checkedAt: result.checkedAt
 			};
 		} catch {
-			message = { type: CATALOG_CHECKED, ok: false, version: null, checkedAt: null };
+			// Offline or failing: report the copy the device still has.
+			const stored = await storedCatalogInfo().catch(() => null);
+			message = {
+				type: CATALOG_CHECKED,
+				ok: false,
+				updated: false,
+				version: stored?.version ?? null,
+				checkedAt: stored?.checkedAt ?? null
+			};
 		}
 		const pages = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
 		for (const page of pages) page.postMessage(message);

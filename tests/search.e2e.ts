@@ -33,7 +33,7 @@ test('results update on each keystroke and filter by category', async ({ page })
 	await box.pressSequentially('gt');
 	await expect(page.getByRole('link', { name: '个体工商户登记' })).toBeVisible();
 	await box.fill('');
-	await page.getByLabel('分类').selectOption({ label: '残疾人服务' });
+	await page.getByRole('combobox', { name: '分类' }).selectOption({ label: '残疾人服务' });
 	const matters = page.getByRole('list', { name: /^事项/ });
 	await expect(matters.getByRole('link', { name: '残疾人证新办' })).toBeVisible();
 	await expect(matters.getByRole('link', { name: '个体工商户登记' })).toHaveCount(0);

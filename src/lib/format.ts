@@ -1,26 +1,47 @@
+import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { SERVICE_TIME_ZONE } from '$lib/time';
+import { serviceClock, toHhmm } from '$lib/time';
+import { weekdayOf } from '$lib/catalog/dates';
 
-const tag = () => (getLocale() === 'zh' ? 'zh-CN' : 'en-GB');
+const MONTHS_EN = [
+	'Jan',
+	'Feb',
+	'Mar',
+	'Apr',
+	'May',
+	'Jun',
+	'Jul',
+	'Aug',
+	'Sep',
+	'Oct',
+	'Nov',
+	'Dec'
+];
+const WEEKDAYS = [
+	m.weekday_1,
+	m.weekday_2,
+	m.weekday_3,
+	m.weekday_4,
+	m.weekday_5,
+	m.weekday_6,
+	m.weekday_7
+];
 
+/** Month and day of a YYYY-MM-DD date, in the reader's language. */
+function monthDay(date: string): string {
+	const [, month, day] = date.split('-').map(Number) as [number, number, number];
+	return getLocale() === 'zh' ? `${month}月${day}日` : `${day} ${MONTHS_EN[month - 1]}`;
+}
+
+/** An instant as date and time at the points (Beijing time). */
 export function formatDateTime(at: number | string): string {
-	return new Date(at).toLocaleString(tag(), {
-		timeZone: SERVICE_TIME_ZONE,
-		month: 'short',
-		day: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit'
-	});
+	const clock = serviceClock(typeof at === 'string' ? Date.parse(at) : at);
+	return `${monthDay(clock.date)} ${toHhmm(clock.minutes)}`;
 }
 
 /** A calendar date (YYYY-MM-DD) with its weekday. */
 export function formatDay(date: string): string {
-	return new Date(`${date}T12:00:00+08:00`).toLocaleDateString(tag(), {
-		timeZone: SERVICE_TIME_ZONE,
-		month: 'short',
-		day: 'numeric',
-		weekday: 'short'
-	});
+	return `${monthDay(date)} ${WEEKDAYS[weekdayOf(date) - 1]!()}`;
 }
 
 /** `HH:mm` of a slot time `YYYY-MM-DDTHH:mm+08:00`. */

@@ -23,7 +23,8 @@ export interface SearchFilters {
 export interface SearchResult {
 	matters: Matter[];
 	points: Point[];
-	/** Points found, before `pointLimit` cut the list. */
+	/** Found in all, before `limit` cut the lists. */
+	matterTotal: number;
 	pointTotal: number;
 }
 
@@ -61,7 +62,7 @@ export function search(
 	index: SearchIndex,
 	query: string,
 	filters: SearchFilters = {},
-	pointLimit = 50
+	limit = 30
 ): SearchResult {
 	const q = query.trim().toLowerCase();
 	const latin = q.replace(/[\s']/g, '');
@@ -83,7 +84,12 @@ export function search(
 					latin,
 					!!filters.town
 				);
-	return { matters, points: points.slice(0, pointLimit), pointTotal: points.length };
+	return {
+		matters: matters.slice(0, limit),
+		points: points.slice(0, limit),
+		matterTotal: matters.length,
+		pointTotal: points.length
+	};
 }
 
 function rank<T>(entries: Entry<T>[], q: string, latin: string, allWhenEmpty = true): T[] {

@@ -1,4 +1,4 @@
-import { serviceClock, toMinutes } from '$lib/time';
+import { serviceClock, toHhmm, toMinutes } from '$lib/time';
 import { addDays, daysBetween, weekdayOf } from './dates';
 import { spansOn } from './hours';
 import type { Point, SlotRule } from './types';
@@ -36,11 +36,11 @@ export function slotTimes(
 		for (const [open, close] of spansOn(point, date, weekdayOf(date))) {
 			const last = toMinutes(close) - rule.slotMinutes;
 			for (let m = toMinutes(open); m <= last; m += rule.slotMinutes) {
-				const start = `${date}T${hhmm(m)}${SERVICE_OFFSET}`;
+				const start = `${date}T${toHhmm(m)}${SERVICE_OFFSET}`;
 				if (Date.parse(start) < earliest) continue;
 				out.push({
 					start,
-					end: `${date}T${hhmm(m + rule.slotMinutes)}${SERVICE_OFFSET}`,
+					end: `${date}T${toHhmm(m + rule.slotMinutes)}${SERVICE_OFFSET}`,
 					date,
 					capacity: rule.capacity
 				});
@@ -60,6 +60,17 @@ export function isBookableSlot(
 	return slotTimes(point, rule, start.slice(0, 10), 1, now).some((s) => s.start === start);
 }
 
-function hhmm(minutes: number): string {
-	return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** Days the slot page covers: today and the whole booking window (the API gives at most 31). */
+export function bookingDays(rule: SlotRule): number {
+	return Math.min(rule.maxDaysAhead + 1, 31);
+}
+
+/** `GET /api/points/{pointId}/slots` for a point's whole booking window from today. */
+export function slotsApiUrl(pointId: string, rule: SlotRule, today: string): string {
+	const query = new URLSearchParams({
+		matter: rule.matterId,
+		from: today,
+		days: String(bookingDays(rule))
+	});
+	return `/api/points/${encodeURIComponent(pointId)}/slots?${query}`;
 }

@@ -5,6 +5,8 @@ export const CATALOG_CHECKED = 'catalog:checked';
 export interface CatalogChecked {
 	type: typeof CATALOG_CHECKED;
 	ok: boolean;
+	/** The device's copy was replaced by a newer one. */
+	updated: boolean;
 	version: string | null;
 	checkedAt: number | null;
 }

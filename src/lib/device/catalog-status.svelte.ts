@@ -1,11 +1,12 @@
 import { invalidate } from '$app/navigation';
+import { navigating, page } from '$app/state';
 import { CATALOG_CHECKED, REFRESH_CATALOG, type CatalogChecked } from './catalog-messages';
 import { latestCatalog } from './catalog-version';
 
 /**
  * What the device knows of its catalogue copy, for the status line on every page. The service
- * worker does the refreshing (so the page itself never loads the device store for it); without
- * a worker the page does it.
+ * worker checks the catalogue and reports its copy's version (so the page itself need not load
+ * the device store for it); without a worker the page does it.
  */
 class CatalogStatus {
 	version = $state<string | null>(null);
@@ -21,20 +22,6 @@ class CatalogStatus {
 		};
 		navigator.serviceWorker.addEventListener('message', onMessage);
 		return () => navigator.serviceWorker.removeEventListener('message', onMessage);
-	}
-
-	/** Reads what is stored, without opening the device store when there is none yet. */
-	async load(): Promise<void> {
-		if ('databases' in indexedDB) {
-			const names = (await indexedDB.databases()).map((d) => d.name);
-			if (!names.includes('one-window')) return;
-		}
-		const { storedCatalogInfo } = await import('./catalog');
-		const info = await storedCatalogInfo();
-		if (info && !this.version) {
-			this.version = latestCatalog.version = info.version;
-			this.checkedAt = info.checkedAt;
-		}
 	}
 
 	/** Asks for a newer catalogue; pages that show it reload their data when it changed. */
@@ -53,20 +40,37 @@ class CatalogStatus {
 		try {
 			const { refreshCatalog } = await import('./catalog');
 			const result = await refreshCatalog();
-			await this.#apply({ type: CATALOG_CHECKED, ok: true, ...result });
+			await this.#apply({
+				type: CATALOG_CHECKED,
+				ok: true,
+				updated: result.status === 'updated',
+				...result
+			});
 		} catch {
-			await this.#apply({ type: CATALOG_CHECKED, ok: false, version: null, checkedAt: null });
+			const { storedCatalogInfo } = await import('./catalog');
+			const stored = await storedCatalogInfo().catch(() => null);
+			await this.#apply({
+				type: CATALOG_CHECKED,
+				ok: false,
+				updated: false,
+				version: stored?.version ?? null,
+				checkedAt: stored?.checkedAt ?? null
+			});
 		}
 	}
 
 	async #apply(result: CatalogChecked): Promise<void> {
 		this.refreshing = false;
 		this.failed = !result.ok;
-		if (!result.ok || !result.version) return;
-		const changed = this.version !== null && this.version !== result.version;
+		if (!result.version) return;
 		this.version = latestCatalog.version = result.version;
 		this.checkedAt = result.checkedAt;
-		if (changed) await invalidate('app:catalog');
+		// Reload the page's data only when it shows another version, and never across a navigation
+		// under way (that would cancel it; the page it opens reads the new copy anyway).
+		const shown = (page.data as { version?: string }).version;
+		if (result.updated && shown && shown !== result.version && !navigating.to) {
+			await invalidate('app:catalog');
+		}
 	}
 }
 

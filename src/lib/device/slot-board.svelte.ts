@@ -1,8 +1,8 @@
-import { slotTimes } from '$lib/catalog/slots';
+import { bookingDays, slotTimes, slotsApiUrl } from '$lib/catalog/slots';
 import type { SlotRule } from '$lib/catalog/types';
 import type { PointSummary } from '$lib/catalog/views';
 import { serviceClock } from '$lib/time';
-import { deviceDb, slotKey, type KnownSlot } from './db';
+import type { KnownSlot } from './db';
 
 export interface BoardSlot {
 	start: string;
@@ -15,7 +15,7 @@ export interface BoardSlot {
 
 /**
  * A point's slots for a matter: times from its rules (so they show offline too), free places as
- * last fetched from the server, with when that was.
+ * last fetched from the server, with when that was; the figures are kept on the device.
  */
 export class SlotBoard {
 	slots = $state.raw<BoardSlot[]>([]);
@@ -25,37 +25,43 @@ export class SlotBoard {
 	#point: PointSummary;
 	#rule: SlotRule;
 
-	constructor(point: PointSummary, rule: SlotRule) {
+	/** `live`: figures the page already fetched, if it could. */
+	constructor(
+		point: PointSummary,
+		rule: SlotRule,
+		live: { slots: KnownSlot[]; generatedAt: string } | null
+	) {
 		this.#point = point;
 		this.#rule = rule;
+		this.#show(live?.slots ?? [], live ? Date.parse(live.generatedAt) : null);
 	}
 
+	/** Keeps fresh figures on the device, or shows the device's last ones. */
 	async load(): Promise<void> {
-		const cached = await deviceDb.slots.get(slotKey(this.#point.id, this.#rule.matterId));
-		this.#show(cached?.slots ?? [], cached?.fetchedAt ?? null);
+		const { deviceDb, slotKey } = await import('./db');
+		const key = slotKey(this.#point.id, this.#rule.matterId);
+		if (this.fetchedAt) {
+			await this.#store(
+				this.slots.filter((s) => s.remaining !== null) as KnownSlot[],
+				this.fetchedAt
+			);
+			return;
+		}
+		const cached = await deviceDb.slots.get(key);
+		if (cached) this.#show(cached.slots, cached.fetchedAt);
 		await this.refresh();
 	}
 
 	async refresh(): Promise<void> {
 		if (!navigator.onLine) return;
 		this.loading = true;
-		const days = Math.min(this.#rule.maxDaysAhead + 1, 31);
-		const from = serviceClock().date;
 		try {
-			const response = await fetch(
-				`/api/points/${encodeURIComponent(this.#point.id)}/slots?matter=${encodeURIComponent(this.#rule.matterId)}&from=${from}&days=${days}`
-			);
+			const response = await fetch(slotsApiUrl(this.#point.id, this.#rule, serviceClock().date));
 			const body = await response.json();
 			if (!response.ok) throw new Error(body?.error?.message ?? String(response.status));
 			const slots = (body as { slots: KnownSlot[] }).slots;
 			const fetchedAt = Date.now();
-			await deviceDb.slots.put({
-				key: slotKey(this.#point.id, this.#rule.matterId),
-				pointId: this.#point.id,
-				matterId: this.#rule.matterId,
-				fetchedAt,
-				slots
-			});
+			await this.#store(slots, fetchedAt);
 			this.error = null;
 			this.#show(slots, fetchedAt);
 		} catch (e) {
@@ -66,11 +72,22 @@ export class SlotBoard {
 		}
 	}
 
+	async #store(slots: KnownSlot[], fetchedAt: number) {
+		const { deviceDb, slotKey } = await import('./db');
+		await deviceDb.slots.put({
+			key: slotKey(this.#point.id, this.#rule.matterId),
+			pointId: this.#point.id,
+			matterId: this.#rule.matterId,
+			fetchedAt,
+			slots
+		});
+	}
+
 	#show(known: KnownSlot[], fetchedAt: number | null) {
 		const remaining: Record<string, number> = Object.fromEntries(
 			known.map((s) => [s.start, s.remaining])
 		);
-		const days = Math.min(this.#rule.maxDaysAhead + 1, 31);
+		const days = bookingDays(this.#rule);
 		this.slots = slotTimes(this.#point, this.#rule, serviceClock().date, days).map((s) => ({
 			...s,
 			remaining: remaining[s.start] ?? null

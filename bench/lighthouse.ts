@@ -1,0 +1,58 @@
+// Lighthouse mobile performance (simulated slow 4G, mobile screen) of the home, guide, points and
+// booking pages on the built app with the demo data. Budget: ≥ 95 on home, guide and booking.
+// Lighthouse's scores vary from run to run on a shared machine: each page runs three times and the
+// median prints, with the spread.
+// Usage: npm run build && npx tsx bench/lighthouse.ts
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumPath, startServer } from './support/server';
+
+const PAGES = process.env.PAGES
+	? Object.fromEntries(process.env.PAGES.split(',').map((p) => [p, p]))
+	: {
+			home: '/',
+			guide: '/matters/individual-business-registration',
+			points: '/matters/individual-business-registration/points',
+			booking: '/points/chengxiang-centre/slots?matter=individual-business-registration'
+		};
+
+const server = await startServer({ port: 4314 });
+const chrome = await chromeLauncher.launch({
+	chromePath: chromiumPath,
+	chromeFlags: [
+		'--headless=new',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking'
+	]
+});
+
+async function run(path: string) {
+	const result = await lighthouse(`${server.url}${path}`, {
+		port: chrome.port,
+		output: 'json',
+		logLevel: 'error',
+		onlyCategories: ['performance']
+	});
+	return result!.lhr;
+}
+
+try {
+	for (const [name, path] of Object.entries(PAGES)) {
+		const runs: Awaited<ReturnType<typeof run>>[] = [];
+		for (let i = 0; i < 3; i++) runs.push(await run(path));
+		const score = (lhr: (typeof runs)[number]) =>
+			Math.round((lhr.categories.performance?.score ?? 0) * 100);
+		runs.sort((a, b) => score(a) - score(b));
+		const mid = runs[1]!;
+		const audit = (id: string) => mid.audits[id]?.displayValue ?? '-';
+		console.log(
+			`${name.padEnd(8)} performance ${score(mid)} (runs: ${runs.map(score).join(', ')})  ` +
+				`FCP ${audit('first-contentful-paint')}  LCP ${audit('largest-contentful-paint')}  ` +
+				`TBT ${audit('total-blocking-time')}  CLS ${audit('cumulative-layout-shift')}  (budget ≥ 95)`
+		);
+	}
+} finally {
+	chrome.kill();
+	await server.stop();
+}

@@ -1,0 +1,68 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BenchServer {
+	url: string;
+	dbFile: string;
+	stop(): Promise<void>;
+}
+
+export const chromiumPath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+
+/**
+ * Starts the built app (run `npm run build` first) on a fresh SQLite file: the demo catalogue, or
+ * a synthetic one of the given size.
+ */
+export async function startServer(options: {
+	port: number;
+	points?: number;
+	matters?: number;
+	env?: Record<string, string>;
+}): Promise<BenchServer> {
+	if (!existsSync('build/handler.js')) throw new Error('no build: run `npm run build` first');
+	const dbFile = join(mkdtempSync(join(tmpdir(), 'one-window-bench-')), 'bench.db');
+	if (options.points || options.matters) {
+		const args = ['tsx', 'scripts/seed.ts', '--database', dbFile];
+		if (options.points) args.push('--points', String(options.points));
+		if (options.matters) args.push('--matters', String(options.matters));
+		const seeded = spawnSync('npx', args, { stdio: 'inherit' });
+		if (seeded.status !== 0) throw new Error('seeding failed');
+	}
+	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			SQLITE_FILE: dbFile,
+			DEMO_DATA: '1',
+			HOST: '127.0.0.1',
+			PORT: String(options.port),
+			...options.env
+		}
+	});
+	const url = `http://127.0.0.1:${options.port}`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`${url}/api/health`)).ok) break;
+		} catch {
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}
+	return {
+		url,
+		dbFile,
+		stop: () =>
+			new Promise((resolve) => {
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
