@@ -11,6 +11,11 @@ type Reason =
 	| { k: 'int'; min: number; max: number }
 	| { k: 'length'; max: number }
 	| { k: 'choice' }
+	| { k: 'number' }
+	| { k: 'range'; min: number; max: number }
+	| { k: 'idNumber' }
+	| { k: 'phone' }
+	| { k: 'uuid' }
 	| { k: 'format' };
 
 export const reason = (r: Reason): string => JSON.stringify(r);
@@ -53,6 +58,14 @@ function explain(issue: v.BaseIssue<unknown>, field: string): string {
 			return m.err_too_long({ field, max: String(r.max) });
 		case 'choice':
 			return m.err_choice({ field });
+		case 'number':
+			return m.err_number({ field });
+		case 'range':
+			return m.err_range({ field, min: String(r.min), max: String(r.max) });
+		case 'idNumber':
+			return m.err_id_number({ field });
+		case 'phone':
+			return m.err_phone({ field });
 		default:
 			return m.err_format({ field });
 	}

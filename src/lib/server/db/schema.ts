@@ -124,6 +124,102 @@ export interface SlotCountTable {
 	booked: number;
 }
 
+export type Role = 'staff' | 'agent' | 'admin';
+
+export interface UserTable {
+	id: string;
+	username: string;
+	display_name: string;
+	role: Role;
+	point_id: string | null;
+	password_hash: string;
+	disabled: number;
+	failed_count: number;
+	locked_until: string | null;
+	created_at: string;
+}
+
+export interface DeviceTable {
+	id: string;
+	token_hash: string;
+	user_id: string | null;
+	created_at: string;
+}
+
+export type ApplicationStatus =
+	'submitted' | 'accepted' | 'more_materials' | 'completed' | 'refused' | 'cancelled';
+
+export interface ApplicationTable {
+	id: string;
+	reference: string;
+	op_id: string;
+	device_id: string;
+	agent_user_id: string | null;
+	matter_id: string;
+	bundle_id: string | null;
+	matter_ids: JsonText;
+	point_id: string;
+	applicant_name: string;
+	applicant_id_number: string;
+	applicant_phone: string;
+	fields: JsonText;
+	answers: JsonText;
+	status: ApplicationStatus;
+	status_note: Generated<string>;
+	requested_materials: Generated<JsonText>;
+	rating: number | null;
+	rating_comment: string | null;
+	device_created_at: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export type BookingStatus = 'booked' | 'needs_slot' | 'cancelled' | 'released';
+
+export interface BookingTable {
+	id: string;
+	application_id: string;
+	point_id: string;
+	matter_id: string;
+	applicant_id_number: string;
+	slot_start: string | null;
+	status: BookingStatus;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface OpTable {
+	op_id: string;
+	device_id: string;
+	kind: string;
+	payload_hash: string;
+	status: string;
+	reply: JsonText;
+	created_at: string;
+}
+
+export interface BlobTable {
+	sha256: string;
+	content_type: string;
+	size: number;
+	data: Buffer;
+	device_id: string;
+	created_at: string;
+}
+
+export interface AttachmentTable {
+	application_id: string;
+	sha256: string;
+	material_id: string;
+}
+
+export interface ChangeTable {
+	seq: Generated<number>;
+	device_id: string;
+	application_id: string;
+	created_at: string;
+}
+
 export interface Database {
 	meta: MetaTable;
 	categories: CategoryTable;
@@ -137,6 +233,14 @@ export interface Database {
 	bundles: BundleTable;
 	bundle_matters: BundleMatterTable;
 	slot_counts: SlotCountTable;
+	users: UserTable;
+	devices: DeviceTable;
+	applications: ApplicationTable;
+	bookings: BookingTable;
+	ops: OpTable;
+	blobs: BlobTable;
+	attachments: AttachmentTable;
+	changes: ChangeTable;
 }
 
 export type Generated<T> = ColumnType<T, T | undefined, T>;

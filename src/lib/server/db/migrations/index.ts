@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_catalog';
 import * as m002 from './002_slot_counts';
+import * as m003 from './003_applications';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
 	'001_catalog': m001,
-	'002_slot_counts': m002
+	'002_slot_counts': m002,
+	'003_applications': m003
 };

@@ -1,0 +1,87 @@
+import * as v from 'valibot';
+import type { FormField } from '$lib/catalog/types';
+import { m } from '$lib/paraglide/messages';
+import { isResidentIdNumber } from './id-number';
+import { reason, type FieldLabels } from './issues';
+
+const required = reason({ k: 'required' });
+const text = (max: number) =>
+	v.pipe(
+		v.string(required),
+		v.trim(),
+		v.nonEmpty(required),
+		v.maxLength(max, reason({ k: 'length', max }))
+	);
+
+export const applicantSchema = v.object({
+	name: text(50),
+	idNumber: v.pipe(
+		v.string(required),
+		v.trim(),
+		v.toUpperCase(),
+		v.nonEmpty(required),
+		v.check((s) => isResidentIdNumber(s), reason({ k: 'idNumber' }))
+	),
+	phone: v.pipe(
+		v.string(required),
+		v.trim(),
+		v.nonEmpty(required),
+		v.regex(/^1[3-9]\d{9}$/, reason({ k: 'phone' }))
+	)
+});
+export type Applicant = v.InferOutput<typeof applicantSchema>;
+
+export const applicantLabels: FieldLabels = {
+	'applicant.name': m.field_applicant_name,
+	'applicant.idNumber': m.field_applicant_id,
+	'applicant.phone': m.field_applicant_phone
+};
+
+/** A schema for a matter's own form, built from its definition in the catalogue. */
+export function formSchema(fields: FormField[]) {
+	const entries: Record<string, v.GenericSchema<unknown, unknown>> = {};
+	for (const f of fields) {
+		let schema: v.GenericSchema<unknown, unknown>;
+		switch (f.type) {
+			case 'number': {
+				const min = f.min ?? -1e12;
+				const max = f.max ?? 1e12;
+				schema = v.pipe(
+					v.union(
+						[v.number(), v.pipe(v.string(), v.trim(), v.nonEmpty(required), v.transform(Number))],
+						required
+					),
+					v.number(reason({ k: 'number' })),
+					v.check((n) => Number.isFinite(n), reason({ k: 'number' })),
+					v.minValue(min, reason({ k: 'range', min, max })),
+					v.maxValue(max, reason({ k: 'range', min, max }))
+				);
+				break;
+			}
+			case 'date':
+				schema = v.pipe(v.string(required), v.isoDate(reason({ k: 'date' })));
+				break;
+			case 'select':
+				schema = v.picklist(
+					f.options.map((o) => o.value),
+					reason({ k: 'choice' })
+				);
+				break;
+			default:
+				schema = text(f.maxLength ?? 500);
+		}
+		entries[f.key] = f.required ? schema : v.optional(v.union([v.literal(''), schema]));
+	}
+	return v.object(entries);
+}
+
+export function formLabels(fields: FormField[], locale: 'zh' | 'en'): FieldLabels {
+	return Object.fromEntries(fields.map((f) => [`fields.${f.key}`, () => f[locale]]));
+}
+
+/** Field definitions of several matters, each key once (a bundle asks a shared field once). */
+export function mergedFields(forms: FormField[][]): FormField[] {
+	const seen = new Map<string, FormField>();
+	for (const form of forms) for (const f of form) if (!seen.has(f.key)) seen.set(f.key, f);
+	return [...seen.values()];
+}

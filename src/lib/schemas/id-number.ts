@@ -1,0 +1,28 @@
+import { isRealDate } from '$lib/catalog/dates';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+/**
+ * A resident ID number per GB 11643: 17 digits and a check character (ISO 7064 MOD 11-2), with
+ * a real birth date (YYYYMMDD at positions 7–14) no later than today.
+ */
+export function isResidentIdNumber(value: string, today = new Date()): boolean {
+	if (!/^\d{17}[\dX]$/.test(value)) return false;
+	const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+	if (!isRealDate(birth) || birth < '1900-01-01' || birth > today.toISOString().slice(0, 10)) {
+		return false;
+	}
+	let sum = 0;
+	for (let i = 0; i < 17; i++) sum += Number(value[i]) * WEIGHTS[i]!;
+	return CHECK[sum % 11] === value[17];
+}
+
+/** Shows the first 6 and last 4 characters only, for lists. */
+export function maskIdNumber(value: string): string {
+	return value.length < 10 ? '****' : `${value.slice(0, 6)}********${value.slice(-4)}`;
+}
+
+export function maskPhone(value: string): string {
+	return value.length < 7 ? '****' : `${value.slice(0, 3)}****${value.slice(-4)}`;
+}

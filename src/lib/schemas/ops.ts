@@ -1,0 +1,141 @@
+import * as v from 'valibot';
+import { reason } from './issues';
+
+export const SCHEMA_VERSION = 1;
+export const MAX_OPS_PER_REQUEST = 50;
+export const MAX_SYNC_BYTES = 2 * 1024 * 1024;
+export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 20;
+
+const uuid = v.pipe(v.string(reason({ k: 'required' })), v.uuid(reason({ k: 'uuid' })));
+const id = v.pipe(
+	v.string(reason({ k: 'required' })),
+	v.nonEmpty(reason({ k: 'required' })),
+	v.maxLength(100, reason({ k: 'length', max: 100 }))
+);
+const slotStart = v.pipe(
+	v.string(reason({ k: 'required' })),
+	v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+08:00$/, reason({ k: 'format' }))
+);
+/** Ranked slot choices: the first with room is booked. */
+const slots = v.pipe(
+	v.array(slotStart, reason({ k: 'format' })),
+	v.maxLength(10, reason({ k: 'length', max: 10 }))
+);
+
+export const attachmentSchema = v.object({
+	sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, reason({ k: 'format' }))),
+	materialId: id,
+	contentType: v.picklist(['image/jpeg', 'image/png', 'image/webp'], reason({ k: 'choice' })),
+	size: v.pipe(
+		v.number(),
+		v.integer(),
+		v.minValue(1),
+		v.maxValue(MAX_BLOB_BYTES, reason({ k: 'range', min: 1, max: MAX_BLOB_BYTES }))
+	)
+});
+
+/** The parts of an application checked before the catalogue is consulted. */
+export const submitPayload = v.object({
+	applicationId: uuid,
+	/** One matter, or a bundle (then `matterId` is the one its booking is for). */
+	matterId: id,
+	bundleId: v.optional(id),
+	pointId: id,
+	slots,
+	applicant: v.record(v.string(), v.unknown(), reason({ k: 'format' })),
+	fields: v.record(v.string(), v.unknown(), reason({ k: 'format' })),
+	answers: v.record(v.string(), v.string(), reason({ k: 'format' })),
+	attachments: v.pipe(
+		v.array(attachmentSchema, reason({ k: 'format' })),
+		v.maxLength(MAX_ATTACHMENTS, reason({ k: 'length', max: MAX_ATTACHMENTS }))
+	),
+	/** When the device queued it (ISO), for the record. */
+	createdAt: v.pipe(v.string(), v.isoTimestamp(reason({ k: 'format' })))
+});
+export type SubmitPayload = v.InferOutput<typeof submitPayload>;
+
+export const cancelPayload = v.object({ applicationId: uuid });
+export const movePayload = v.object({
+	applicationId: uuid,
+	slots: v.pipe(slots, v.minLength(1, reason({ k: 'required' })))
+});
+export const ratePayload = v.object({
+	applicationId: uuid,
+	stars: v.pipe(
+		v.number(reason({ k: 'range', min: 1, max: 5 })),
+		v.integer(reason({ k: 'range', min: 1, max: 5 })),
+		v.minValue(1, reason({ k: 'range', min: 1, max: 5 })),
+		v.maxValue(5, reason({ k: 'range', min: 1, max: 5 }))
+	),
+	comment: v.optional(
+		v.pipe(v.string(), v.trim(), v.maxLength(500, reason({ k: 'length', max: 500 }))),
+		''
+	)
+});
+
+export const OP_KINDS = [
+	'application.submit',
+	'booking.cancel',
+	'booking.move',
+	'rating.submit'
+] as const;
+export type OpKind = (typeof OP_KINDS)[number];
+
+export const opEnvelope = v.object({
+	opId: uuid,
+	kind: v.picklist(OP_KINDS, reason({ k: 'choice' })),
+	schemaVersion: v.literal(SCHEMA_VERSION, reason({ k: 'choice' })),
+	payload: v.record(v.string(), v.unknown(), reason({ k: 'format' }))
+});
+export type OpEnvelope = v.InferOutput<typeof opEnvelope>;
+
+export const syncRequest = v.object({
+	ops: v.pipe(
+		v.array(v.unknown(), reason({ k: 'format' })),
+		v.maxLength(MAX_OPS_PER_REQUEST, reason({ k: 'length', max: MAX_OPS_PER_REQUEST }))
+	)
+});
+
+export type OpStatus = 'applied' | 'duplicate' | 'rejected' | 'conflict';
+
+export interface FieldProblem {
+	field: string;
+	message: string;
+}
+
+/** What the server answers for each op. */
+export interface OpResult {
+	opId: string;
+	status: OpStatus;
+	reply: OpReply;
+}
+
+export interface BookingReply {
+	status: 'booked' | 'needs_slot' | 'cancelled';
+	pointId: string;
+	matterId: string;
+	slotStart: string | null;
+	/** Free slots to choose from when none of the choices had room. */
+	alternatives?: string[];
+}
+
+export type OpReply =
+	| {
+			kind: 'application';
+			applicationId: string;
+			reference: string;
+			status: string;
+			booking: BookingReply;
+	  }
+	| { kind: 'rating'; applicationId: string; stars: number }
+	| {
+			code: string;
+			message: string;
+			fields?: FieldProblem[];
+			missingBlobs?: string[];
+			alternatives?: string[];
+	  };
+
+/** Cancel or move a booking no later than this long before its slot. */
+export const CHANGE_CUTOFF_HOURS = 2;

@@ -1,0 +1,45 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export interface Device {
+	id: string;
+	userId: string | null;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A new device and its bearer token; only the token's hash is kept. */
+export async function registerDevice(
+	db: Kysely<Database>,
+	userId: string | null = null
+): Promise<{ deviceId: string; token: string }> {
+	const deviceId = randomUUID();
+	const token = randomBytes(32).toString('base64url');
+	await db
+		.insertInto('devices')
+		.values({
+			id: deviceId,
+			token_hash: hashToken(token),
+			user_id: userId,
+			created_at: new Date().toISOString()
+		})
+		.execute();
+	return { deviceId, token };
+}
+
+/** The device an `Authorization: Bearer …` header names, if any. */
+export async function deviceFromRequest(
+	db: Kysely<Database>,
+	request: Request
+): Promise<Device | null> {
+	const header = request.headers.get('authorization') ?? '';
+	const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header.trim());
+	if (!match) return null;
+	const row = await db
+		.selectFrom('devices')
+		.select(['id', 'user_id'])
+		.where('token_hash', '=', hashToken(match[1]!))
+		.executeTakeFirst();
+	return row ? { id: row.id, userId: row.user_id } : null;
+}

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import * as v from 'valibot';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { m } from '$lib/paraglide/messages';
+import { describeIssues } from '$lib/schemas/issues';
+import { opEnvelope, type OpKind, type OpResult } from '$lib/schemas/ops';
+import type { Device } from '../auth/devices';
+import type { Connection } from '../db/connect';
+import { writeTransaction } from '../db/transaction';
+import type { OpContext, Outcome } from './context';
+import { cancelBooking, moveBooking, rateService } from './manage';
+import { submitApplication } from './submit';
+
+const handlers: Record<OpKind, (ctx: OpContext, payload: unknown) => Promise<Outcome>> = {
+	'application.submit': submitApplication,
+	'booking.cancel': cancelBooking,
+	'booking.move': moveBooking,
+	'rating.submit': rateService
+};
+
+const envelopeLabels = {
+	opId: () => 'opId',
+	kind: () => 'kind',
+	schemaVersion: () => 'schemaVersion',
+	payload: () => 'payload'
+};
+
+/** A digest of what an op asks for, to tell a retry from a reuse of its id. */
+function digest(kind: string, payload: unknown): string {
+	return createHash('sha256').update(kind).update('\0').update(stableJson(payload)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+			a < b ? -1 : 1
+		);
+		return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Applies each op once, in order, each in its own transaction with its reply stored in that same
+ * transaction; a retried op gets its stored reply back as `duplicate`.
+ */
+export async function applyOps(
+	conn: Connection,
+	device: Device,
+	ops: unknown[],
+	catalog: CatalogSnapshot,
+	now: () => Date = () => new Date()
+): Promise<OpResult[]> {
+	const results: OpResult[] = [];
+	for (const raw of ops) results.push(await applyOne(conn, device, raw, catalog, now()));
+	return results;
+}
+
+async function applyOne(
+	conn: Connection,
+	device: Device,
+	raw: unknown,
+	catalog: CatalogSnapshot,
+	now: Date
+): Promise<OpResult> {
+	const envelope = v.safeParse(opEnvelope, raw);
+	if (!envelope.success) {
+		const opId =
+			typeof (raw as { opId?: unknown })?.opId === 'string' ? (raw as { opId: string }).opId : '';
+		const fields = describeIssues(envelope.issues, envelopeLabels);
+		return {
+			opId,
+			status: 'rejected',
+			reply: { code: 'invalid_op', message: fields[0]?.message ?? m.err_invalid_input(), fields }
+		};
+	}
+	const op = envelope.output;
+	const hash = digest(op.kind, op.payload);
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await writeTransaction(conn, async (tx) => {
+				const stored = await tx
+					.selectFrom('ops')
+					.selectAll()
+					.where('op_id', '=', op.opId)
+					.executeTakeFirst();
+				if (stored) {
+					if (stored.device_id !== device.id || stored.payload_hash !== hash) {
+						return {
+							opId: op.opId,
+							status: 'rejected',
+							reply: { code: 'op_id_reused', message: m.err_op_reused() }
+						};
+					}
+					return { opId: op.opId, status: 'duplicate', reply: JSON.parse(stored.reply) };
+				}
+				const ctx: OpContext = { tx, kind: conn.kind, device, catalog, now, opId: op.opId };
+				const outcome = await handlers[op.kind](ctx, op.payload);
+				if (outcome.final) {
+					await tx
+						.insertInto('ops')
+						.values({
+							op_id: op.opId,
+							device_id: device.id,
+							kind: op.kind,
+							payload_hash: hash,
+							status: outcome.status,
+							reply: JSON.stringify(outcome.reply),
+							created_at: now.toISOString()
+						})
+						.execute();
+				}
+				return { opId: op.opId, status: outcome.status, reply: outcome.reply };
+			});
+		} catch (error) {
+			// Two requests raced with one op (a retry while the first was in flight): the loser's
+			// insert hits a unique key and rolls back; on the next pass it finds the stored reply.
+			if (attempt < 3 && isUniqueViolation(error)) continue;
+			throw error;
+		}
+	}
+}
+
+function isUniqueViolation(error: unknown): boolean {
+	const e = error as { code?: string; message?: string };
+	return (
+		e?.code === '23505' ||
+		e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+		e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+	);
+}

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { json } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { describeIssues } from '$lib/schemas/issues';
+import { MAX_BLOB_BYTES, MAX_OPS_PER_REQUEST, MAX_SYNC_BYTES, syncRequest } from '$lib/schemas/ops';
+import { deviceFromRequest, registerDevice } from '../auth/devices';
+import { verifyPassword } from '../auth/password';
+import { currentCatalog } from '../catalog/cache';
+import type { Connection } from '../db/connect';
+import { readLimited } from '../http/body';
+import { apiError } from '../http/errors';
+import { applyOps } from './apply-ops';
+import { pullChanges } from './pull';
+
+const noStore = { 'Cache-Control': 'no-store' };
+const unauthorized = () =>
+	apiError(401, 'unauthorized', m.err_unauthorized(), [], {
+		'WWW-Authenticate': 'Bearer',
+		...noStore
+	});
+const tooLarge = () =>
+	apiError(413, 'too_large', m.err_too_large({ count: MAX_OPS_PER_REQUEST }), [
+		{ field: 'ops', message: m.err_too_large({ count: MAX_OPS_PER_REQUEST }) }
+	]);
+
+async function readJson(
+	request: Request,
+	limit: number
+): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+	const body = await readLimited(request, limit);
+	if (!body) return { ok: false, response: tooLarge() };
+	try {
+		return { ok: true, value: JSON.parse(new TextDecoder().decode(body)) };
+	} catch {
+		return {
+			ok: false,
+			response: apiError(400, 'invalid_json', m.err_invalid_input(), [
+				{ field: 'body', message: m.err_format({ field: 'body' }) }
+			])
+		};
+	}
+}
+
+const agentLogin = v.object({
+	agent: v.optional(
+		v.object({
+			username: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)),
+			password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200))
+		})
+	)
+});
+
+/** `POST /api/devices`: a device and its token; with an agent's sign-in, the agent's device. */
+export async function handleRegisterDevice(conn: Connection, request: Request): Promise<Response> {
+	const text = request.headers.get('content-length') === '0' ? null : await readJson(request, 4096);
+	if (text && !text.ok) return text.response;
+	const parsed = v.safeParse(agentLogin, text?.value ?? {});
+	if (!parsed.success) {
+		return apiError(400, 'invalid_input', m.err_invalid_input(), describeIssues(parsed.issues, {}));
+	}
+	let userId: string | null = null;
+	if (parsed.output.agent) {
+		const user = await conn.db
+			.selectFrom('users')
+			.select(['id', 'password_hash', 'role', 'disabled'])
+			.where('username', '=', parsed.output.agent.username)
+			.executeTakeFirst();
+		const ok =
+			user &&
+			!user.disabled &&
+			user.role === 'agent' &&
+			(await verifyPassword(parsed.output.agent.password, user.password_hash));
+		if (!ok)
+			return apiError(401, 'bad_credentials', m.err_bad_credentials(), [
+				{ field: 'password', message: m.err_bad_credentials() }
+			]);
+		userId = user.id;
+	}
+	return json(await registerDevice(conn.db, userId), { status: 201, headers: noStore });
+}
+
+/** `POST /api/sync`: applies the device's ops, each once. */
+export async function handleSyncPost(conn: Connection, request: Request): Promise<Response> {
+	const device = await deviceFromRequest(conn.db, request);
+	if (!device) return unauthorized();
+	const body = await readJson(request, MAX_SYNC_BYTES);
+	if (!body.ok) return body.response;
+	const parsed = v.safeParse(syncRequest, body.value);
+	if (!parsed.success) {
+		if (Array.isArray((body.value as { ops?: unknown })?.ops)) return tooLarge();
+		const fields = describeIssues(parsed.issues, { ops: () => 'ops' });
+		return apiError(400, 'invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
+	}
+	const { snapshot } = await currentCatalog(conn.db);
+	const results = await applyOps(conn, device, parsed.output.ops, snapshot);
+	return json({ results }, { headers: noStore });
+}
+
+/** `GET /api/sync?since=<cursor>`: this device's application changes after the cursor. */
+export async function handleSyncGet(conn: Connection, request: Request): Promise<Response> {
+	const device = await deviceFromRequest(conn.db, request);
+	if (!device) return unauthorized();
+	const raw = new URL(request.url).searchParams.get('since') ?? '0';
+	if (!/^\d{1,15}$/.test(raw)) {
+		return apiError(400, 'invalid_input', m.err_format({ field: 'since' }), [
+			{ field: 'since', message: m.err_format({ field: 'since' }) }
+		]);
+	}
+	return json(await pullChanges(conn.db, device.id, Number(raw)), { headers: noStore });
+}
+
+const IMAGE_TYPES: Record<string, (b: Uint8Array) => boolean> = {
+	'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+	'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
+	'image/webp': (b) =>
+		new TextDecoder().decode(b.slice(0, 4)) === 'RIFF' &&
+		new TextDecoder().decode(b.slice(8, 12)) === 'WEBP'
+};
+
+/** `PUT /api/blobs/<sha256>`: stores an image attachment once; its hash must match its bytes. */
+export async function handleBlobPut(
+	conn: Connection,
+	request: Request,
+	sha256: string
+): Promise<Response> {
+	const device = await deviceFromRequest(conn.db, request);
+	if (!device) return unauthorized();
+	if (!/^[0-9a-f]{64}$/.test(sha256)) {
+		return apiError(400, 'invalid_input', m.err_format({ field: 'sha256' }), [
+			{ field: 'sha256', message: m.err_format({ field: 'sha256' }) }
+		]);
+	}
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	const looksRight = IMAGE_TYPES[type];
+	if (!looksRight) {
+		return apiError(415, 'not_an_image', m.err_not_image(), [
+			{ field: 'contentType', message: m.err_not_image() }
+		]);
+	}
+	const body = await readLimited(request, MAX_BLOB_BYTES);
+	if (!body)
+		return apiError(413, 'too_large', m.err_blob_too_large(), [
+			{ field: 'body', message: m.err_blob_too_large() }
+		]);
+	if (!looksRight(body)) {
+		return apiError(415, 'not_an_image', m.err_not_image(), [
+			{ field: 'body', message: m.err_not_image() }
+		]);
+	}
+	if (createHash('sha256').update(body).digest('hex') !== sha256) {
+		return apiError(400, 'hash_mismatch', m.err_hash_mismatch(), [
+			{ field: 'sha256', message: m.err_hash_mismatch() }
+		]);
+	}
+	const result = await conn.db
+		.insertInto('blobs')
+		.values({
+			sha256,
+			content_type: type,
+			size: body.byteLength,
+			data: Buffer.from(body),
+			device_id: device.id,
+			created_at: new Date().toISOString()
+		})
+		.onConflict((oc) => oc.column('sha256').doNothing())
+		.executeTakeFirst();
+	const created = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+	return json({ sha256, size: body.byteLength }, { status: created ? 201 : 200, headers: noStore });
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { describeIssues } from '$lib/schemas/issues';
+import { CHANGE_CUTOFF_HOURS, cancelPayload, movePayload, ratePayload } from '$lib/schemas/ops';
+import { findService } from '../slots/free-slots';
+import { alternatives, bookFirstFree } from './booking';
+import { recordChange } from './changes';
+import { conflict, rejected, type OpContext, type Outcome } from './context';
+import { applicationReply } from './reply';
+import { releaseSlot } from './slots-hold';
+
+const labels = {
+	applicationId: () => 'applicationId',
+	slots: m.field_slot,
+	stars: m.field_stars,
+	comment: m.field_comment
+};
+
+async function ownApplication(ctx: OpContext, applicationId: string) {
+	return ctx.tx
+		.selectFrom('applications')
+		.selectAll()
+		.where('id', '=', applicationId)
+		.where('device_id', '=', ctx.device.id)
+		.executeTakeFirst();
+}
+
+async function activeBooking(ctx: OpContext, applicationId: string) {
+	return ctx.tx
+		.selectFrom('bookings')
+		.selectAll()
+		.where('application_id', '=', applicationId)
+		.where('status', 'in', ['booked', 'needs_slot'])
+		.executeTakeFirst();
+}
+
+function pastCutoff(ctx: OpContext, slotStart: string | null): boolean {
+	return !!slotStart && Date.parse(slotStart) - ctx.now.getTime() < CHANGE_CUTOFF_HOURS * 3_600_000;
+}
+
+function invalid(issues: readonly v.BaseIssue<unknown>[]): Outcome {
+	const fields = describeIssues(issues, labels);
+	return rejected('invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
+}
+
+/** `booking.cancel`: releases the place and closes the application, until the cutoff. */
+export async function cancelBooking(ctx: OpContext, raw: unknown): Promise<Outcome> {
+	const parsed = v.safeParse(cancelPayload, raw);
+	if (!parsed.success) return invalid(parsed.issues);
+	const app = await ownApplication(ctx, parsed.output.applicationId);
+	if (!app) return rejected('not_found', m.err_not_found_application());
+	if (app.status === 'cancelled')
+		return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
+	if (app.status !== 'submitted') return conflict('not_cancellable', m.err_not_cancellable());
+	const booking = await activeBooking(ctx, app.id);
+	if (booking?.status === 'booked' && pastCutoff(ctx, booking.slot_start)) {
+		return conflict('past_cutoff', m.err_past_cutoff());
+	}
+	const stamp = ctx.now.toISOString();
+	if (booking) {
+		if (booking.status === 'booked' && booking.slot_start) {
+			await releaseSlot(ctx.tx, {
+				pointId: booking.point_id,
+				matterId: booking.matter_id,
+				start: booking.slot_start
+			});
+		}
+		await ctx.tx
+			.updateTable('bookings')
+			.set({ status: 'cancelled', updated_at: stamp })
+			.where('id', '=', booking.id)
+			.execute();
+	}
+	await ctx.tx
+		.updateTable('applications')
+		.set({ status: 'cancelled', updated_at: stamp })
+		.where('id', '=', app.id)
+		.execute();
+	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
+	return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
+}
+
+/** `booking.move`: holds the new slot before the old one is released, in one transaction. */
+export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome> {
+	const parsed = v.safeParse(movePayload, raw);
+	if (!parsed.success) return invalid(parsed.issues);
+	const app = await ownApplication(ctx, parsed.output.applicationId);
+	if (!app) return rejected('not_found', m.err_not_found_application());
+	if (app.status !== 'submitted') return conflict('not_cancellable', m.err_not_cancellable());
+	const booking = await activeBooking(ctx, app.id);
+	if (booking?.status === 'booked' && pastCutoff(ctx, booking.slot_start)) {
+		return conflict('past_cutoff', m.err_past_cutoff());
+	}
+	const { point, rule } = findService(ctx.catalog, app.point_id, app.matter_id);
+	if (!point || !rule) return conflict('not_handled', m.err_not_handled());
+	const slot = await bookFirstFree(ctx, point, rule, parsed.output.slots, booking?.slot_start);
+	if (!slot) return conflict('no_slot', m.err_no_slot(), await alternatives(ctx, point, rule));
+
+	const stamp = ctx.now.toISOString();
+	if (booking) {
+		if (booking.status === 'booked' && booking.slot_start) {
+			await releaseSlot(ctx.tx, {
+				pointId: booking.point_id,
+				matterId: booking.matter_id,
+				start: booking.slot_start
+			});
+		}
+		await ctx.tx
+			.updateTable('bookings')
+			.set({ status: 'released', updated_at: stamp })
+			.where('id', '=', booking.id)
+			.execute();
+	}
+	await ctx.tx
+		.insertInto('bookings')
+		.values({
+			id: randomUUID(),
+			application_id: app.id,
+			point_id: app.point_id,
+			matter_id: app.matter_id,
+			applicant_id_number: app.applicant_id_number,
+			slot_start: slot,
+			status: 'booked',
+			created_at: stamp,
+			updated_at: stamp
+		})
+		.execute();
+	await ctx.tx
+		.updateTable('applications')
+		.set({ updated_at: stamp })
+		.where('id', '=', app.id)
+		.execute();
+	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
+	return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
+}
+
+/** `rating.submit`: five levels and a comment, once, after completion. */
+export async function rateService(ctx: OpContext, raw: unknown): Promise<Outcome> {
+	const parsed = v.safeParse(ratePayload, raw);
+	if (!parsed.success) return invalid(parsed.issues);
+	const app = await ownApplication(ctx, parsed.output.applicationId);
+	if (!app) return rejected('not_found', m.err_not_found_application());
+	if (app.status !== 'completed') return conflict('not_completed', m.err_not_completed());
+	if (app.rating !== null) return conflict('already_rated', m.err_already_rated());
+	await ctx.tx
+		.updateTable('applications')
+		.set({
+			rating: parsed.output.stars,
+			rating_comment: parsed.output.comment,
+			updated_at: ctx.now.toISOString()
+		})
+		.where('id', '=', app.id)
+		.execute();
+	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
+	return {
+		status: 'applied',
+		reply: { kind: 'rating', applicationId: app.id, stars: parsed.output.stars },
+		final: true
+	};
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { applicationStates, type ApplicationState } from './reply';
+
+const PAGE = 200;
+
+/** This device's application changes after `since`, in server sequence order, and the next cursor. */
+export async function pullChanges(
+	db: Kysely<Database>,
+	deviceId: string,
+	since: number
+): Promise<{ cursor: number; more: boolean; changes: (ApplicationState & { seq: number })[] }> {
+	const rows = await db
+		.selectFrom('changes')
+		.select(['seq', 'application_id'])
+		.where('device_id', '=', deviceId)
+		.where('seq', '>', since)
+		.orderBy('seq')
+		.limit(PAGE + 1)
+		.execute();
+	const page = rows.slice(0, PAGE);
+	const cursor = page.at(-1)?.seq ?? since;
+	// Several changes of one application in a page: its latest state once, at its last sequence.
+	const lastSeq = new Map<string, number>();
+	for (const r of page) lastSeq.set(r.application_id, r.seq);
+	const states = await applicationStates(db, [...lastSeq.keys()]);
+	return {
+		cursor,
+		more: rows.length > PAGE,
+		changes: states
+			.map((s) => ({ ...s, seq: lastSeq.get(s.applicationId)! }))
+			.sort((a, b) => a.seq - b.seq)
+	};
+}

@@ -1,0 +1,77 @@
+import type { BookingReply, OpReply } from '$lib/schemas/ops';
+import type { Tx } from '../db/transaction';
+
+/** An application's state as devices receive it, in op replies and pulls alike. */
+export interface ApplicationState {
+	applicationId: string;
+	reference: string;
+	status: string;
+	note: string;
+	requestedMaterials: string[];
+	rating: number | null;
+	booking: BookingReply | null;
+	updatedAt: string;
+}
+
+export async function applicationStates(tx: Tx, ids: string[]): Promise<ApplicationState[]> {
+	if (!ids.length) return [];
+	const apps = await tx
+		.selectFrom('applications')
+		.select([
+			'id',
+			'reference',
+			'status',
+			'status_note',
+			'requested_materials',
+			'rating',
+			'updated_at'
+		])
+		.where('id', 'in', ids)
+		.execute();
+	const bookings = await tx
+		.selectFrom('bookings')
+		.select(['application_id', 'point_id', 'matter_id', 'slot_start', 'status', 'updated_at'])
+		.where('application_id', 'in', ids)
+		.orderBy('updated_at')
+		.execute();
+	const latest = new Map<string, (typeof bookings)[number]>();
+	for (const b of bookings) {
+		if (b.status !== 'released') latest.set(b.application_id, b);
+	}
+	return apps.map((a) => {
+		const b = latest.get(a.id);
+		return {
+			applicationId: a.id,
+			reference: a.reference,
+			status: a.status,
+			note: a.status_note,
+			requestedMaterials: JSON.parse(a.requested_materials) as string[],
+			rating: a.rating,
+			updatedAt: a.updated_at,
+			booking: b
+				? {
+						status:
+							b.status === 'booked'
+								? 'booked'
+								: b.status === 'needs_slot'
+									? 'needs_slot'
+									: 'cancelled',
+						pointId: b.point_id,
+						matterId: b.matter_id,
+						slotStart: b.slot_start
+					}
+				: null
+		};
+	});
+}
+
+export async function applicationReply(tx: Tx, id: string): Promise<OpReply> {
+	const [state] = await applicationStates(tx, [id]);
+	return {
+		kind: 'application',
+		applicationId: id,
+		reference: state?.reference ?? '',
+		status: state?.status ?? '',
+		booking: state?.booking ?? { status: 'cancelled', pointId: '', matterId: '', slotStart: null }
+	};
+}

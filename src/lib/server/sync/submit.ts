@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import * as v from 'valibot';
+import type { FormField } from '$lib/catalog/types';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { referenceOf } from '$lib/reference';
+import {
+	applicantLabels,
+	applicantSchema,
+	formLabels,
+	formSchema,
+	mergedFields
+} from '$lib/schemas/application';
+import { describeIssues } from '$lib/schemas/issues';
+import { submitPayload, type BookingReply } from '$lib/schemas/ops';
+import { findService } from '../slots/free-slots';
+import { alternatives, bookFirstFree } from './booking';
+import { recordChange } from './changes';
+import { conflict, rejected, type OpContext, type Outcome } from './context';
+
+const payloadLabels = {
+	applicationId: () => 'applicationId',
+	matterId: m.field_matter,
+	pointId: m.field_point,
+	slots: m.field_slot
+};
+
+/** `application.submit`: the application, its attachments and its booking, all or nothing. */
+export async function submitApplication(ctx: OpContext, raw: unknown): Promise<Outcome> {
+	const parsed = v.safeParse(submitPayload, raw);
+	if (!parsed.success) {
+		return invalid(describeIssues(parsed.issues, payloadLabels));
+	}
+	const p = parsed.output;
+	const { catalog, tx, now, device } = ctx;
+
+	const matter = catalog.matters.find((x) => x.id === p.matterId);
+	if (!matter)
+		return invalid([{ field: 'matterId', message: m.err_not_found({ field: m.field_matter() }) }]);
+	const bundle = p.bundleId ? catalog.bundles.find((b) => b.id === p.bundleId) : undefined;
+	if (p.bundleId && (!bundle || !bundle.matterIds.includes(p.matterId))) {
+		return invalid([{ field: 'bundleId', message: m.err_not_found({ field: m.field_bundle() }) }]);
+	}
+	const matterIds = bundle ? bundle.matterIds : [p.matterId];
+	const { point, rule } = findService(catalog, p.pointId, p.matterId);
+	const handlesAll =
+		point && matterIds.every((id) => point.services.some((s) => s.matterId === id));
+	if (!point || !rule || !handlesAll) {
+		return invalid([{ field: 'pointId', message: m.err_not_handled() }]);
+	}
+
+	const forms: FormField[][] = matterIds.map(
+		(id) => catalog.matters.find((x) => x.id === id)?.form ?? []
+	);
+	const fields = mergedFields(forms);
+	const applicant = v.safeParse(applicantSchema, p.applicant);
+	const form = v.safeParse(formSchema(fields), p.fields);
+	const problems = [
+		...(applicant.success
+			? []
+			: describeIssues(prefixed(applicant.issues, 'applicant'), applicantLabels)),
+		...(form.success
+			? []
+			: describeIssues(
+					prefixed(form.issues, 'fields'),
+					formLabels(fields, getLocale() === 'en' ? 'en' : 'zh')
+				))
+	];
+	if (!applicant.success || !form.success) return invalid(problems);
+
+	const hashes = [...new Set(p.attachments.map((a) => a.sha256))];
+	if (hashes.length) {
+		const present = await tx
+			.selectFrom('blobs')
+			.select('sha256')
+			.where('sha256', 'in', hashes)
+			.execute();
+		const have = new Set(present.map((r) => r.sha256));
+		const missing = hashes.filter((h) => !have.has(h));
+		if (missing.length) {
+			return {
+				status: 'rejected',
+				reply: { code: 'missing_blobs', message: m.err_missing_blobs(), missingBlobs: missing },
+				final: false
+			};
+		}
+	}
+
+	const existing = await tx
+		.selectFrom('applications')
+		.select('id')
+		.where('id', '=', p.applicationId)
+		.executeTakeFirst();
+	if (existing) return conflict('application_exists', m.err_application_exists());
+
+	const idNumber = applicant.output.idNumber;
+	const active = await tx
+		.selectFrom('bookings')
+		.select('id')
+		.where('applicant_id_number', '=', idNumber)
+		.where('matter_id', '=', p.matterId)
+		.where('status', '=', 'booked')
+		.executeTakeFirst();
+	if (active) {
+		return rejected('already_booked', m.err_already_booked(), [
+			{ field: 'applicant.idNumber', message: m.err_already_booked() }
+		]);
+	}
+
+	const slot = await bookFirstFree(ctx, point, rule, p.slots);
+	const stamp = now.toISOString();
+	const reference = referenceOf(p.applicationId);
+	await tx
+		.insertInto('applications')
+		.values({
+			id: p.applicationId,
+			reference,
+			op_id: ctx.opId,
+			device_id: device.id,
+			agent_user_id: device.userId,
+			matter_id: p.matterId,
+			bundle_id: bundle?.id ?? null,
+			matter_ids: JSON.stringify(matterIds),
+			point_id: point.id,
+			applicant_name: applicant.output.name,
+			applicant_id_number: idNumber,
+			applicant_phone: applicant.output.phone,
+			fields: JSON.stringify(form.output),
+			answers: JSON.stringify(p.answers),
+			status: 'submitted',
+			device_created_at: p.createdAt,
+			created_at: stamp,
+			updated_at: stamp
+		})
+		.execute();
+	await tx
+		.insertInto('bookings')
+		.values({
+			id: randomUUID(),
+			application_id: p.applicationId,
+			point_id: point.id,
+			matter_id: p.matterId,
+			applicant_id_number: idNumber,
+			slot_start: slot,
+			status: slot ? 'booked' : 'needs_slot',
+			created_at: stamp,
+			updated_at: stamp
+		})
+		.execute();
+	const seen = new Set<string>();
+	for (const a of p.attachments) {
+		if (seen.has(a.sha256)) continue;
+		seen.add(a.sha256);
+		await tx
+			.insertInto('attachments')
+			.values({ application_id: p.applicationId, sha256: a.sha256, material_id: a.materialId })
+			.execute();
+	}
+	await recordChange(tx, ctx.kind, device.id, p.applicationId, now);
+
+	const booking: BookingReply = {
+		status: slot ? 'booked' : 'needs_slot',
+		pointId: point.id,
+		matterId: p.matterId,
+		slotStart: slot,
+		...(slot ? {} : { alternatives: await alternatives(ctx, point, rule) })
+	};
+	return {
+		status: 'applied',
+		reply: {
+			kind: 'application',
+			applicationId: p.applicationId,
+			reference,
+			status: 'submitted',
+			booking
+		},
+		final: true
+	};
+}
+
+function invalid(fields: { field: string; message: string }[]): Outcome {
+	return rejected('invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
+}
+
+/** Issues of a nested object, named from the op's payload. */
+function prefixed<T extends v.BaseIssue<unknown>>(issues: readonly T[], key: string): T[] {
+	return issues.map((issue) => ({
+		...issue,
+		path: [
+			{ type: 'object', origin: 'value', input: {}, key, value: issue.input },
+			...(issue.path ?? [])
+		]
+	})) as T[];
+}

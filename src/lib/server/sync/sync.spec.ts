@@ -1,0 +1,328 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { registerDevice } from '../auth/devices';
+import { bumpCatalogRevision } from '../catalog/revision';
+import { currentCatalog } from '../catalog/cache';
+import { connect } from '../db/connect';
+import { seedDemo } from '../seed/seed-demo';
+import { testDatabases } from '../testing/databases';
+import { submitOp } from '../testing/applications';
+import { applyOps } from './apply-ops';
+import { handleBlobPut, handleSyncGet, handleSyncPost } from './http';
+
+const base = 'http://test.local';
+
+for (const target of testDatabases()) {
+	describe(`sync API on ${target.kind}`, () => {
+		let conn: Awaited<ReturnType<typeof target.create>>;
+		let catalog: CatalogSnapshot;
+		let token: string;
+		let deviceId: string;
+		const post = (body: unknown, t = token) =>
+			handleSyncPost(
+				conn,
+				new Request(`${base}/api/sync`, {
+					method: 'POST',
+					headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+					body: typeof body === 'string' ? body : JSON.stringify(body)
+				})
+			);
+		const count = async (table: 'applications' | 'bookings' | 'ops') =>
+			Number(
+				(
+					await conn.db
+						.selectFrom(table)
+						.select((eb) => eb.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
+
+		beforeAll(async () => {
+			conn = await target.create();
+			await seedDemo(conn.db);
+			catalog = (await currentCatalog(conn.db)).snapshot;
+			({ token, deviceId } = await registerDevice(conn.db));
+		});
+		afterAll(async () => conn?.drop());
+
+		it('applies a submit once; a retry gets the same reply; a reused id is refused', async () => {
+			const op = submitOp(catalog, { n: 1 });
+			const first = await (await post({ ops: [op] })).json();
+			expect(first.results[0]).toMatchObject({ opId: op.opId, status: 'applied' });
+			expect(first.results[0].reply.reference).toMatch(/^LY-[0-9A-Z]{8}$/);
+			expect(first.results[0].reply.booking.status).toBe('booked');
+			const again = await (await post({ ops: [op] })).json();
+			expect(again.results[0]).toEqual({ ...first.results[0], status: 'duplicate' });
+			const reused = { ...op, payload: { ...op.payload, answers: { x: 'y' } } };
+			const refused = await (await post({ ops: [reused] })).json();
+			expect(refused.results[0]).toMatchObject({
+				status: 'rejected',
+				reply: { code: 'op_id_reused' }
+			});
+			const rows = await conn.db
+				.selectFrom('applications')
+				.select('id')
+				.where('op_id', '=', op.opId)
+				.execute();
+			expect(rows).toHaveLength(1);
+		});
+
+		it('never books a slot past its capacity: 200 at once for 5 places', async () => {
+			await conn.db
+				.updateTable('point_matters')
+				.set({ capacity: 5 })
+				.where('point_id', '=', 'guliu-centre')
+				.where('matter_id', '=', 'farmer-cooperative-registration')
+				.execute();
+			await bumpCatalogRevision(conn.db);
+			const fresh = (await currentCatalog(conn.db)).snapshot;
+			const [slot] = submitOp(fresh, {
+				n: 0,
+				pointId: 'guliu-centre',
+				matterId: 'farmer-cooperative-registration'
+			}).payload.slots;
+			// PostgreSQL: separate pools, as several server processes would have. SQLite: one
+			// connection, as a server process has (better-sqlite3 waits for a lock synchronously, so
+			// two connections in one process would stall each other).
+			const conns =
+				conn.kind === 'postgres'
+					? Array.from({ length: 4 }, () => connect(conn.url, { poolSize: 10 }))
+					: Array.from({ length: 4 }, () => ({ ...conn, close: async () => {} }));
+			const devices = await Promise.all(conns.map((c) => registerDevice(c.db)));
+			const results = (
+				await Promise.all(
+					Array.from({ length: 200 }, (_, i) =>
+						applyOps(
+							conns[i % 4]!,
+							{ id: devices[i % 4]!.deviceId, userId: null },
+							[
+								submitOp(fresh, {
+									n: 1000 + i,
+									pointId: 'guliu-centre',
+									matterId: 'farmer-cooperative-registration',
+									slots: [slot!]
+								})
+							],
+							fresh
+						)
+					)
+				)
+			).flat();
+			await Promise.all(conns.map((c) => c.close()));
+			expect(results.every((r) => r.status === 'applied')).toBe(true);
+			const booked = results.filter(
+				(r) => 'booking' in r.reply && r.reply.booking.status === 'booked'
+			);
+			const waiting = results.filter(
+				(r) => 'booking' in r.reply && r.reply.booking.status === 'needs_slot'
+			);
+			expect(booked).toHaveLength(5);
+			expect(waiting).toHaveLength(195);
+			for (const r of waiting) {
+				const alternatives = 'booking' in r.reply ? (r.reply.booking.alternatives ?? []) : [];
+				expect(alternatives.length).toBeGreaterThan(0);
+				expect(alternatives).not.toContain(slot);
+			}
+			const counted = await conn.db
+				.selectFrom('slot_counts')
+				.select('booked')
+				.where('point_id', '=', 'guliu-centre')
+				.where('slot_start', '=', slot!)
+				.executeTakeFirstOrThrow();
+			expect(counted.booked).toBe(5);
+		});
+
+		it('takes 1,000 ops sent twice as 1,000 applications', async () => {
+			const { token: t } = await registerDevice(conn.db);
+			const before = await count('applications');
+			const ops = Array.from({ length: 1000 }, (_, i) =>
+				submitOp(catalog, { n: 5000 + i, pointId: 'muyudian-centre', slots: [] })
+			);
+			for (let round = 0; round < 2; round++) {
+				for (let i = 0; i < ops.length; i += 50) {
+					const response = await post({ ops: ops.slice(i, i + 50) }, t);
+					expect(response.status).toBe(200);
+					const { results } = await response.json();
+					expect(results.map((r: { status: string }) => r.status)).toEqual(
+						Array(results.length).fill(round === 0 ? 'applied' : 'duplicate')
+					);
+				}
+			}
+			expect((await count('applications')) - before).toBe(1000);
+		});
+
+		it('answers bad input with a 4xx naming the field, writing nothing', async () => {
+			const apps = await count('applications');
+			const bookings = await count('bookings');
+			const ops = await count('ops');
+
+			const notJson = await post('{"ops": [');
+			expect(notJson.status).toBe(400);
+			expect((await notJson.json()).error.fields[0].field).toBe('body');
+
+			const notList = await post({ ops: 'many' });
+			expect(notList.status).toBe(400);
+			expect((await notList.json()).error.fields[0].field).toBe('ops');
+
+			expect((await post({ ops: Array(51).fill({}) })).status).toBe(413);
+			expect((await post({ ops: [{ pad: 'x'.repeat(2.1 * 1024 * 1024) }] })).status).toBe(413);
+			expect((await post({ ops: [] }, 'not-a-real-token-at-all-000')).status).toBe(401);
+
+			const bad = (n: number, change: (p: Record<string, unknown>) => void) => {
+				const op = submitOp(catalog, { n });
+				change(op.payload as unknown as Record<string, unknown>);
+				return op;
+			};
+			const response = await post({
+				ops: [
+					bad(2, (p) => ((p.applicant as Record<string, unknown>).idNumber = '110105194912310021')),
+					bad(3, (p) => ((p.applicant as Record<string, unknown>).phone = 12345)),
+					bad(4, (p) => ((p.fields as Record<string, unknown>).capital = 'abc')),
+					bad(5, (p) => (p.slots = 'soon')),
+					bad(6, (p) => (p.matterId = 'no-such-matter')),
+					{ opId: randomUUID(), kind: 'application.delete', schemaVersion: 1, payload: {} },
+					{ opId: 42, kind: 'application.submit', schemaVersion: 1, payload: {} }
+				]
+			});
+			expect(response.status).toBe(200);
+			const { results } = await response.json();
+			const fieldsOf = (i: number) =>
+				results[i].reply.fields.map((f: { field: string }) => f.field);
+			expect(results.every((r: { status: string }) => r.status === 'rejected')).toBe(true);
+			expect(fieldsOf(0)).toContain('applicant.idNumber');
+			expect(fieldsOf(1)).toContain('applicant.phone');
+			expect(fieldsOf(2)).toContain('fields.capital');
+			expect(fieldsOf(3)).toContain('slots');
+			expect(fieldsOf(4)).toContain('matterId');
+			expect(fieldsOf(5)).toContain('kind');
+			expect(fieldsOf(6)).toContain('opId');
+			for (const r of results.slice(0, 5))
+				expect(r.reply.message).toMatch(/身份证|手机|资金|时段|事项|格式|请/);
+
+			expect(await count('applications')).toBe(apps);
+			expect(await count('bookings')).toBe(bookings);
+			// Rejections are kept so a retry gets the same answer; nothing else is written.
+			expect(await count('ops')).toBe(ops + 5);
+		});
+
+		it('asks for missing photos, then takes the application once they are uploaded', async () => {
+			const image = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(randomUUID())]);
+			const sha = createHash('sha256').update(image).digest('hex');
+			const op = submitOp(catalog, {
+				n: 7,
+				attachments: [
+					{ sha256: sha, materialId: 'operator-id', contentType: 'image/jpeg', size: image.length }
+				]
+			});
+			const first = (await (await post({ ops: [op] })).json()).results[0];
+			expect(first).toMatchObject({
+				status: 'rejected',
+				reply: { code: 'missing_blobs', missingBlobs: [sha] }
+			});
+
+			const put = (body: Uint8Array, hash = sha, type = 'image/jpeg', t = token) =>
+				handleBlobPut(
+					conn,
+					new Request(`${base}/api/blobs/${hash}`, {
+						method: 'PUT',
+						headers: { authorization: `Bearer ${t}`, 'content-type': type },
+						body
+					}),
+					hash
+				);
+			expect((await put(image, sha.replace(/^./, sha[0] === 'a' ? 'b' : 'a'))).status).toBe(400);
+			expect((await put(Buffer.from('hello'), sha, 'text/plain')).status).toBe(415);
+			expect((await put(Buffer.from('not a jpeg at all'), sha)).status).toBe(415);
+			expect((await put(image, sha, 'image/jpeg', 'nope-nope-nope-nope-nope')).status).toBe(401);
+			expect((await put(image)).status).toBe(201);
+			expect((await put(image)).status).toBe(200);
+
+			const second = (await (await post({ ops: [op] })).json()).results[0];
+			expect(second.status).toBe('applied');
+		});
+
+		it('applies a cancel queued behind its own submit, in order, and frees the place', async () => {
+			const submit = submitOp(catalog, { n: 8, pointId: 'tuanwang-centre' });
+			const cancel = {
+				opId: randomUUID(),
+				kind: 'booking.cancel',
+				schemaVersion: 1,
+				payload: { applicationId: submit.payload.applicationId }
+			};
+			const { results } = await (await post({ ops: [submit, cancel] })).json();
+			expect(results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+			expect(results[1].reply.status).toBe('cancelled');
+			const slot = results[0].reply.booking.slotStart;
+			const counted = await conn.db
+				.selectFrom('slot_counts')
+				.select('booked')
+				.where('point_id', '=', 'tuanwang-centre')
+				.where('slot_start', '=', slot)
+				.executeTakeFirstOrThrow();
+			expect(counted.booked).toBe(0);
+		});
+
+		it('moves a booking: the new slot is held, then the old one released', async () => {
+			const submit = submitOp(catalog, { n: 9, pointId: 'xuefang-centre' });
+			const [a, b] = submit.payload.slots;
+			const { results } = await (await post({ ops: [submit] })).json();
+			expect(results[0].reply.booking.slotStart).toBe(a);
+			const move = {
+				opId: randomUUID(),
+				kind: 'booking.move',
+				schemaVersion: 1,
+				payload: { applicationId: submit.payload.applicationId, slots: [b] }
+			};
+			const moved = (await (await post({ ops: [move] })).json()).results[0];
+			expect(moved).toMatchObject({
+				status: 'applied',
+				reply: { booking: { status: 'booked', slotStart: b } }
+			});
+			const counts = await conn.db
+				.selectFrom('slot_counts')
+				.select(['slot_start', 'booked'])
+				.where('point_id', '=', 'xuefang-centre')
+				.where('slot_start', 'in', [a!, b!])
+				.execute();
+			expect(Object.fromEntries(counts.map((c) => [c.slot_start, c.booked]))).toEqual({
+				[a!]: 0,
+				[b!]: 1
+			});
+		});
+
+		it('keeps one active booking per person per matter', async () => {
+			const one = submitOp(catalog, { n: 10, pointId: 'wandi-centre' });
+			const two = submitOp(catalog, { n: 10, pointId: 'wandi-centre' });
+			const { results } = await (await post({ ops: [one, two] })).json();
+			expect(results[0].status).toBe('applied');
+			expect(results[1]).toMatchObject({ status: 'rejected', reply: { code: 'already_booked' } });
+		});
+
+		it('pulls this device’s changes in server order, and none of another device’s', async () => {
+			const pull = async (since: number, t = token) =>
+				(
+					await handleSyncGet(
+						conn,
+						new Request(`${base}/api/sync?since=${since}`, {
+							headers: { authorization: `Bearer ${t}` }
+						})
+					)
+				).json();
+			const all = await pull(0);
+			expect(all.changes.length).toBeGreaterThan(0);
+			const seqs = all.changes.map((c: { seq: number }) => c.seq);
+			expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+			const after = await pull(all.cursor);
+			expect(after.changes).toEqual([]);
+			const other = await registerDevice(conn.db);
+			expect((await pull(0, other.token)).changes).toEqual([]);
+			const bad = await handleSyncGet(
+				conn,
+				new Request(`${base}/api/sync?since=-1`, { headers: { authorization: `Bearer ${token}` } })
+			);
+			expect(bad.status).toBe(400);
+			expect(deviceId).toBeTruthy();
+		});
+	});
+}
