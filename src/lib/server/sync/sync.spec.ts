@@ -227,7 +227,7 @@ for (const target of testDatabases()) {
 					new Request(`${base}/api/blobs/${hash}`, {
 						method: 'PUT',
 						headers: { authorization: `Bearer ${t}`, 'content-type': type },
-						body
+						body: new Uint8Array(body)
 					}),
 					hash
 				);
