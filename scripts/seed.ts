@@ -6,6 +6,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { demoCatalogRows } from '../src/lib/server/seed/demo-catalog';
 import { syntheticCatalogRows } from '../src/lib/server/seed/synthetic';
 import { writeCatalog } from '../src/lib/server/seed/write-catalog';
+import { seedDemoUsersIfNone } from '../src/lib/server/seed/demo-users';
 
 const { values } = parseArgs({
 	options: {
@@ -42,6 +43,7 @@ try {
 				})
 			: demo;
 	await writeCatalog(conn.db, rows);
+	await seedDemoUsersIfNone(conn.db);
 	console.log(
 		`Seeded ${conn.kind}: ${rows.towns.length} towns, ${rows.points.length} points, ${rows.matters.length} matters, ${rows.bundles.length} bundles.`
 	);

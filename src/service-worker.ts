@@ -4,6 +4,7 @@
 /// <reference types="@sveltejs/kit" />
 import { build, files, version } from '$service-worker';
 import { refreshCatalog, storedCatalogInfo } from '$lib/device/catalog';
+import { flush } from '$lib/device/flusher';
 import {
 	CATALOG_CHECKED,
 	REFRESH_CATALOG,
@@ -41,6 +42,12 @@ sw.addEventListener('activate', (event) => {
 			await checkCatalog();
 		})()
 	);
+});
+
+// Background Sync: the browser wakes the worker when a connection returns, even with the app closed.
+sw.addEventListener('sync', (event) => {
+	const e = event as ExtendableEvent & { tag?: string };
+	if (e.tag === 'ow-outbox') e.waitUntil(flush().then(() => undefined));
 });
 
 sw.addEventListener('message', (event) => {

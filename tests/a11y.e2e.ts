@@ -7,8 +7,14 @@ const PAGES = [
 	'/search',
 	'/matters/individual-business-registration',
 	'/matters/individual-business-registration/points',
+	'/matters/disability-certificate/points?bundle=disabled-person',
 	'/points/chengxiang-centre',
-	'/points/chengxiang-centre/slots?matter=individual-business-registration'
+	'/points/chengxiang-centre/slots?matter=individual-business-registration',
+	'/apply?matter=individual-business-registration&point=chengxiang-centre',
+	'/apply?bundle=disabled-person&matter=disability-certificate&point=chengxiang-centre',
+	'/applications',
+	'/outbox',
+	'/agent'
 ];
 
 const MODES = [
@@ -26,6 +32,7 @@ for (const mode of MODES) {
 		context,
 		baseURL
 	}) => {
+		test.setTimeout(300_000);
 		await context.addCookies([
 			{ name: 'ow_locale', value: mode.locale, url: baseURL! },
 			{ name: 'ow_elder', value: mode.elder ? '1' : '0', url: baseURL! }

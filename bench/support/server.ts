@@ -55,6 +55,7 @@ export async function startServer(options: {
 		dbFile,
 		stop: () =>
 			new Promise((resolve) => {
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
 				child.once('exit', () => resolve());
 				child.kill('SIGTERM');
 			})

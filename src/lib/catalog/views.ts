@@ -76,16 +76,31 @@ export const catalogViews = {
 		};
 	},
 
-	/** The points that handle a matter, with their towns. */
-	matterPoints(catalog: CatalogSnapshot, { id = '' }: Record<string, string>) {
+	/** The points that handle a matter (or all of a bundle's matters), with their towns. */
+	matterPoints(
+		catalog: CatalogSnapshot,
+		{ id = '', bundle: bundleId = '' }: Record<string, string>
+	) {
 		const matter = byId(catalog.matters, id);
-		if (!matter) return null;
+		const bundle = bundleId ? byId(catalog.bundles, bundleId) : null;
+		if (!matter || (bundleId && !bundle?.matterIds.includes(id))) return null;
+		const needed = bundle ? bundle.matterIds : [id];
 		return {
 			version: catalog.version,
 			matter: matterSummary(matter),
+			bundle: bundle
+				? {
+						...bundleSummary(bundle),
+						summary: bundle.summary,
+						matters: needed
+							.map((x) => byId(catalog.matters, x))
+							.filter((x) => x !== null)
+							.map(matterSummary)
+					}
+				: null,
 			towns: catalog.towns,
 			points: catalog.points
-				.filter((p) => p.services.some((s) => s.matterId === id))
+				.filter((p) => needed.every((x) => p.services.some((s) => s.matterId === x)))
 				.map((p) => ({ ...pointSummary(p), matterCount: p.services.length }))
 		};
 	},
@@ -100,6 +115,28 @@ export const catalogViews = {
 			town: byId(catalog.towns, point.townId) as Town,
 			categories: catalog.categories,
 			matters: catalog.matters.filter((m) => handled.has(m.id)).map(matterSummary)
+		};
+	},
+
+	/** The application form: the matter (or a bundle's matters), their fields, the point. */
+	apply(
+		catalog: CatalogSnapshot,
+		{ matter: matterId = '', point: pointId = '', bundle: bundleId = '' }: Record<string, string>
+	) {
+		const bundle = bundleId ? byId(catalog.bundles, bundleId) : null;
+		const ids = bundle ? bundle.matterIds : [matterId];
+		const matters = ids.map((id) => byId(catalog.matters, id));
+		const point = byId(catalog.points, pointId);
+		const rule = point?.services.find((s) => s.matterId === matterId);
+		if (!point || !rule || matters.some((x) => !x) || (bundle && !ids.includes(matterId)))
+			return null;
+		if (!ids.every((id) => point.services.some((s) => s.matterId === id))) return null;
+		return {
+			version: catalog.version,
+			point: pointSummary(point),
+			rule,
+			bundle: bundle ? bundleSummary(bundle) : null,
+			matters: (matters as Matter[]).map((x) => ({ ...x, pinyin: '', initials: '' }))
 		};
 	},
 

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CatalogSnapshot } from '$lib/catalog/types';
+import type { BookingReply, OpKind, OpReply } from '$lib/schemas/ops';
 
 export interface StoredCatalog {
 	key: 'current';
@@ -27,16 +28,118 @@ export interface StoredSlots {
 
 export const slotKey = (pointId: string, matterId: string) => `${pointId}|${matterId}`;
 
+export interface OutboxEntry {
+	/** Order of sending. */
+	seq?: number;
+	/** Made on the device; also the server's idempotency key. */
+	opId: string;
+	kind: OpKind;
+	payload: Record<string, unknown>;
+	/** The application the op is about, to show it beside the entry. */
+	applicationId: string;
+	createdAt: number;
+	attempts: number;
+	lastAttemptAt: number | null;
+	lastError: string | null;
+	/** `rejected`: the server refused it; it waits for the reader, never for a retry. */
+	state: 'waiting' | 'rejected';
+	rejection: OpReply | null;
+}
+
+export interface StoredBlob {
+	sha256: string;
+	blob: Blob;
+	contentType: string;
+	size: number;
+	uploaded: 0 | 1;
+}
+
+export interface Attachment {
+	sha256: string;
+	materialId: string;
+	contentType: 'image/jpeg';
+	size: number;
+}
+
+export interface DraftData {
+	matterId: string;
+	bundleId: string | null;
+	pointId: string;
+	slots: string[];
+	applicant: { name: string; idNumber: string; phone: string };
+	fields: Record<string, string>;
+	answers: Record<string, string>;
+	attachments: Attachment[];
+}
+
+export interface Draft extends DraftData {
+	id: string;
+	updatedAt: number;
+}
+
+export type LocalStatus =
+	| 'queued'
+	| 'rejected'
+	| 'submitted'
+	| 'accepted'
+	| 'more_materials'
+	| 'completed'
+	| 'refused'
+	| 'cancelled';
+
+/** An application as this device knows it: what was filled in, and the server's latest word. */
+export interface LocalApplication extends DraftData {
+	id: string;
+	opId: string;
+	reference: string;
+	createdAt: number;
+	status: LocalStatus;
+	booking: BookingReply | null;
+	note: string;
+	requestedMaterials: string[];
+	rating: number | null;
+	/** The agent who filled it in for the applicant, if any. */
+	agent: string | null;
+	/** The submit op's payload exactly as queued: the receipt's QR code carries it. */
+	payload: Record<string, unknown>;
+	updatedAt: number;
+}
+
+export interface MetaRow {
+	key: string;
+	value: unknown;
+}
+
 /** Everything the device keeps, declared once. */
 export class DeviceDb extends Dexie {
 	catalog!: EntityTable<StoredCatalog, 'key'>;
 	slots!: EntityTable<StoredSlots, 'key'>;
+	outbox!: EntityTable<OutboxEntry, 'seq'>;
+	blobs!: EntityTable<StoredBlob, 'sha256'>;
+	drafts!: EntityTable<Draft, 'id'>;
+	applications!: EntityTable<LocalApplication, 'id'>;
+	meta!: EntityTable<MetaRow, 'key'>;
 
 	constructor() {
 		super('one-window');
 		this.version(1).stores({ catalog: '&key' });
 		this.version(2).stores({ slots: '&key, fetchedAt' });
+		this.version(3).stores({
+			outbox: '++seq, &opId, state, applicationId',
+			blobs: '&sha256, uploaded',
+			drafts: '&id, updatedAt',
+			applications: '&id, reference, createdAt, status',
+			meta: '&key'
+		});
 	}
 }
 
 export const deviceDb = new DeviceDb();
+
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+	return (await deviceDb.meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(key: string, value: unknown): Promise<void> {
+	await deviceDb.meta.put({ key, value });
+}

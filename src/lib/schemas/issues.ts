@@ -70,3 +70,14 @@ function explain(issue: v.BaseIssue<unknown>, field: string): string {
 			return m.err_format({ field });
 	}
 }
+
+/** Issues of a nested object, named from the enclosing one (`applicant.phone`). */
+export function nestIssues<T extends v.BaseIssue<unknown>>(issues: readonly T[], key: string): T[] {
+	return issues.map((issue) => ({
+		...issue,
+		path: [
+			{ type: 'object', origin: 'value', input: {}, key, value: issue.input },
+			...(issue.path ?? [])
+		]
+	})) as T[];
+}

@@ -133,8 +133,8 @@ export interface UserTable {
 	role: Role;
 	point_id: string | null;
 	password_hash: string;
-	disabled: number;
-	failed_count: number;
+	disabled: Generated<number>;
+	failed_count: Generated<number>;
 	locked_until: string | null;
 	created_at: string;
 }

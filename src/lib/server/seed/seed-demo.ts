@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { demoCatalogRows } from './demo-catalog';
 import { catalogIsEmpty, writeCatalog } from './write-catalog';
+import { seedDemoUsersIfNone } from './demo-users';
 
 export async function seedDemo(db: Kysely<Database>): Promise<void> {
 	await writeCatalog(db, demoCatalogRows());
@@ -9,7 +10,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
 
 /** Fills an empty database with the demo catalogue; leaves one with data alone. */
 export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
-	if (!(await catalogIsEmpty(db))) return false;
-	await seedDemo(db);
-	return true;
+	const empty = await catalogIsEmpty(db);
+	if (empty) await seedDemo(db);
+	await seedDemoUsersIfNone(db);
+	return empty;
 }

@@ -60,10 +60,11 @@ export async function handleRegisterDevice(conn: Connection, request: Request): 
 		return apiError(400, 'invalid_input', m.err_invalid_input(), describeIssues(parsed.issues, {}));
 	}
 	let userId: string | null = null;
+	let agent: { name: string; pointId: string | null } | null = null;
 	if (parsed.output.agent) {
 		const user = await conn.db
 			.selectFrom('users')
-			.select(['id', 'password_hash', 'role', 'disabled'])
+			.select(['id', 'password_hash', 'role', 'disabled', 'display_name', 'point_id'])
 			.where('username', '=', parsed.output.agent.username)
 			.executeTakeFirst();
 		const ok =
@@ -76,8 +77,12 @@ export async function handleRegisterDevice(conn: Connection, request: Request): 
 				{ field: 'password', message: m.err_bad_credentials() }
 			]);
 		userId = user.id;
+		agent = { name: user.display_name, pointId: user.point_id };
 	}
-	return json(await registerDevice(conn.db, userId), { status: 201, headers: noStore });
+	return json(
+		{ ...(await registerDevice(conn.db, userId)), agent },
+		{ status: 201, headers: noStore }
+	);
 }
 
 /** `POST /api/sync`: applies the device's ops, each once. */

@@ -11,7 +11,7 @@ import {
 	formSchema,
 	mergedFields
 } from '$lib/schemas/application';
-import { describeIssues } from '$lib/schemas/issues';
+import { describeIssues, nestIssues } from '$lib/schemas/issues';
 import { submitPayload, type BookingReply } from '$lib/schemas/ops';
 import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
@@ -58,11 +58,11 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	const problems = [
 		...(applicant.success
 			? []
-			: describeIssues(prefixed(applicant.issues, 'applicant'), applicantLabels)),
+			: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
 		...(form.success
 			? []
 			: describeIssues(
-					prefixed(form.issues, 'fields'),
+					nestIssues(form.issues, 'fields'),
 					formLabels(fields, getLocale() === 'en' ? 'en' : 'zh')
 				))
 	];
@@ -180,15 +180,4 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 
 function invalid(fields: { field: string; message: string }[]): Outcome {
 	return rejected('invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
-}
-
-/** Issues of a nested object, named from the op's payload. */
-function prefixed<T extends v.BaseIssue<unknown>>(issues: readonly T[], key: string): T[] {
-	return issues.map((issue) => ({
-		...issue,
-		path: [
-			{ type: 'object', origin: 'value', input: {}, key, value: issue.input },
-			...(issue.path ?? [])
-		]
-	})) as T[];
 }

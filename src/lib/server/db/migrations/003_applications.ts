@@ -12,7 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('username', 'text', (c) => c.notNull().unique())
 		.addColumn('display_name', 'text', (c) => c.notNull())
 		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('staff', 'agent', 'admin')`))
-		.addColumn('point_id', 'text', (c) => c.references('points.id'))
+		// No foreign key: a centre's account outlives a reload of the catalogue.
+		.addColumn('point_id', 'text')
 		.addColumn('password_hash', 'text', (c) => c.notNull())
 		.addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('failed_count', 'integer', (c) => c.notNull().defaultTo(0))

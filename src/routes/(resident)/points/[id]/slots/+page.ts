@@ -18,6 +18,8 @@ export const load = (async ({ fetch, depends, params, url }) => {
 	if (!view) error(404, m.error_not_found());
 	return {
 		...view,
+		bundle: url.searchParams.get('bundle'),
+		move: url.searchParams.get('move'),
 		live: await liveSlots(fetch, slotsApiUrl(params.id, view.rule, serviceClock().date))
 	};
 }) satisfies PageLoad;

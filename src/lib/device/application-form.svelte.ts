@@ -1,0 +1,149 @@
+import * as v from 'valibot';
+import { materialsFor } from '$lib/catalog/materials';
+import type { FormField, Matter, Material } from '$lib/catalog/types';
+import { getLocale } from '$lib/paraglide/runtime';
+import {
+	applicantLabels,
+	applicantSchema,
+	formLabels,
+	formSchema,
+	mergedFields
+} from '$lib/schemas/application';
+import { describeIssues, nestIssues, type FieldIssue } from '$lib/schemas/issues';
+import type { Attachment, DraftData, LocalApplication } from './db';
+
+export interface FormContext {
+	matters: Matter[];
+	bundleId: string | null;
+	pointId: string;
+	primaryMatterId: string;
+	slots: string[];
+}
+
+const emptyApplicant = () => ({ name: '', idNumber: '', phone: '' });
+
+/**
+ * One application being filled in: its values, checked with the same schemas the server uses,
+ * saved as a draft on every change, and queued in the outbox on submit.
+ */
+export class ApplicationForm {
+	applicant = $state(emptyApplicant());
+	fields = $state<Record<string, string>>({});
+	answers = $state<Record<string, string>>({});
+	attachments = $state<Attachment[]>([]);
+	errors = $state.raw<FieldIssue[]>([]);
+	saved = $state(false);
+	busyPhotos = $state(0);
+	readonly ctx: FormContext;
+	readonly formFields: FormField[];
+	readonly draftId: string;
+	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(ctx: FormContext) {
+		this.ctx = ctx;
+		this.formFields = mergedFields(ctx.matters.map((m) => m.form));
+		this.draftId = `${ctx.bundleId ?? ctx.primaryMatterId}|${ctx.pointId}`;
+	}
+
+	get materials(): { matter: Matter; materials: Material[] }[] {
+		return this.ctx.matters.map((matter) => ({
+			matter,
+			materials: materialsFor(matter.materials, this.answers)
+		}));
+	}
+
+	data(): DraftData {
+		return {
+			matterId: this.ctx.primaryMatterId,
+			bundleId: this.ctx.bundleId,
+			pointId: this.ctx.pointId,
+			slots: this.ctx.slots,
+			applicant: { ...this.applicant },
+			fields: Object.fromEntries(Object.entries(this.fields).filter(([, value]) => value !== '')),
+			answers: { ...this.answers },
+			attachments: this.attachments.map((a) => ({ ...a }))
+		};
+	}
+
+	/** Picks up the saved draft of this matter and point, or a refused application to correct. */
+	async restore(from?: LocalApplication): Promise<void> {
+		const { deviceDb } = await import('./db');
+		const draft = from ?? (await deviceDb.drafts.get(this.draftId));
+		if (!draft) return;
+		this.applicant = { ...emptyApplicant(), ...draft.applicant };
+		this.fields = { ...draft.fields };
+		this.answers = { ...draft.answers };
+		this.attachments = [...draft.attachments];
+	}
+
+	/** Saves the draft shortly after the last change. */
+	scheduleSave(): void {
+		clearTimeout(this.#saveTimer);
+		this.saved = false;
+		this.#saveTimer = setTimeout(() => void this.save(), 400);
+	}
+
+	async save(): Promise<void> {
+		const { deviceDb } = await import('./db');
+		await deviceDb.drafts.put({ id: this.draftId, ...this.data(), updatedAt: Date.now() });
+		this.saved = true;
+	}
+
+	validate(): boolean {
+		const locale = getLocale() === 'en' ? 'en' : 'zh';
+		const applicant = v.safeParse(applicantSchema, this.applicant);
+		const fields = v.safeParse(formSchema(this.formFields), this.data().fields);
+		const issues = [
+			...(applicant.success
+				? []
+				: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
+			...(fields.success
+				? []
+				: describeIssues(nestIssues(fields.issues, 'fields'), formLabels(this.formFields, locale)))
+		];
+		this.errors = issues;
+		return !issues.length;
+	}
+
+	errorOf(field: string): string | undefined {
+		return this.errors.find((e) => e.field === field)?.message;
+	}
+
+	async addPhoto(materialId: string, file: File): Promise<void> {
+		this.busyPhotos++;
+		try {
+			const { shrinkPhoto, sha256Hex } = await import('./images');
+			const { deviceDb } = await import('./db');
+			const blob = await shrinkPhoto(file);
+			const sha256 = await sha256Hex(blob);
+			await deviceDb.blobs.put({
+				sha256,
+				blob,
+				contentType: 'image/jpeg',
+				size: blob.size,
+				uploaded: 0
+			});
+			if (!this.attachments.some((a) => a.sha256 === sha256)) {
+				this.attachments.push({ sha256, materialId, contentType: 'image/jpeg', size: blob.size });
+			}
+			this.scheduleSave();
+		} finally {
+			this.busyPhotos--;
+		}
+	}
+
+	removePhoto(sha256: string): void {
+		this.attachments = this.attachments.filter((a) => a.sha256 !== sha256);
+		this.scheduleSave();
+	}
+
+	/** Checks, then queues the application in the outbox (works with no network). */
+	async submit(agent: string | null): Promise<LocalApplication | null> {
+		if (!this.validate()) return null;
+		clearTimeout(this.#saveTimer);
+		const { queueApplication } = await import('./outbox');
+		const data = this.data();
+		data.applicant.idNumber = data.applicant.idNumber.trim().toUpperCase();
+		return queueApplication(this.draftId, data, agent);
+	}
+}

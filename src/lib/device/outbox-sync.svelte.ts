@@ -1,0 +1,97 @@
+import { countOutbox, onOutboxChange } from './outbox-signal';
+
+const FIRST_RETRY_MS = 2_000;
+const STATUS_POLL_MS = 60_000;
+/** Set once this device has queued anything: from then on every start asks for status changes. */
+export const HAS_APPLICATIONS = 'ow_has_applications';
+
+/**
+ * Runs the outbox flusher when it may help: at start, when the network returns, when the page
+ * becomes visible, after each submit, on "send now", and on a timer after failures, at the time
+ * the flusher's shared backoff names.
+ */
+class OutboxSync {
+	count = $state(0);
+	sending = $state(false);
+	lastError = $state<string | null>(null);
+	nextAttemptAt = $state<number | null>(null);
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	init(): () => void {
+		// A returning network is news the backoff did not know of: try at once.
+		const onOnline = () => void this.kick(true);
+		const onVisible = () => document.visibilityState === 'visible' && void this.kick();
+		addEventListener('online', onOnline);
+		document.addEventListener('visibilitychange', onVisible);
+		const stopSignal = onOutboxChange(() => void this.refreshCount());
+		const poll = setInterval(() => {
+			if (document.visibilityState === 'visible' && localStorage.getItem(HAS_APPLICATIONS))
+				void this.kick();
+		}, STATUS_POLL_MS);
+		void this.refreshCount().then(() => {
+			if (this.count || localStorage.getItem(HAS_APPLICATIONS)) void this.kick();
+		});
+		return () => {
+			removeEventListener('online', onOnline);
+			document.removeEventListener('visibilitychange', onVisible);
+			stopSignal();
+			clearInterval(poll);
+			clearTimeout(this.#timer);
+		};
+	}
+
+	async refreshCount(): Promise<void> {
+		this.count = await countOutbox();
+	}
+
+	/** After a submit: send now, and let the browser retry in the background if it can. */
+	async queued(): Promise<void> {
+		localStorage.setItem(HAS_APPLICATIONS, '1');
+		await this.refreshCount();
+		void navigator.serviceWorker?.ready
+			.then((r) =>
+				(
+					r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }
+				).sync?.register('ow-outbox')
+			)
+			.catch(() => undefined);
+		await this.kick();
+	}
+
+	/** "Send now": tries at once, whatever the backoff says. */
+	async sendNow(): Promise<void> {
+		await this.kick(true);
+	}
+
+	async kick(force = false): Promise<void> {
+		if (this.sending) return;
+		clearTimeout(this.#timer);
+		this.nextAttemptAt = null;
+		this.sending = true;
+		try {
+			const { flush } = await import('./flusher');
+			const report = await flush(fetch, { force });
+			this.lastError = null;
+			// Another tab (or the worker) holds the flush: look again shortly.
+			if (!report.ran) this.#schedule(FIRST_RETRY_MS);
+		} catch (error) {
+			const retryAfter = (error as { retryAfterMs?: number | null }).retryAfterMs;
+			// Waiting out a backoff another tab started is not a new failure.
+			if ((error as Error).message !== 'backing off') {
+				this.lastError = error instanceof Error ? error.message : String(error);
+			}
+			this.#schedule(retryAfter ?? FIRST_RETRY_MS);
+		} finally {
+			this.sending = false;
+			await this.refreshCount();
+		}
+	}
+
+	#schedule(ms: number) {
+		clearTimeout(this.#timer);
+		this.nextAttemptAt = Date.now() + ms;
+		this.#timer = setTimeout(() => void this.kick(), ms);
+	}
+}
+
+export const outboxSync = new OutboxSync();

@@ -1,0 +1,131 @@
+import { referenceOf } from '$lib/reference';
+import type { OpKind } from '$lib/schemas/ops';
+import {
+	deviceDb,
+	getMeta,
+	setMeta,
+	type DraftData,
+	type LocalApplication,
+	type OutboxEntry
+} from './db';
+import { announceOutboxChange } from './outbox-signal';
+
+function entry(kind: OpKind, applicationId: string, payload: Record<string, unknown>): OutboxEntry {
+	return {
+		opId: crypto.randomUUID(),
+		kind,
+		payload,
+		applicationId,
+		createdAt: Date.now(),
+		attempts: 0,
+		lastAttemptAt: null,
+		lastError: null,
+		state: 'waiting',
+		rejection: null
+	};
+}
+
+/**
+ * Queues an application: the local record, its outbox entry (photos are already on the device,
+ * saved with the draft) and the draft's removal, in one transaction, so none exists without the
+ * others.
+ */
+export async function queueApplication(
+	draftId: string | null,
+	data: DraftData,
+	agent: string | null
+): Promise<LocalApplication> {
+	const id = crypto.randomUUID();
+	const now = Date.now();
+	const payload = {
+		applicationId: id,
+		matterId: data.matterId,
+		...(data.bundleId ? { bundleId: data.bundleId } : {}),
+		pointId: data.pointId,
+		slots: data.slots,
+		applicant: data.applicant,
+		fields: data.fields,
+		answers: data.answers,
+		attachments: data.attachments,
+		createdAt: new Date(now).toISOString()
+	};
+	const op = entry('application.submit', id, payload);
+	const app: LocalApplication = {
+		...data,
+		id,
+		opId: op.opId,
+		reference: referenceOf(id),
+		createdAt: now,
+		status: 'queued',
+		booking: null,
+		note: '',
+		requestedMaterials: [],
+		rating: null,
+		agent,
+		payload,
+		updatedAt: now
+	};
+	await deviceDb.transaction(
+		'rw',
+		deviceDb.outbox,
+		deviceDb.applications,
+		deviceDb.drafts,
+		async () => {
+			await deviceDb.applications.add(app);
+			await deviceDb.outbox.add(op);
+			if (draftId) await deviceDb.drafts.delete(draftId);
+		}
+	);
+	announceOutboxChange();
+	await askForPersistence();
+	return app;
+}
+
+/** Queues a change to an application (cancel, move, rate), behind anything queued before it. */
+export async function queueOp(
+	kind: Exclude<OpKind, 'application.submit'>,
+	applicationId: string,
+	payload: Record<string, unknown>
+) {
+	await deviceDb.outbox.add(entry(kind, applicationId, { applicationId, ...payload }));
+	announceOutboxChange();
+}
+
+/** Drops a refused entry once the reader has dealt with it. */
+export async function dismissRejected(seq: number): Promise<void> {
+	await deviceDb.transaction('rw', deviceDb.outbox, deviceDb.applications, async () => {
+		const e = await deviceDb.outbox.get(seq);
+		if (!e || e.state !== 'rejected') return;
+		await deviceDb.outbox.delete(seq);
+		if (e.kind === 'application.submit') await deviceDb.applications.delete(e.applicationId);
+	});
+	announceOutboxChange();
+}
+
+/** Drops the refused submit of an application once a corrected one is queued. */
+export async function dismissRejectedFor(applicationId: string): Promise<void> {
+	const refused = await deviceDb.outbox.where('applicationId').equals(applicationId).toArray();
+	for (const e of refused) if (e.state === 'rejected' && e.seq) await dismissRejected(e.seq);
+}
+
+export interface StorageState {
+	persisted: boolean | null;
+	/** Share of the device's quota in use, 0–1, when the browser says. */
+	usage: number | null;
+}
+
+/** Asked with the first queued item: a persisted store is not cleared when the device runs low. */
+async function askForPersistence(): Promise<void> {
+	if (!navigator.storage?.persist || (await getMeta<boolean>('persist-asked'))) return;
+	await setMeta('persist-asked', true);
+	await setMeta('persisted', await navigator.storage.persist().catch(() => false));
+}
+
+export async function storageState(): Promise<StorageState> {
+	const persisted = navigator.storage?.persisted ? await navigator.storage.persisted() : null;
+	const estimate = navigator.storage?.estimate ? await navigator.storage.estimate() : null;
+	return {
+		persisted,
+		usage: estimate?.quota ? (estimate.usage ?? 0) / estimate.quota : null
+	};
+}

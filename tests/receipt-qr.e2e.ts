@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { decodeQr } from '../src/lib/qr-payload';
+import { expect, test } from './fixtures';
+import { applyFromSlots, idNumber, SLOTS_PAGE, uniqueN } from './support/apply';
+
+prepareZXingModule({
+	overrides: {
+		wasmBinary: readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm').buffer
+	}
+});
+
+test('the receipt’s QR code decodes to the full application', async ({ page }) => {
+	const n = uniqueN();
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, n, '二维码测试');
+	const qr = page.getByRole('img', { name: /申请二维码/ });
+	await expect(qr).toBeVisible();
+	const png = await qr.screenshot();
+	const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+	expect(code?.text).toMatch(/^OW1\./);
+	const decoded = await decodeQr(code!.text);
+	const stored = await page.evaluate(
+		async (reference) => {
+			const open = indexedDB.open('one-window');
+			const db = await new Promise<IDBDatabase>((r) => (open.onsuccess = () => r(open.result)));
+			const all = await new Promise<{ reference: string; opId: string; payload: unknown }[]>(
+				(r) => {
+					const req = db.transaction('applications').objectStore('applications').getAll();
+					req.onsuccess = () => r(req.result);
+				}
+			);
+			return all.find((a) => a.reference === reference);
+		},
+		(await page.getByTestId('reference').textContent())!.trim()
+	);
+	expect(decoded).toEqual({ opId: stored!.opId, payload: stored!.payload });
+	expect(decoded!.payload).toMatchObject({
+		matterId: 'individual-business-registration',
+		pointId: 'chengxiang-centre',
+		applicant: { name: '二维码测试', idNumber: idNumber(n), phone: '13912345678' }
+	});
+	expect(Object.keys(decoded!.payload.fields as object)).toEqual(
+		expect.arrayContaining(['businessName', 'scope', 'capital'])
+	);
+});

@@ -1,0 +1,51 @@
+import { expect, type Page } from '@playwright/test';
+import matters from '../../src/lib/server/seed/data/matters.json' with { type: 'json' };
+import { e2eDatabase } from './db';
+
+export const MATTER = 'individual-business-registration';
+export const POINT = 'chengxiang-centre';
+export const SLOTS_PAGE = `/points/${POINT}/slots?matter=${MATTER}`;
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** A valid resident ID number, different for each `n` (birth years 1960–2009). */
+export function idNumber(n: number): string {
+	const first17 = `370682${1960 + (n % 50)}0${1 + (Math.floor(n / 50) % 9)}15${String(n % 1000).padStart(3, '0')}`;
+	const sum = [...first17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0);
+	return first17 + '10X98765432'[sum % 11];
+}
+
+/** A fresh number for each application a test files: one active booking per person per matter. */
+export const uniqueN = () => Math.floor(Math.random() * 1_000_000);
+
+/** On the slot page: picks the first open slot, then fills in and submits the application. */
+export async function applyFromSlots(page: Page, n: number, name = `测试居民${n}`): Promise<void> {
+	await page.locator('.slots input[type=checkbox]:not([disabled])').first().check();
+	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /填写申请/ })).toBeVisible();
+	await page.getByLabel('申请人姓名').fill(name);
+	await page.getByLabel('身份证号码').fill(idNumber(n));
+	await page.getByLabel('手机号码').fill('13912345678');
+	const form = matters.matters.find((m) => m.id === MATTER)!.form;
+	for (const field of form) {
+		if (!field.required) continue;
+		const input = page.getByLabel(field.zh, { exact: true });
+		if (field.type === 'select') await input.selectOption({ index: 1 });
+		else if (field.type === 'number')
+			await input.fill(String((field as { min?: number }).min ?? 1));
+		else await input.fill('测试内容');
+	}
+	await page.getByRole('button', { name: '提交申请' }).click();
+	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
+}
+
+export async function serverApplications(reference: string) {
+	const db = e2eDatabase();
+	try {
+		return db.prepare('select id, status from applications where reference = ?').all(reference) as {
+			id: string;
+			status: string;
+		}[];
+	} finally {
+		db.close();
+	}
+}
