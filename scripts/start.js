@@ -1,7 +1,7 @@
 // `npm start`: builds when the build is missing or older than the sources, then serves the app
 // on the SQLite file under data/ (or DATABASE_URL) with the demo catalogue loaded on first start.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -45,6 +45,16 @@ const child = spawn(process.execPath, ['server.js'], {
 console.log(
 	`\nDatabase: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'SQLite file data/one-window.db'}; demo data loads on first start.`
 );
-console.log(`Open http://localhost:${port} (Ctrl+C stops the server)\n`);
+console.log(`Open http://localhost:${port} (Ctrl+C stops the server)`);
+const { users } = JSON.parse(
+	readFileSync(join(root, 'src/lib/server/seed/data/users.json'), 'utf8')
+);
+console.log('Demo sign-ins (agents at /agent):');
+for (const u of users) {
+	console.log(
+		`  ${u.role.padEnd(6)} ${u.username.padEnd(18)} ${u.password.padEnd(16)} ${u.displayName}`
+	);
+}
+console.log('');
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

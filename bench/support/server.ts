@@ -30,18 +30,23 @@ export async function startServer(options: {
 		const seeded = spawnSync('npx', args, { stdio: 'inherit' });
 		if (seeded.status !== 0) throw new Error('seeding failed');
 	}
-	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			DATABASE_URL: '',
-			SQLITE_FILE: dbFile,
-			DEMO_DATA: '1',
-			HOST: '127.0.0.1',
-			PORT: String(options.port),
-			...options.env
+	const child: ChildProcess = spawn(
+		process.execPath,
+		// BENCH_NODE_ARGS: flags for the server's node, for example `--cpu-prof` to profile a run.
+		[...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'server.js'],
+		{
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: {
+				...process.env,
+				DATABASE_URL: '',
+				SQLITE_FILE: dbFile,
+				DEMO_DATA: '1',
+				HOST: '127.0.0.1',
+				PORT: String(options.port),
+				...options.env
+			}
 		}
-	});
+	);
 	const url = `http://127.0.0.1:${options.port}`;
 	for (let i = 0; i < 100; i++) {
 		try {

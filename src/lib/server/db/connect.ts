@@ -32,6 +32,32 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('foreign_keys = ON');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({
+		dialect: new SqliteDialect({ database: cachingPrepare(sqlite) })
+	});
 	return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query afresh; preparing costs as much as running a small write. The same
+ * SQL text reuses its prepared statement (the driver never streams, so none is in use twice).
+ */
+function cachingPrepare(sqlite: SQLite.Database) {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(sql: string) {
+			let statement = cache.get(sql);
+			if (statement) {
+				cache.delete(sql);
+			} else {
+				statement = sqlite.prepare(sql);
+				if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+			}
+			cache.set(sql, statement);
+			return statement;
+		}
+	};
 }

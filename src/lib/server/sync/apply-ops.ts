@@ -27,18 +27,19 @@ const envelopeLabels = {
 
 /** A digest of what an op asks for, to tell a retry from a reuse of its id. */
 function digest(kind: string, payload: unknown): string {
-	return createHash('sha256').update(kind).update('\0').update(stableJson(payload)).digest('hex');
+	return createHash('sha256')
+		.update(kind)
+		.update('\0')
+		.update(JSON.stringify(payload, sortedKeys) ?? 'null')
+		.digest('hex');
 }
 
-function stableJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-	if (value && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-			a < b ? -1 : 1
-		);
-		return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
+/** Objects with their keys in order, so the same payload hashes alike however it was written. */
+function sortedKeys(_key: string, value: unknown): unknown {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+	const sorted: Record<string, unknown> = {};
+	for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
+	return sorted;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import type { FormField } from '$lib/catalog/types';
+import type { CatalogSnapshot, FormField } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { referenceOf } from '$lib/reference';
@@ -24,6 +24,25 @@ const payloadLabels = {
 	pointId: m.field_point,
 	slots: m.field_slot
 };
+
+const forms = new WeakMap<CatalogSnapshot, Map<string, ReturnType<typeof buildForm>>>();
+
+function buildForm(catalog: CatalogSnapshot, matterIds: string[]) {
+	const fields = mergedFields(
+		matterIds.map((id): FormField[] => catalog.matters.find((x) => x.id === id)?.form ?? [])
+	);
+	return { fields, schema: formSchema(fields) };
+}
+
+/** The form of these matters, built once per catalogue version. */
+function applicationForm(catalog: CatalogSnapshot, matterIds: string[]) {
+	let byMatters = forms.get(catalog);
+	if (!byMatters) forms.set(catalog, (byMatters = new Map()));
+	const key = matterIds.join('|');
+	let form = byMatters.get(key);
+	if (!form) byMatters.set(key, (form = buildForm(catalog, matterIds)));
+	return form;
+}
 
 /** `application.submit`: the application, its attachments and its booking, all or nothing. */
 export async function submitApplication(ctx: OpContext, raw: unknown): Promise<Outcome> {
@@ -49,12 +68,9 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		return invalid([{ field: 'pointId', message: m.err_not_handled() }]);
 	}
 
-	const forms: FormField[][] = matterIds.map(
-		(id) => catalog.matters.find((x) => x.id === id)?.form ?? []
-	);
-	const fields = mergedFields(forms);
+	const { fields, schema } = applicationForm(catalog, matterIds);
 	const applicant = v.safeParse(applicantSchema, p.applicant);
-	const form = v.safeParse(formSchema(fields), p.fields);
+	const form = v.safeParse(schema, p.fields);
 	const problems = [
 		...(applicant.success
 			? []
@@ -86,13 +102,6 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		}
 	}
 
-	const existing = await tx
-		.selectFrom('applications')
-		.select('id')
-		.where('id', '=', p.applicationId)
-		.executeTakeFirst();
-	if (existing) return conflict('application_exists', m.err_application_exists());
-
 	const idNumber = applicant.output.idNumber;
 	const active = await tx
 		.selectFrom('bookings')
@@ -107,10 +116,9 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		]);
 	}
 
-	const slot = await bookFirstFree(ctx, point, rule, p.slots);
 	const stamp = now.toISOString();
 	const reference = referenceOf(p.applicationId);
-	await tx
+	const inserted = await tx
 		.insertInto('applications')
 		.values({
 			id: p.applicationId,
@@ -132,7 +140,13 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 			created_at: stamp,
 			updated_at: stamp
 		})
-		.execute();
+		.onConflict((oc) => oc.column('id').doNothing())
+		.executeTakeFirst();
+	if (!Number(inserted.numInsertedOrUpdatedRows)) {
+		return conflict('application_exists', m.err_application_exists());
+	}
+
+	const slot = await bookFirstFree(ctx, point, rule, p.slots);
 	await tx
 		.insertInto('bookings')
 		.values({
