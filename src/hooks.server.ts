@@ -1,8 +1,9 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { redirect, text, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { openDatabase } from '$lib/server/db';
+import { database, openDatabase } from '$lib/server/db';
+import { SESSION_COOKIE, userFromSession } from '$lib/server/auth/sessions';
 import { seedDemoIfEmpty } from '$lib/server/seed/seed-demo';
 
 export const init: ServerInit = async () => {
@@ -29,4 +30,27 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n);
+const session: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = token ? await userFromSession(database().db, token) : null;
+	const path = event.url.pathname;
+	const counter = path === '/staff' || (path.startsWith('/staff/') && path !== '/staff/login');
+	const admin = path === '/admin' || path.startsWith('/admin/');
+	if (counter || admin) {
+		// Every page, action and endpoint of the counter and admin areas, checked once here (and
+		// again, by centre, where each reads its data).
+		const user = event.locals.user;
+		if (!user) {
+			if (event.request.method !== 'GET') return text('unauthorized', { status: 401 });
+			redirect(303, `/staff/login?next=${encodeURIComponent(path + event.url.search)}`);
+		}
+		const allowed = admin ? user.role === 'admin' : user.role === 'staff' || user.role === 'admin';
+		if (!allowed) return text('forbidden', { status: 403 });
+		const response = await resolve(event);
+		response.headers.set('Cache-Control', 'private, no-store');
+		return response;
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, i18n, session);

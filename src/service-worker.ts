@@ -17,7 +17,8 @@ const ASSETS_CACHE = `ow-assets-${version}`;
 const PAGES_CACHE = `ow-pages-${version}`;
 /** Rendered in the browser for any URL: what an offline navigation gets when its page was never saved. */
 const SHELL = '/shell';
-const ASSETS = [...build, ...files];
+// The counter's code reader (1 MB of wasm) is for staff only: residents' phones never fetch it.
+const ASSETS = [...build.filter((f) => !f.endsWith('.wasm')), ...files];
 const ASSET_SET = new Set(ASSETS);
 /** On a weak signal, a saved page beats waiting: give the network this long when a copy exists. */
 const NETWORK_GRACE_MS = 3500;

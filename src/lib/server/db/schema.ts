@@ -170,6 +170,7 @@ export interface ApplicationTable {
 	rating: number | null;
 	rating_comment: string | null;
 	device_created_at: string;
+	checked_in_at: string | null;
 	created_at: string;
 	updated_at: string;
 }
@@ -196,6 +197,7 @@ export interface OpTable {
 	status: string;
 	reply: JsonText;
 	created_at: string;
+	taken_in: Generated<number>;
 }
 
 export interface BlobTable {
@@ -220,6 +222,43 @@ export interface ChangeTable {
 	created_at: string;
 }
 
+export interface SessionTable {
+	token_hash: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
+export interface AuditTable {
+	id: string;
+	at: string;
+	user_id: string;
+	username: string;
+	point_id: string | null;
+	action: string;
+	application_id: string | null;
+	before: Generated<JsonText>;
+	after: Generated<JsonText>;
+	note: Generated<string>;
+}
+
+export type TicketStatus = 'waiting' | 'called' | 'done' | 'no_show';
+
+export interface TicketTable {
+	id: string;
+	point_id: string;
+	day: string;
+	number: number;
+	code: string;
+	category_id: string;
+	application_id: string | null;
+	status: TicketStatus;
+	counter: number | null;
+	called_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
 export interface Database {
 	meta: MetaTable;
 	categories: CategoryTable;
@@ -241,6 +280,9 @@ export interface Database {
 	blobs: BlobTable;
 	attachments: AttachmentTable;
 	changes: ChangeTable;
+	sessions: SessionTable;
+	audit_log: AuditTable;
+	tickets: TicketTable;
 }
 
 export type Generated<T> = ColumnType<T, T | undefined, T>;

@@ -9,7 +9,10 @@ import type { Connection } from '../db/connect';
 import { writeTransaction } from '../db/transaction';
 import type { OpContext, Outcome } from './context';
 import { cancelBooking, moveBooking, rateService } from './manage';
-import { submitApplication } from './submit';
+import { attachPresent, submitApplication } from './submit';
+import { recordChange } from './changes';
+import type { DatabaseKind } from '../db/connect';
+import type { Tx } from '../db/transaction';
 
 const handlers: Record<OpKind, (ctx: OpContext, payload: unknown) => Promise<Outcome>> = {
 	'application.submit': submitApplication,
@@ -51,10 +54,11 @@ export async function applyOps(
 	device: Device,
 	ops: unknown[],
 	catalog: CatalogSnapshot,
-	now: () => Date = () => new Date()
+	now: () => Date = () => new Date(),
+	options: { takeIn?: boolean } = {}
 ): Promise<OpResult[]> {
 	const results: OpResult[] = [];
-	for (const raw of ops) results.push(await applyOne(conn, device, raw, catalog, now()));
+	for (const raw of ops) results.push(await applyOne(conn, device, raw, catalog, now(), options));
 	return results;
 }
 
@@ -63,7 +67,8 @@ async function applyOne(
 	device: Device,
 	raw: unknown,
 	catalog: CatalogSnapshot,
-	now: Date
+	now: Date,
+	options: { takeIn?: boolean }
 ): Promise<OpResult> {
 	const envelope = v.safeParse(opEnvelope, raw);
 	if (!envelope.success) {
@@ -87,6 +92,15 @@ async function applyOne(
 					.where('op_id', '=', op.opId)
 					.executeTakeFirst();
 				if (stored) {
+					if (
+						stored.taken_in &&
+						stored.device_id !== device.id &&
+						stored.payload_hash === hash &&
+						!options.takeIn
+					) {
+						await claimTakenIn(tx, conn.kind, device, op.opId, op.payload, now);
+						return { opId: op.opId, status: 'duplicate', reply: JSON.parse(stored.reply) };
+					}
 					if (stored.device_id !== device.id || stored.payload_hash !== hash) {
 						return {
 							opId: op.opId,
@@ -96,7 +110,15 @@ async function applyOne(
 					}
 					return { opId: op.opId, status: 'duplicate', reply: JSON.parse(stored.reply) };
 				}
-				const ctx: OpContext = { tx, kind: conn.kind, device, catalog, now, opId: op.opId };
+				const ctx: OpContext = {
+					tx,
+					kind: conn.kind,
+					device,
+					catalog,
+					now,
+					opId: op.opId,
+					takeIn: options.takeIn
+				};
 				const outcome = await handlers[op.kind](ctx, op.payload);
 				if (outcome.final) {
 					await tx
@@ -108,7 +130,8 @@ async function applyOne(
 							payload_hash: hash,
 							status: outcome.status,
 							reply: JSON.stringify(outcome.reply),
-							created_at: now.toISOString()
+							created_at: now.toISOString(),
+							taken_in: options.takeIn && outcome.status === 'applied' ? 1 : 0
 						})
 						.execute();
 				}
@@ -121,6 +144,55 @@ async function applyOne(
 			throw error;
 		}
 	}
+}
+
+/**
+ * The phone that made an application a counter took in from its receipt's code syncs the same op:
+ * the application becomes the phone's, with the photos it has uploaded since, and the phone learns
+ * its state at its next pull.
+ */
+async function claimTakenIn(
+	tx: Tx,
+	kind: DatabaseKind,
+	device: Device,
+	opId: string,
+	payload: Record<string, unknown>,
+	now: Date
+): Promise<void> {
+	await tx
+		.updateTable('ops')
+		.set({ device_id: device.id, taken_in: 0 })
+		.where('op_id', '=', opId)
+		.execute();
+	const app = await tx
+		.selectFrom('applications')
+		.select('id')
+		.where('op_id', '=', opId)
+		.executeTakeFirst();
+	if (!app) return;
+	await tx
+		.updateTable('applications')
+		.set({ device_id: device.id })
+		.where('id', '=', app.id)
+		.execute();
+	const attachments = Array.isArray(payload.attachments)
+		? (payload.attachments as { sha256: string; materialId: string }[]).filter(
+				(a) => typeof a?.sha256 === 'string' && typeof a?.materialId === 'string'
+			)
+		: [];
+	if (attachments.length) {
+		const rows = await tx
+			.selectFrom('blobs')
+			.select('sha256')
+			.where(
+				'sha256',
+				'in',
+				attachments.map((a) => a.sha256)
+			)
+			.execute();
+		await attachPresent(tx, app.id, attachments, new Set(rows.map((r) => r.sha256)));
+	}
+	await recordChange(tx, kind, device.id, app.id, now);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -11,6 +11,8 @@ export interface OpContext {
 	catalog: CatalogSnapshot;
 	now: Date;
 	opId: string;
+	/** Taken in at a counter from a receipt's code: its photos stay on the phone for now. */
+	takeIn?: boolean;
 }
 
 export interface Outcome {

@@ -17,6 +17,7 @@ import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
 import { recordChange } from './changes';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
+import type { Tx } from '../db/transaction';
 
 const payloadLabels = {
 	applicationId: () => 'applicationId',
@@ -24,6 +25,25 @@ const payloadLabels = {
 	pointId: m.field_point,
 	slots: m.field_slot
 };
+
+/** Links the application to those of its photos the server has. */
+export async function attachPresent(
+	tx: Tx,
+	applicationId: string,
+	attachments: { sha256: string; materialId: string }[],
+	present: Set<string>
+): Promise<void> {
+	const seen = new Set<string>();
+	for (const a of attachments) {
+		if (seen.has(a.sha256) || !present.has(a.sha256)) continue;
+		seen.add(a.sha256);
+		await tx
+			.insertInto('attachments')
+			.values({ application_id: applicationId, sha256: a.sha256, material_id: a.materialId })
+			.onConflict((oc) => oc.columns(['application_id', 'sha256']).doNothing())
+			.execute();
+	}
+}
 
 const forms = new WeakMap<CatalogSnapshot, Map<string, ReturnType<typeof buildForm>>>();
 
@@ -85,15 +105,16 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	if (!applicant.success || !form.success) return invalid(problems);
 
 	const hashes = [...new Set(p.attachments.map((a) => a.sha256))];
+	const present = new Set<string>();
 	if (hashes.length) {
-		const present = await tx
+		const rows = await tx
 			.selectFrom('blobs')
 			.select('sha256')
 			.where('sha256', 'in', hashes)
 			.execute();
-		const have = new Set(present.map((r) => r.sha256));
-		const missing = hashes.filter((h) => !have.has(h));
-		if (missing.length) {
+		for (const r of rows) present.add(r.sha256);
+		const missing = hashes.filter((h) => !present.has(h));
+		if (missing.length && !ctx.takeIn) {
 			return {
 				status: 'rejected',
 				reply: { code: 'missing_blobs', message: m.err_missing_blobs(), missingBlobs: missing },
@@ -161,15 +182,7 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 			updated_at: stamp
 		})
 		.execute();
-	const seen = new Set<string>();
-	for (const a of p.attachments) {
-		if (seen.has(a.sha256)) continue;
-		seen.add(a.sha256);
-		await tx
-			.insertInto('attachments')
-			.values({ application_id: p.applicationId, sha256: a.sha256, material_id: a.materialId })
-			.execute();
-	}
+	await attachPresent(tx, p.applicationId, p.attachments, present);
 	await recordChange(tx, ctx.kind, device.id, p.applicationId, now);
 
 	const booking: BookingReply = {

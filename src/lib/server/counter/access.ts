@@ -1,0 +1,21 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { SignedInUser } from '../auth/sessions';
+
+/** The signed-in staff member or admin; anyone else is sent to sign in or refused. */
+export function requireCounterUser(locals: App.Locals, url: URL): SignedInUser {
+	const user = locals.user;
+	if (!user) redirect(303, `/staff/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	if (user.role !== 'staff' && user.role !== 'admin') error(403, 'forbidden');
+	return user;
+}
+
+export function requireAdmin(locals: App.Locals, url: URL): SignedInUser {
+	const user = requireCounterUser(locals, url);
+	if (user.role !== 'admin') error(403, 'forbidden');
+	return user;
+}
+
+/** Whether the user may see and act on an application or ticket of this point. */
+export function mayServe(user: SignedInUser, pointId: string): boolean {
+	return user.role === 'admin' || (user.role === 'staff' && user.pointId === pointId);
+}

@@ -1,0 +1,229 @@
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { decodeQr } from '$lib/qr-payload';
+import { SCHEMA_VERSION } from '$lib/schemas/ops';
+import { registerDevice, type Device } from '../auth/devices';
+import type { SignedInUser } from '../auth/sessions';
+import type { Connection } from '../db/connect';
+import type { ApplicationStatus } from '../db/schema';
+import { writeTransaction } from '../db/transaction';
+import { applyOps } from '../sync/apply-ops';
+import { recordChange } from '../sync/changes';
+import { mayServe } from './access';
+import { categoryOf } from './applications';
+import { audit } from './audit';
+import { announceCall } from './call-events';
+import { issueTicket } from './tickets';
+
+export type CounterOutcome =
+	| { ok: true; applicationId: string; ticket: string | null; takenIn?: boolean }
+	| {
+			ok: false;
+			code: 'not_found' | 'other_centre' | 'not_ours' | 'rejected' | 'closed';
+			message?: string;
+	  };
+
+/** Checks an application in at the counter and gives it a ticket (once; again shows the same). */
+export async function checkIn(
+	conn: Connection,
+	user: SignedInUser,
+	catalog: CatalogSnapshot,
+	applicationId: string,
+	now = new Date()
+): Promise<CounterOutcome> {
+	const result = await writeTransaction(conn, async (tx): Promise<CounterOutcome> => {
+		const app = await tx
+			.selectFrom('applications')
+			.select(['id', 'point_id', 'matter_id', 'status', 'checked_in_at'])
+			.where('id', '=', applicationId)
+			.executeTakeFirst();
+		if (!app) return { ok: false, code: 'not_found' };
+		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
+		if (app.status === 'cancelled') return { ok: false, code: 'closed' };
+		const existing = await tx
+			.selectFrom('tickets')
+			.select('code')
+			.where('application_id', '=', app.id)
+			.executeTakeFirst();
+		if (existing) return { ok: true, applicationId: app.id, ticket: existing.code };
+		const category = categoryOf(catalog, app.matter_id);
+		const ticket = await issueTicket(
+			conn,
+			tx,
+			{
+				pointId: app.point_id,
+				categoryId: category.id,
+				prefix: category.ticketPrefix,
+				applicationId: app.id
+			},
+			now
+		);
+		await tx
+			.updateTable('applications')
+			.set({ checked_in_at: now.toISOString() })
+			.where('id', '=', app.id)
+			.execute();
+		await audit(
+			tx,
+			user,
+			{
+				action: 'check_in',
+				pointId: app.point_id,
+				applicationId: app.id,
+				before: { checkedInAt: app.checked_in_at },
+				after: { checkedInAt: now.toISOString(), ticket: ticket.code }
+			},
+			now
+		);
+		await announceCall(conn, tx, app.point_id);
+		return { ok: true, applicationId: app.id, ticket: ticket.code };
+	});
+	return result;
+}
+
+/** Finds an application by its reference (`LY-…`) within what the user may serve. */
+export async function byReference(conn: Connection, user: SignedInUser, reference: string) {
+	const app = await conn.db
+		.selectFrom('applications')
+		.select(['id', 'point_id'])
+		.where('reference', '=', reference.trim().toUpperCase())
+		.executeTakeFirst();
+	if (!app) return null;
+	return mayServe(user, app.point_id) ? app.id : 'other_centre';
+}
+
+/** The device a counter's take-ins are recorded under, one per staff member. */
+async function counterDevice(conn: Connection, user: SignedInUser): Promise<Device> {
+	const found = await conn.db
+		.selectFrom('devices')
+		.select('id')
+		.where('user_id', '=', user.id)
+		.orderBy('created_at')
+		.executeTakeFirst();
+	if (found) return { id: found.id, userId: user.id };
+	const { deviceId } = await registerDevice(conn.db, user.id);
+	return { id: deviceId, userId: user.id };
+}
+
+/**
+ * Checks in from a scanned receipt code or a typed reference. An application in a code that never
+ * reached the server is taken in as the phone's own `application.submit`, under the same op id, so
+ * the phone's later sync is answered `duplicate` and nothing counts twice.
+ */
+export async function checkInScanned(
+	conn: Connection,
+	user: SignedInUser,
+	catalog: CatalogSnapshot,
+	scanned: string,
+	now = new Date()
+): Promise<CounterOutcome> {
+	const text = scanned.trim();
+	const qr = await decodeQr(text);
+	if (!qr) {
+		const id = await byReference(conn, user, text);
+		if (!id) return { ok: false, code: 'not_found' };
+		if (id === 'other_centre') return { ok: false, code: 'other_centre' };
+		return checkIn(conn, user, catalog, id, now);
+	}
+	const applicationId = String(qr.payload.applicationId ?? '');
+	const pointId = String(qr.payload.pointId ?? '');
+	if (!mayServe(user, pointId)) return { ok: false, code: 'other_centre' };
+	const known = await conn.db
+		.selectFrom('applications')
+		.select('id')
+		.where('id', '=', applicationId)
+		.executeTakeFirst();
+	let takenIn = false;
+	if (!known) {
+		const device = await counterDevice(conn, user);
+		const [result] = await applyOps(
+			conn,
+			device,
+			[
+				{
+					opId: qr.opId,
+					kind: 'application.submit',
+					schemaVersion: SCHEMA_VERSION,
+					payload: qr.payload
+				}
+			],
+			catalog,
+			() => now,
+			{ takeIn: true }
+		);
+		if (!result || (result.status !== 'applied' && result.status !== 'duplicate')) {
+			const reply = result?.reply as { message?: string } | undefined;
+			return { ok: false, code: 'rejected', message: reply?.message };
+		}
+		takenIn = true;
+		await writeTransaction(conn, (tx) =>
+			audit(tx, user, { action: 'take_in', pointId, applicationId, after: { opId: qr.opId } }, now)
+		);
+	}
+	const outcome = await checkIn(conn, user, catalog, applicationId, now);
+	return outcome.ok ? { ...outcome, takenIn } : outcome;
+}
+
+export type ProcessAction = 'accept' | 'request_materials' | 'complete' | 'refuse';
+
+const NEXT: Record<ProcessAction, { from: ApplicationStatus[]; to: ApplicationStatus }> = {
+	accept: { from: ['submitted', 'more_materials'], to: 'accepted' },
+	request_materials: { from: ['submitted', 'accepted', 'more_materials'], to: 'more_materials' },
+	complete: { from: ['accepted', 'more_materials'], to: 'completed' },
+	refuse: { from: ['submitted', 'accepted', 'more_materials'], to: 'refused' }
+};
+
+/**
+ * Moves an application on: accept, ask for more materials, complete, or refuse. The resident's
+ * phone sees the change and its note at its next sync; the audit log keeps before and after.
+ */
+export async function processApplication(
+	conn: Connection,
+	user: SignedInUser,
+	applicationId: string,
+	action: ProcessAction,
+	details: { note: string; materials: string[] },
+	now = new Date()
+): Promise<CounterOutcome> {
+	return writeTransaction(conn, async (tx): Promise<CounterOutcome> => {
+		const app = await tx
+			.selectFrom('applications')
+			.select(['id', 'point_id', 'device_id', 'status', 'status_note', 'requested_materials'])
+			.where('id', '=', applicationId)
+			.executeTakeFirst();
+		if (!app) return { ok: false, code: 'not_found' };
+		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
+		const step = NEXT[action];
+		if (!step.from.includes(app.status)) return { ok: false, code: 'closed' };
+		const materials = action === 'request_materials' ? details.materials : [];
+		const stamp = now.toISOString();
+		await tx
+			.updateTable('applications')
+			.set({
+				status: step.to,
+				status_note: details.note,
+				requested_materials: JSON.stringify(materials),
+				updated_at: stamp
+			})
+			.where('id', '=', app.id)
+			.execute();
+		await recordChange(tx, conn.kind, app.device_id, app.id, now);
+		await audit(
+			tx,
+			user,
+			{
+				action,
+				pointId: app.point_id,
+				applicationId: app.id,
+				before: {
+					status: app.status,
+					note: app.status_note,
+					requestedMaterials: JSON.parse(app.requested_materials)
+				},
+				after: { status: step.to, note: details.note, requestedMaterials: materials },
+				note: details.note
+			},
+			now
+		);
+		return { ok: true, applicationId: app.id, ticket: null };
+	});
+}

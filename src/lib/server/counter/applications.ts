@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { maskIdNumber, maskPhone } from '$lib/schemas/id-number';
+import { serviceClock } from '$lib/time';
+import type { SignedInUser } from '../auth/sessions';
+import type { Database } from '../db/schema';
+
+export interface ListedApplication {
+	id: string;
+	reference: string;
+	name: string;
+	/** Masked: lists never show a whole ID number or phone. */
+	idNumber: string;
+	phone: string;
+	matterId: string;
+	pointId: string;
+	status: string;
+	slotStart: string | null;
+	bookingStatus: string | null;
+	checkedInAt: string | null;
+	ticket: string | null;
+}
+
+function listQuery(db: Kysely<Database>) {
+	return db
+		.selectFrom('applications as a')
+		.leftJoin('bookings as b', (j) =>
+			j.onRef('b.application_id', '=', 'a.id').on('b.status', 'in', ['booked', 'needs_slot'])
+		)
+		.leftJoin('tickets as t', 't.application_id', 'a.id')
+		.select([
+			'a.id',
+			'a.reference',
+			'a.applicant_name',
+			'a.applicant_id_number',
+			'a.applicant_phone',
+			'a.matter_id',
+			'a.point_id',
+			'a.status',
+			'a.checked_in_at',
+			'b.slot_start',
+			'b.status as booking_status',
+			't.code as ticket'
+		]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
+
+function listed(r: Row): ListedApplication {
+	return {
+		id: r.id,
+		reference: r.reference,
+		name: r.applicant_name,
+		idNumber: maskIdNumber(r.applicant_id_number),
+		phone: maskPhone(r.applicant_phone),
+		matterId: r.matter_id,
+		pointId: r.point_id,
+		status: r.status,
+		slotStart: r.slot_start ?? null,
+		bookingStatus: r.booking_status ?? null,
+		checkedInAt: r.checked_in_at,
+		ticket: r.ticket ?? null
+	};
+}
+
+/** The centre's day: its bookings for today by slot, and whoever checked in today without one. */
+export async function todaysList(
+	db: Kysely<Database>,
+	pointId: string,
+	now = new Date()
+): Promise<ListedApplication[]> {
+	const day = serviceClock(now).date;
+	const rows = await listQuery(db)
+		.where('a.point_id', '=', pointId)
+		.where((eb) =>
+			eb.or([
+				eb('b.slot_start', 'like', `${day}T%`),
+				eb('a.checked_in_at', '>=', `${day}T00:00`).and('a.checked_in_at', '<', `${day}T99`)
+			])
+		)
+		.orderBy('b.slot_start')
+		.orderBy('a.created_at')
+		.limit(500)
+		.execute();
+	return rows.map(listed);
+}
+
+/** The centre's applications (an admin's: everyone's) whose reference, name or phone matches. */
+export async function searchApplications(
+	db: Kysely<Database>,
+	user: SignedInUser,
+	query: string
+): Promise<ListedApplication[]> {
+	const q = query.trim().slice(0, 50);
+	if (!q) return [];
+	let select = listQuery(db);
+	if (user.role !== 'admin') select = select.where('a.point_id', '=', user.pointId ?? '');
+	const rows = await select
+		.where((eb) =>
+			eb.or([
+				eb('a.reference', '=', q.toUpperCase()),
+				eb('a.applicant_phone', '=', q),
+				eb('a.applicant_name', 'like', `%${q.replace(/[%_\\]/g, '')}%`)
+			])
+		)
+		.orderBy('a.created_at', 'desc')
+		.limit(50)
+		.execute();
+	return rows.map(listed);
+}
+
+/** Everything about one application, for the counter that serves it. */
+export async function applicationRecord(db: Kysely<Database>, id: string) {
+	const app = await db
+		.selectFrom('applications')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!app) return null;
+	const [booking, attachments, ticket, history] = await Promise.all([
+		db
+			.selectFrom('bookings')
+			.select(['slot_start', 'status'])
+			.where('application_id', '=', id)
+			.where('status', '!=', 'released')
+			.orderBy('updated_at', 'desc')
+			.executeTakeFirst(),
+		db
+			.selectFrom('attachments')
+			.innerJoin('blobs', 'blobs.sha256', 'attachments.sha256')
+			.select(['attachments.sha256', 'attachments.material_id', 'blobs.size'])
+			.where('application_id', '=', id)
+			.execute(),
+		db
+			.selectFrom('tickets')
+			.select(['code', 'status', 'counter'])
+			.where('application_id', '=', id)
+			.executeTakeFirst(),
+		db
+			.selectFrom('audit_log')
+			.select(['at', 'username', 'action', 'note'])
+			.where('application_id', '=', id)
+			.where('action', '!=', 'view')
+			.orderBy('at')
+			.execute()
+	]);
+	return {
+		id: app.id,
+		reference: app.reference,
+		pointId: app.point_id,
+		matterId: app.matter_id,
+		matterIds: JSON.parse(app.matter_ids) as string[],
+		status: app.status,
+		note: app.status_note,
+		requestedMaterials: JSON.parse(app.requested_materials) as string[],
+		applicant: {
+			name: app.applicant_name,
+			idNumber: app.applicant_id_number,
+			phone: app.applicant_phone
+		},
+		fields: JSON.parse(app.fields) as Record<string, unknown>,
+		answers: JSON.parse(app.answers) as Record<string, string>,
+		checkedInAt: app.checked_in_at,
+		createdAt: app.created_at,
+		booking: booking ? { slotStart: booking.slot_start, status: booking.status } : null,
+		attachments: attachments.map((a) => ({
+			sha256: a.sha256,
+			materialId: a.material_id,
+			size: a.size
+		})),
+		ticket: ticket ?? null,
+		history
+	};
+}
+export type ApplicationRecord = NonNullable<Awaited<ReturnType<typeof applicationRecord>>>;
+
+/** The category of a matter, for its ticket's prefix. */
+export function categoryOf(catalog: CatalogSnapshot, matterId: string) {
+	const matter = catalog.matters.find((m) => m.id === matterId);
+	return catalog.categories.find((c) => c.id === matter?.categoryId) ?? catalog.categories[0]!;
+}

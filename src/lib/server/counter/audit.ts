@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../db/transaction';
+import type { SignedInUser } from '../auth/sessions';
+
+export type AuditAction =
+	'view' | 'check_in' | 'take_in' | 'accept' | 'request_materials' | 'complete' | 'refuse';
+
+/** One line of the audit log: who did what to which application, and its state before and after. */
+export async function audit(
+	tx: Tx,
+	user: SignedInUser,
+	entry: {
+		action: AuditAction;
+		pointId: string | null;
+		applicationId?: string | null;
+		before?: unknown;
+		after?: unknown;
+		note?: string;
+	},
+	now = new Date()
+): Promise<void> {
+	await tx
+		.insertInto('audit_log')
+		.values({
+			id: randomUUID(),
+			at: now.toISOString(),
+			user_id: user.id,
+			username: user.username,
+			point_id: entry.pointId,
+			action: entry.action,
+			application_id: entry.applicationId ?? null,
+			before: JSON.stringify(entry.before ?? null),
+			after: JSON.stringify(entry.after ?? null),
+			note: entry.note ?? ''
+		})
+		.execute();
+}

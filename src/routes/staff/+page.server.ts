@@ -1,0 +1,65 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { currentCatalog } from '$lib/server/catalog/cache';
+import { database } from '$lib/server/db';
+import { writeTransaction } from '$lib/server/db/transaction';
+import { requireCounterUser } from '$lib/server/counter/access';
+import { searchApplications, todaysList } from '$lib/server/counter/applications';
+import { announceCall } from '$lib/server/counter/call-events';
+import { pointFor } from '$lib/server/counter/point-choice';
+import { issueTicket, ticketsOfDay } from '$lib/server/counter/tickets';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireCounterUser(locals, url);
+	const conn = database();
+	const { snapshot } = await currentCatalog(conn.db);
+	const point = pointFor(user, url, snapshot);
+	if (!point) error(404, m.error_not_found());
+	const q = url.searchParams.get('q') ?? '';
+	const [today, found, tickets] = await Promise.all([
+		todaysList(conn.db, point.id),
+		searchApplications(conn.db, user, q),
+		ticketsOfDay(conn.db, point.id)
+	]);
+	return {
+		point: { id: point.id, name: point.name },
+		centres:
+			user.role === 'admin'
+				? snapshot.points
+						.filter((p) => p.kind === 'centre')
+						.map((p) => ({ id: p.id, name: p.name }))
+				: [],
+		categories: snapshot.categories,
+		matters: Object.fromEntries(snapshot.matters.map((x) => [x.id, x.name])),
+		q,
+		today,
+		found,
+		walkIns: tickets.filter((t) => !t.applicationId)
+	};
+};
+
+export const actions: Actions = {
+	/** A ticket for someone who walked in with no booking. */
+	walkIn: async ({ locals, url, request }) => {
+		const user = requireCounterUser(locals, url);
+		const conn = database();
+		const { snapshot } = await currentCatalog(conn.db);
+		const point = pointFor(user, url, snapshot);
+		const form = await request.formData();
+		const category = snapshot.categories.find((c) => c.id === form.get('category'));
+		if (!point || !category) {
+			return fail(400, { walkInError: m.err_required({ field: m.staff_category() }) });
+		}
+		const ticket = await writeTransaction(conn, async (tx) => {
+			const t = await issueTicket(conn, tx, {
+				pointId: point.id,
+				categoryId: category.id,
+				prefix: category.ticketPrefix
+			});
+			await announceCall(conn, tx, point.id);
+			return t;
+		});
+		return { walkInTicket: ticket.code };
+	}
+};

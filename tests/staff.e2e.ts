@@ -1,0 +1,189 @@
+import { readBarcodes, prepareZXingModule } from 'zxing-wasm/reader';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { applyFromSlots, SLOTS_PAGE, uniqueN } from './support/apply';
+import { addUser, applicationRow, counterPage, signIn, STAFF_A } from './support/staff';
+
+prepareZXingModule({
+	overrides: {
+		wasmBinary: readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm').buffer
+	}
+});
+
+test('staff sign in and out; the workspace needs a session', async ({ page }) => {
+	await page.goto('/staff');
+	await expect(page).toHaveURL(/\/staff\/login\?next=%2Fstaff$/);
+	await signIn(page, STAFF_A);
+	await expect(
+		page.getByRole('heading', { level: 1, name: '今日 · 城厢街道便民服务中心' })
+	).toBeVisible();
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'ow_session');
+	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+	await page.getByRole('button', { name: '退出登录' }).click();
+	await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
+	await page.goto('/staff');
+	await expect(page).toHaveURL(/\/staff\/login/);
+});
+
+test('wrong passwords are answered ever more slowly, then the account locks', async ({ page }) => {
+	const username = `lock-${uniqueN()}`;
+	addUser(username, 'right-password-1');
+	const times: number[] = [];
+	for (let i = 0; i < 4; i++) {
+		const t0 = Date.now();
+		await signIn(page, { username, password: `wrong-${i}` });
+		await expect(page.getByRole('alert')).toHaveText('用户名或密码不对');
+		times.push(Date.now() - t0);
+	}
+	// Deliberate delays of 0.25, 0.5, 1 and 2 s: the fourth answer comes no sooner than its delay.
+	expect(times[3]).toBeGreaterThanOrEqual(2000);
+	await signIn(page, { username, password: 'wrong-4' });
+	await expect(page.getByRole('alert')).toContainText('账号已锁定');
+	// While locked, even the right password is refused.
+	await signIn(page, { username, password: 'right-password-1' });
+	await expect(page.getByRole('alert')).toContainText('账号已锁定');
+	await expect(page).toHaveURL(/\/staff\/login/);
+});
+
+test('scanning the receipt’s QR code checks the application in and issues a ticket', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '扫码签到');
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
+
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto('/staff/check-in');
+	await counter.getByLabel('从图片识别').setInputFiles({
+		name: 'receipt.png',
+		mimeType: 'image/png',
+		buffer: png
+	});
+	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(
+		/号码：A\d{3}/
+	);
+	expect(applicationRow(reference)[0]!.checked_in_at).not.toBeNull();
+	await counter.context().close();
+});
+
+test('a QR check-in of an application that never synced, then the phone syncs: one application', async ({
+	page,
+	context,
+	browser,
+	baseURL,
+	readyOffline
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await readyOffline(page);
+	await context.setOffline(true);
+	await applyFromSlots(page, uniqueN(), '离线取号');
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
+	const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+	expect(applicationRow(reference)).toHaveLength(0);
+
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto('/staff/check-in');
+	await counter.getByLabel('二维码内容或受理编号').fill(code!.text);
+	await counter.getByRole('button', { name: '签到并取号' }).click();
+	await expect(counter.getByRole('status').filter({ hasText: '已从二维码录入' })).toBeVisible();
+	const [taken] = applicationRow(reference);
+	expect(taken!.checked_in_at).not.toBeNull();
+
+	await context.setOffline(false);
+	await expect(page.getByTestId('outbox-count')).toBeHidden({ timeout: 30_000 });
+	const rows = applicationRow(reference);
+	expect(rows).toHaveLength(1);
+	// The phone's sync was answered `duplicate` and the application is now the phone's.
+	expect(rows[0]!.device_id).not.toBe(taken!.device_id);
+	expect(rows[0]!.op_device).toBe(rows[0]!.device_id);
+	await counter.context().close();
+});
+
+test('calling the next ticket shows on the hall display', async ({ browser, baseURL }) => {
+	const counter = await counterPage(browser, baseURL!);
+	const display = await (await browser.newContext({ baseURL })).newPage();
+	await display.goto('/display/chengxiang-centre');
+	await expect(display.getByText('实时')).toBeVisible();
+
+	// Clear whatever earlier tests left waiting, then issue one walk-in ticket and call it.
+	await counter.goto('/staff/queue');
+	while (!(await counter.getByRole('status').filter({ hasText: '暂无等候' }).isVisible())) {
+		await counter.getByRole('button', { name: '叫下一位' }).click();
+		await counter.waitForLoadState('networkidle');
+	}
+	await counter.goto('/staff');
+	await counter.getByLabel('业务类别').selectOption('welfare');
+	await counter.getByRole('button', { name: '取号' }).click();
+	const issued = await counter.getByRole('status').filter({ hasText: '号码' }).textContent();
+	const ticket = /B\d{3}/.exec(issued!)![0];
+
+	await counter.goto('/staff/queue');
+	await counter.getByRole('button', { name: '叫下一位' }).click();
+	await expect(counter.getByText(`正在办理：${ticket}`)).toBeVisible();
+	await expect(display.getByTestId('current-call')).toHaveText(ticket, { timeout: 1_500 });
+	await counter.context().close();
+	await display.context().close();
+});
+
+test('accept, ask for materials and complete: each reaches the resident’s phone', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '办理流程');
+	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	const receipt = page.url();
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const [{ id }] = applicationRow(reference) as [{ id: string }];
+
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	await counter.getByRole('button', { name: '受理', exact: true }).click();
+	await expect(counter.getByText('已保存')).toBeVisible();
+	await page.goto(receipt);
+	await expect(page.getByText('已受理')).toBeVisible({ timeout: 20_000 });
+
+	await counter.getByLabel('说明').fill('请补充经营场所证明');
+	await counter.getByRole('group', { name: '需补充的材料' }).getByRole('checkbox').first().check();
+	await counter.getByRole('button', { name: '要求补充材料' }).click();
+	await expect(counter.getByText('已保存')).toBeVisible();
+	await page.goto(receipt);
+	await expect(page.getByText('需补充材料')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('请补充经营场所证明')).toBeVisible();
+
+	await counter.getByRole('button', { name: '办结' }).click();
+	await expect(counter.getByText('已保存')).toBeVisible();
+	await page.goto(receipt);
+	await expect(page.getByText('已办结')).toBeVisible({ timeout: 20_000 });
+	await counter.context().close();
+});
+
+test('HTML typed into a field shows as text to staff and resident', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const name = '<img src=x onerror="window.__xss=1">';
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), name);
+	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	await page.goto('/applications');
+	await expect(page.getByText(name).first()).toBeVisible();
+
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff?q=${encodeURIComponent(reference)}`);
+	await expect(counter.getByRole('cell', { name: new RegExp('onerror') }).first()).toBeVisible();
+	await counter.getByRole('link', { name: reference }).first().click();
+	await expect(counter.getByText(name).first()).toBeVisible();
+	expect(await counter.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+	expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+	await counter.context().close();
+});

@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { e2eDatabase } from './db';
+
+export const STAFF_A = { username: 'staff-chengxiang', password: 'demo-staff-2026' };
+export const STAFF_B = { username: 'staff-guliu', password: 'demo-staff-2026' };
+export const ADMIN = { username: 'admin', password: 'demo-admin-2026' };
+
+/** Signs in on the staff sign-in page, as a person at the counter would. */
+export async function signIn(page: Page, who: { username: string; password: string }) {
+	await page.goto('/staff/login');
+	await page.getByLabel('用户名').fill(who.username);
+	await page.getByLabel('密码').fill(who.password);
+	await page.getByRole('button', { name: '工作人员登录' }).click();
+}
+
+/** A counter's desktop browser, signed in. */
+export async function counterPage(browser: Browser, baseURL: string, who = STAFF_A) {
+	const context = await browser.newContext({
+		baseURL,
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai',
+		viewport: { width: 1280, height: 800 }
+	});
+	const page = await context.newPage();
+	await signIn(page, who);
+	await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+	return page;
+}
+
+/** Adds an account with the project's own command, on the browser tests' database. */
+export function addUser(
+	username: string,
+	password: string,
+	role = 'staff',
+	point = 'chengxiang-centre'
+) {
+	execFileSync(
+		'npx',
+		[
+			'tsx',
+			'scripts/user.ts',
+			'add',
+			'--role',
+			role,
+			'--point',
+			point,
+			'--password',
+			password,
+			username,
+			'--database',
+			'test-results/e2e-db/e2e.db'
+		],
+		{ stdio: 'pipe' }
+	);
+}
+
+export function applicationRow(reference: string) {
+	const db = e2eDatabase();
+	try {
+		return db
+			.prepare(
+				'select a.id, a.status, a.checked_in_at, a.device_id, o.device_id as op_device from applications a join ops o on o.op_id = a.op_id where a.reference = ?'
+			)
+			.all(reference) as {
+			id: string;
+			status: string;
+			checked_in_at: string | null;
+			device_id: string;
+			op_device: string;
+		}[];
+	} finally {
+		db.close();
+	}
+}
