@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { counterPage } from './support/staff';
+import { applyFromSlots, SLOTS_PAGE, uniqueN } from './support/apply';
 
 const PAGES = [
 	'/',
@@ -57,3 +59,30 @@ for (const mode of MODES) {
 		}
 	});
 }
+
+test('counter pages and the hall display pass axe', async ({ page, browser, baseURL }) => {
+	test.setTimeout(120_000);
+	const check = async (p: typeof page, path: string) => {
+		await p.goto(path);
+		const { violations } = await new AxeBuilder({ page: p }).analyze();
+		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(
+			serious.map((v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+		).toEqual([]);
+	};
+	await check(page, '/staff/login');
+	await check(page, '/display/chengxiang-centre');
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN());
+	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const counter = await counterPage(browser, baseURL!);
+	for (const path of ['/staff', '/staff/check-in', '/staff/queue', `/staff?q=${reference}`]) {
+		await check(counter, path);
+	}
+	await check(
+		counter,
+		(await counter.getByRole('link', { name: reference }).getAttribute('href'))!
+	);
+	await counter.context().close();
+});

@@ -141,7 +141,7 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
 	const receipt = page.url();
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
-	const [{ id }] = applicationRow(reference) as [{ id: string }];
+	const { id } = applicationRow(reference)[0]!;
 
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto(`/staff/applications/${id}`);

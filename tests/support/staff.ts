@@ -9,6 +9,8 @@ export const ADMIN = { username: 'admin', password: 'demo-admin-2026' };
 /** Signs in on the staff sign-in page, as a person at the counter would. */
 export async function signIn(page: Page, who: { username: string; password: string }) {
 	await page.goto('/staff/login');
+	// Typing before the page has hydrated could be undone by it, as on a slow counter PC.
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await page.getByLabel('用户名').fill(who.username);
 	await page.getByLabel('密码').fill(who.password);
 	await page.getByRole('button', { name: '工作人员登录' }).click();

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { encodeQr } from '$lib/qr-payload';
+import { registerDevice } from '../auth/devices';
+import { hashPassword } from '../auth/password';
+import type { SignedInUser } from '../auth/sessions';
+import { LOCK_MINUTES, signIn } from '../auth/sign-in';
+import { currentCatalog } from '../catalog/cache';
+import { writeTransaction } from '../db/transaction';
+import { seedDemo } from '../seed/seed-demo';
+import { submitOp } from '../testing/applications';
+import { testDatabases } from '../testing/databases';
+import { applyOps } from '../sync/apply-ops';
+import { pullChanges } from '../sync/pull';
+import { checkIn, checkInScanned, processApplication } from './actions';
+import { issueTicket } from './tickets';
+
+for (const target of testDatabases()) {
+	describe(`counter on ${target.kind}`, () => {
+		let conn: Awaited<ReturnType<typeof target.create>>;
+		let catalog: CatalogSnapshot;
+		const staff = (pointId: string): SignedInUser => ({
+			id: `u-${pointId}`,
+			username: `staff-${pointId}`,
+			displayName: pointId,
+			role: 'staff',
+			pointId
+		});
+		const staffA = staff('chengxiang-centre');
+		const staffB = staff('guliu-centre');
+
+		beforeAll(async () => {
+			conn = await target.create();
+			await seedDemo(conn.db);
+			catalog = (await currentCatalog(conn.db)).snapshot;
+			for (const u of [staffA, staffB]) {
+				await conn.db
+					.insertInto('users')
+					.values({
+						id: u.id,
+						username: u.username,
+						display_name: u.displayName,
+						role: 'staff',
+						point_id: u.pointId,
+						password_hash: await hashPassword('right-password'),
+						created_at: new Date().toISOString()
+					})
+					.execute();
+			}
+		});
+		afterAll(async () => conn?.drop());
+
+		it('slows wrong passwords, then locks the account for a while', async () => {
+			const delays: number[] = [];
+			const sleep = async (ms: number) => void delays.push(ms);
+			const now = new Date();
+			for (let i = 0; i < 4; i++) {
+				expect(await signIn(conn.db, staffA.username, 'wrong', now, sleep)).toEqual({
+					ok: false,
+					reason: 'bad_credentials'
+				});
+			}
+			expect(await signIn(conn.db, staffA.username, 'wrong', now, sleep)).toMatchObject({
+				reason: 'locked'
+			});
+			expect(delays).toEqual([250, 500, 1000, 2000, 4000]);
+			expect(await signIn(conn.db, staffA.username, 'right-password', now, sleep)).toMatchObject({
+				reason: 'locked'
+			});
+			const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
+			expect(await signIn(conn.db, staffA.username, 'right-password', later, sleep)).toMatchObject({
+				ok: true
+			});
+		});
+
+		it('numbers tickets per centre per day without gaps or repeats, however many at once', async () => {
+			const issue = (pointId: string) =>
+				writeTransaction(conn, (tx) =>
+					issueTicket(conn, tx, { pointId, categoryId: 'welfare', prefix: 'B' })
+				);
+			const tickets = await Promise.all([
+				...Array.from({ length: 20 }, () => issue('xinan-centre')),
+				...Array.from({ length: 5 }, () => issue('fengcheng-centre'))
+			]);
+			const codes = (pointId: string) =>
+				tickets
+					.filter((_, i) => (i < 20 ? 'xinan-centre' : 'fengcheng-centre') === pointId)
+					.map((t) => t.code)
+					.sort();
+			expect(codes('xinan-centre')).toEqual(
+				Array.from({ length: 20 }, (_, i) => `B${String(i + 1).padStart(3, '0')}`)
+			);
+			expect(codes('fengcheng-centre')).toEqual(['B001', 'B002', 'B003', 'B004', 'B005']);
+		});
+
+		it('takes in a never-synced application from its code; the phone’s sync is a duplicate', async () => {
+			const phone = await registerDevice(conn.db);
+			const op = submitOp(catalog, { n: 501 });
+			const code = await encodeQr({ opId: op.opId, payload: op.payload });
+
+			expect(await checkInScanned(conn, staffB, catalog, code)).toEqual({
+				ok: false,
+				code: 'other_centre'
+			});
+			const taken = await checkInScanned(conn, staffA, catalog, code);
+			expect(taken).toMatchObject({
+				ok: true,
+				takenIn: true,
+				ticket: expect.stringMatching(/^A\d{3}$/)
+			});
+			// Scanning again only shows the same ticket.
+			expect(await checkInScanned(conn, staffA, catalog, code)).toMatchObject({
+				ok: true,
+				takenIn: false,
+				ticket: (taken as { ticket: string }).ticket
+			});
+
+			const [result] = await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			expect(result).toMatchObject({
+				status: 'duplicate',
+				reply: { applicationId: op.payload.applicationId }
+			});
+			const apps = await conn.db
+				.selectFrom('applications')
+				.select(['device_id', 'checked_in_at'])
+				.where('id', '=', op.payload.applicationId)
+				.execute();
+			expect(apps).toHaveLength(1);
+			expect(apps[0]!.device_id).toBe(phone.deviceId);
+			expect(apps[0]!.checked_in_at).not.toBeNull();
+			const pulled = await pullChanges(conn.db, phone.deviceId, 0);
+			expect(pulled.changes.map((c) => c.applicationId)).toEqual([op.payload.applicationId]);
+			// A different device sending the same op is still refused.
+			const other = await registerDevice(conn.db);
+			const [reuse] = await applyOps(conn, { id: other.deviceId, userId: null }, [op], catalog);
+			expect(reuse!.status).toBe('rejected');
+		});
+
+		it('moves an application through its steps, logs each, and tells the phone', async () => {
+			const phone = await registerDevice(conn.db);
+			const op = submitOp(catalog, { n: 502 });
+			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			const id = op.payload.applicationId;
+			const none = { note: '', materials: [] };
+
+			expect(await processApplication(conn, staffB, id, 'accept', none)).toMatchObject({
+				ok: false,
+				code: 'other_centre'
+			});
+			expect(await processApplication(conn, staffA, id, 'complete', none)).toMatchObject({
+				ok: false,
+				code: 'closed'
+			});
+			expect((await processApplication(conn, staffA, id, 'accept', none)).ok).toBe(true);
+			const { cursor } = await pullChanges(conn.db, phone.deviceId, 0);
+			expect(
+				(
+					await processApplication(conn, staffA, id, 'request_materials', {
+						note: '请补充照片',
+						materials: ['id-card']
+					})
+				).ok
+			).toBe(true);
+			const after = await pullChanges(conn.db, phone.deviceId, cursor);
+			expect(after.changes).toEqual([
+				expect.objectContaining({
+					applicationId: id,
+					status: 'more_materials',
+					note: '请补充照片',
+					requestedMaterials: ['id-card']
+				})
+			]);
+			expect((await processApplication(conn, staffA, id, 'complete', none)).ok).toBe(true);
+			expect(await checkIn(conn, staffB, catalog, id)).toMatchObject({ code: 'other_centre' });
+
+			const log = await conn.db
+				.selectFrom('audit_log')
+				.select(['action', 'username', 'before', 'after'])
+				.where('application_id', '=', id)
+				.orderBy('at')
+				.execute();
+			expect(log.map((e) => e.action)).toEqual(['accept', 'request_materials', 'complete']);
+			expect(log.every((e) => e.username === staffA.username)).toBe(true);
+			expect(JSON.parse(log[1]!.before)).toMatchObject({ status: 'accepted' });
+			expect(JSON.parse(log[1]!.after)).toMatchObject({
+				status: 'more_materials',
+				requestedMaterials: ['id-card']
+			});
+		});
+
+		it('refuses unknown references and codes', async () => {
+			expect(await checkInScanned(conn, staffA, catalog, 'LY-NOTHING0')).toEqual({
+				ok: false,
+				code: 'not_found'
+			});
+			expect(await checkInScanned(conn, staffA, catalog, `OW1.${randomUUID()}`)).toEqual({
+				ok: false,
+				code: 'not_found'
+			});
+		});
+	});
+}
