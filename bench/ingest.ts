@@ -35,6 +35,11 @@ const BATCH = 50;
 interface Figures {
 	kind: string;
 	api: number;
+	/**
+	 * Share of the wall time the server spent inside the ops (the rest: HTTP, JSON, the client);
+	 * shown with `--concurrency 1`, where requests do not overlap.
+	 */
+	applyShare: number;
 	raw: number;
 }
 
@@ -68,14 +73,16 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 		await sendAll(server.url, tokens, planned.slice(0, WARM_UP));
 		const measured = planned.slice(WARM_UP);
 		const t0 = performance.now();
+		serverMs = 0;
 		const statuses = await sendAll(server.url, tokens, measured);
 		const apiSeconds = (performance.now() - t0) / 1000;
+		const applySeconds = serverMs / 1000;
 		const applied = statuses.filter((s) => s === 'applied').length;
 		if (applied !== COUNT) throw new Error(`${kind}: ${applied} of ${COUNT} ops applied`);
 		await server.stop();
 
 		const raw = await rawInsertRate(databaseUrl ?? server.dbFile, measured);
-		return { kind, api: COUNT / apiSeconds, raw };
+		return { kind, api: COUNT / apiSeconds, applyShare: applySeconds / apiSeconds, raw };
 	} finally {
 		await server.stop();
 		await dropSchema();
@@ -83,6 +90,9 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 }
 
 /** Sends the ops in requests of 50 from `tokens.length` devices, `CONCURRENCY` requests at a time. */
+/** Time the server spent applying ops (its `Server-Timing`), summed over requests. */
+let serverMs = 0;
+
 async function sendAll(url: string, tokens: string[], ops: SubmitOp[]): Promise<string[]> {
 	const batches: SubmitOp[][] = [];
 	for (let i = 0; i < ops.length; i += BATCH) batches.push(ops.slice(i, i + BATCH));
@@ -101,6 +111,7 @@ async function sendAll(url: string, tokens: string[], ops: SubmitOp[]): Promise<
 					body: JSON.stringify({ ops: batches[index] })
 				});
 				if (!res.ok) throw new Error(`POST /api/sync: ${res.status} ${await res.text()}`);
+				serverMs += Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? 0);
 				const { results } = (await res.json()) as { results: { status: string }[] };
 				statuses.push(...results.map((r) => r.status));
 			}
@@ -217,7 +228,7 @@ console.log(
 );
 for (const r of results) {
 	console.log(
-		`${r.kind.padEnd(9)} API ${r.api.toFixed(0).padStart(6)} applications/s   raw insert of the same rows ${r.raw.toFixed(0).padStart(6)} /s   API = ${((r.api / r.raw) * 100).toFixed(0)} % of raw`
+		`${r.kind.padEnd(9)} API ${r.api.toFixed(0).padStart(6)} applications/s   raw insert of the same rows ${r.raw.toFixed(0).padStart(6)} /s   API = ${((r.api / r.raw) * 100).toFixed(0)} % of raw${CONCURRENCY === 1 ? `   (ops themselves ${(r.applyShare * 100).toFixed(0)} % of the API's time)` : ''}`
 	);
 }
 const sqlite = results[0]!;
