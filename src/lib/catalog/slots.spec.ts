@@ -59,5 +59,23 @@ describe('slot times', () => {
 		expect(isBookableSlot(point, rule, '2026-11-30T08:30+08:00', monday7am)).toBe(false);
 		expect(isBookableSlot(point, rule, '2026-12-08T08:30+08:00', monday7am)).toBe(false);
 		expect(isBookableSlot(point, rule, '2026-12-28T08:30+08:00', monday7am)).toBe(false);
+		expect(isBookableSlot(point, rule, '2026-12-01 08:30', monday7am)).toBe(false);
+	});
+
+	it('agrees with the laid-out slots for every quarter hour of the window', () => {
+		const laidOut = new Set(
+			slotTimes(point, rule, '2026-11-29', 20, monday7am).map((s) => s.start)
+		);
+		let bookable = 0;
+		for (let day = 0; day < 20; day++) {
+			const date = addDays('2026-11-29', day);
+			for (let m = 0; m < 24 * 60; m += 15) {
+				const hhmm = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+				const start = `${date}T${hhmm}+08:00`;
+				expect(isBookableSlot(point, rule, start, monday7am), start).toBe(laidOut.has(start));
+				if (laidOut.has(start)) bookable++;
+			}
+		}
+		expect(bookable).toBe(laidOut.size);
 	});
 });

@@ -50,13 +50,12 @@ function cachingPrepare(sqlite: SQLite.Database) {
 		close: () => sqlite.close(),
 		prepare(sql: string) {
 			let statement = cache.get(sql);
-			if (statement) {
-				cache.delete(sql);
-			} else {
-				statement = sqlite.prepare(sql);
+			if (!statement) {
+				// Full: the oldest makes room (a hot statement dropped is simply prepared again).
 				if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+				statement = sqlite.prepare(sql);
+				cache.set(sql, statement);
 			}
-			cache.set(sql, statement);
 			return statement;
 		}
 	};

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as sha256 } from 'node:crypto';
 import * as v from 'valibot';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
@@ -7,6 +7,9 @@ import { opEnvelope, type OpKind, type OpResult } from '$lib/schemas/ops';
 import type { Device } from '../auth/devices';
 import type { Connection } from '../db/connect';
 import { writeTransaction } from '../db/transaction';
+import { compiledOnce } from '../db/compiled';
+import type { Insertable } from 'kysely';
+import type { OpTable } from '../db/schema';
 import type { OpContext, Outcome } from './context';
 import { cancelBooking, moveBooking, rateService } from './manage';
 import { attachPresent, submitApplication } from './submit';
@@ -28,13 +31,26 @@ const envelopeLabels = {
 	payload: () => 'payload'
 };
 
+const storedOp = compiledOnce((db, p: { opId: string }) =>
+	db.selectFrom('ops').selectAll().where('op_id', '=', p.opId)
+);
+
+const storeOp = compiledOnce((db, p: Insertable<OpTable>) =>
+	db.insertInto('ops').values({
+		op_id: p.op_id,
+		device_id: p.device_id,
+		kind: p.kind,
+		payload_hash: p.payload_hash,
+		status: p.status,
+		reply: p.reply,
+		created_at: p.created_at,
+		taken_in: p.taken_in
+	})
+);
+
 /** A digest of what an op asks for, to tell a retry from a reuse of its id. */
 function digest(kind: string, payload: unknown): string {
-	return createHash('sha256')
-		.update(kind)
-		.update('\0')
-		.update(JSON.stringify(payload, sortedKeys) ?? 'null')
-		.digest('hex');
+	return sha256('sha256', `${kind}\0${JSON.stringify(payload, sortedKeys) ?? 'null'}`, 'hex');
 }
 
 /** Objects with their keys in order, so the same payload hashes alike however it was written. */
@@ -86,11 +102,7 @@ async function applyOne(
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await writeTransaction(conn, async (tx) => {
-				const stored = await tx
-					.selectFrom('ops')
-					.selectAll()
-					.where('op_id', '=', op.opId)
-					.executeTakeFirst();
+				const [stored] = (await storedOp(tx, conn.kind, { opId: op.opId })).rows;
 				if (stored) {
 					if (
 						stored.taken_in &&
@@ -121,19 +133,16 @@ async function applyOne(
 				};
 				const outcome = await handlers[op.kind](ctx, op.payload);
 				if (outcome.final) {
-					await tx
-						.insertInto('ops')
-						.values({
-							op_id: op.opId,
-							device_id: device.id,
-							kind: op.kind,
-							payload_hash: hash,
-							status: outcome.status,
-							reply: JSON.stringify(outcome.reply),
-							created_at: now.toISOString(),
-							taken_in: options.takeIn && outcome.status === 'applied' ? 1 : 0
-						})
-						.execute();
+					await storeOp(tx, conn.kind, {
+						op_id: op.opId,
+						device_id: device.id,
+						kind: op.kind,
+						payload_hash: hash,
+						status: outcome.status,
+						reply: JSON.stringify(outcome.reply),
+						created_at: now.toISOString(),
+						taken_in: options.takeIn && outcome.status === 'applied' ? 1 : 0
+					});
 				}
 				return { opId: op.opId, status: outcome.status, reply: outcome.reply };
 			});

@@ -16,7 +16,12 @@ export async function bookFirstFree(
 	for (const start of choices) {
 		if (start === skip || !isBookableSlot(point, rule, start, ctx.now)) continue;
 		if (
-			await holdSlot(ctx.tx, { pointId: point.id, matterId: rule.matterId, start }, rule.capacity)
+			await holdSlot(
+				ctx.tx,
+				ctx.kind,
+				{ pointId: point.id, matterId: rule.matterId, start },
+				rule.capacity
+			)
 		) {
 			return start;
 		}

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseKind } from '../db/connect';
 import type { Tx } from '../db/transaction';
+import { insertChange } from './statements';
 
 /**
  * Records that an application changed, for its device's next pull. On PostgreSQL the device's
@@ -17,8 +18,9 @@ export async function recordChange(
 	if (kind === 'postgres') {
 		await sql`select pg_advisory_xact_lock(hashtext(${`device:${deviceId}`}))`.execute(tx);
 	}
-	await tx
-		.insertInto('changes')
-		.values({ device_id: deviceId, application_id: applicationId, created_at: now.toISOString() })
-		.execute();
+	await insertChange(tx, kind, {
+		device_id: deviceId,
+		application_id: applicationId,
+		created_at: now.toISOString()
+	});
 }

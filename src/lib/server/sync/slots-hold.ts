@@ -1,4 +1,6 @@
+import type { DatabaseKind } from '../db/connect';
 import type { Tx } from '../db/transaction';
+import { takePlace } from './statements';
 
 /**
  * Takes one place in a slot if it has room, in one statement: the slot's first booking inserts its
@@ -8,21 +10,13 @@ import type { Tx } from '../db/transaction';
  */
 export async function holdSlot(
 	tx: Tx,
+	kind: DatabaseKind,
 	slot: { pointId: string; matterId: string; start: string },
 	capacity: number
 ): Promise<boolean> {
 	if (capacity < 1) return false;
-	const result = await tx
-		.insertInto('slot_counts')
-		.values({ point_id: slot.pointId, matter_id: slot.matterId, slot_start: slot.start, booked: 1 })
-		.onConflict((oc) =>
-			oc
-				.columns(['point_id', 'matter_id', 'slot_start'])
-				.doUpdateSet((eb) => ({ booked: eb('slot_counts.booked', '+', 1) }))
-				.where('slot_counts.booked', '<', capacity)
-		)
-		.executeTakeFirst();
-	return Number(result.numInsertedOrUpdatedRows) === 1;
+	const result = await takePlace(tx, kind, { ...slot, capacity, one: 1 });
+	return Number(result.numAffectedRows) === 1;
 }
 
 export async function releaseSlot(

@@ -17,6 +17,7 @@ import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
 import { recordChange } from './changes';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
+import { activeBookingOf, insertApplication, insertBooking } from './statements';
 import type { Tx } from '../db/transaction';
 
 const payloadLabels = {
@@ -124,14 +125,12 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	}
 
 	const idNumber = applicant.output.idNumber;
-	const active = await tx
-		.selectFrom('bookings')
-		.select('id')
-		.where('applicant_id_number', '=', idNumber)
-		.where('matter_id', '=', p.matterId)
-		.where('status', '=', 'booked')
-		.executeTakeFirst();
-	if (active) {
+	const active = await activeBookingOf(tx, ctx.kind, {
+		idNumber,
+		matterId: p.matterId,
+		status: 'booked'
+	});
+	if (active.rows.length) {
 		return rejected('already_booked', m.err_already_booked(), [
 			{ field: 'applicant.idNumber', message: m.err_already_booked() }
 		]);
@@ -139,49 +138,42 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 
 	const stamp = now.toISOString();
 	const reference = referenceOf(p.applicationId);
-	const inserted = await tx
-		.insertInto('applications')
-		.values({
-			id: p.applicationId,
-			reference,
-			op_id: ctx.opId,
-			device_id: device.id,
-			agent_user_id: device.userId,
-			matter_id: p.matterId,
-			bundle_id: bundle?.id ?? null,
-			matter_ids: JSON.stringify(matterIds),
-			point_id: point.id,
-			applicant_name: applicant.output.name,
-			applicant_id_number: idNumber,
-			applicant_phone: applicant.output.phone,
-			fields: JSON.stringify(form.output),
-			answers: JSON.stringify(p.answers),
-			status: 'submitted',
-			device_created_at: p.createdAt,
-			created_at: stamp,
-			updated_at: stamp
-		})
-		.onConflict((oc) => oc.column('id').doNothing())
-		.executeTakeFirst();
-	if (!Number(inserted.numInsertedOrUpdatedRows)) {
+	const inserted = await insertApplication(tx, ctx.kind, {
+		id: p.applicationId,
+		reference,
+		op_id: ctx.opId,
+		device_id: device.id,
+		agent_user_id: device.userId,
+		matter_id: p.matterId,
+		bundle_id: bundle?.id ?? null,
+		matter_ids: JSON.stringify(matterIds),
+		point_id: point.id,
+		applicant_name: applicant.output.name,
+		applicant_id_number: idNumber,
+		applicant_phone: applicant.output.phone,
+		fields: JSON.stringify(form.output),
+		answers: JSON.stringify(p.answers),
+		status: 'submitted',
+		device_created_at: p.createdAt,
+		created_at: stamp,
+		updated_at: stamp
+	});
+	if (!Number(inserted.numAffectedRows)) {
 		return conflict('application_exists', m.err_application_exists());
 	}
 
 	const slot = await bookFirstFree(ctx, point, rule, p.slots);
-	await tx
-		.insertInto('bookings')
-		.values({
-			id: randomUUID(),
-			application_id: p.applicationId,
-			point_id: point.id,
-			matter_id: p.matterId,
-			applicant_id_number: idNumber,
-			slot_start: slot,
-			status: slot ? 'booked' : 'needs_slot',
-			created_at: stamp,
-			updated_at: stamp
-		})
-		.execute();
+	await insertBooking(tx, ctx.kind, {
+		id: randomUUID(),
+		application_id: p.applicationId,
+		point_id: point.id,
+		matter_id: p.matterId,
+		applicant_id_number: idNumber,
+		slot_start: slot,
+		status: slot ? 'booked' : 'needs_slot',
+		created_at: stamp,
+		updated_at: stamp
+	});
 	await attachPresent(tx, p.applicationId, p.attachments, present);
 	await recordChange(tx, ctx.kind, device.id, p.applicationId, now);
 

@@ -1,0 +1,83 @@
+import type { Insertable } from 'kysely';
+import { compiledOnce } from '../db/compiled';
+import type { ApplicationTable, BookingTable, ChangeTable } from '../db/schema';
+
+// The statements every submit runs, compiled once (see `compiledOnce`).
+
+export const activeBookingOf = compiledOnce(
+	(db, p: { idNumber: string; matterId: string; status: 'booked' }) =>
+		db
+			.selectFrom('bookings')
+			.select('id')
+			.where('applicant_id_number', '=', p.idNumber)
+			.where('matter_id', '=', p.matterId)
+			.where('status', '=', p.status)
+);
+
+const APPLICATION_COLUMNS = [
+	'id',
+	'reference',
+	'op_id',
+	'device_id',
+	'agent_user_id',
+	'matter_id',
+	'bundle_id',
+	'matter_ids',
+	'point_id',
+	'applicant_name',
+	'applicant_id_number',
+	'applicant_phone',
+	'fields',
+	'answers',
+	'status',
+	'device_created_at',
+	'created_at',
+	'updated_at'
+] as const;
+
+/** Inserts the application unless one with its id exists (then no row is affected). */
+export const insertApplication = compiledOnce(
+	(db, p: Required<Pick<Insertable<ApplicationTable>, (typeof APPLICATION_COLUMNS)[number]>>) =>
+		db
+			.insertInto('applications')
+			.values(Object.fromEntries(APPLICATION_COLUMNS.map((c) => [c, p[c]])) as typeof p)
+			.onConflict((oc) => oc.column('id').doNothing())
+);
+
+const BOOKING_COLUMNS = [
+	'id',
+	'application_id',
+	'point_id',
+	'matter_id',
+	'applicant_id_number',
+	'slot_start',
+	'status',
+	'created_at',
+	'updated_at'
+] as const;
+
+export const insertBooking = compiledOnce((db, p: Insertable<BookingTable>) =>
+	db
+		.insertInto('bookings')
+		.values(Object.fromEntries(BOOKING_COLUMNS.map((c) => [c, p[c]])) as typeof p)
+);
+
+export const insertChange = compiledOnce((db, p: Insertable<ChangeTable>) =>
+	db
+		.insertInto('changes')
+		.values({ device_id: p.device_id, application_id: p.application_id, created_at: p.created_at })
+);
+
+/** One place in a slot: the first booking inserts its counter, later ones raise it below capacity. */
+export const takePlace = compiledOnce(
+	(db, p: { pointId: string; matterId: string; start: string; capacity: number; one: 1 }) =>
+		db
+			.insertInto('slot_counts')
+			.values({ point_id: p.pointId, matter_id: p.matterId, slot_start: p.start, booked: p.one })
+			.onConflict((oc) =>
+				oc
+					.columns(['point_id', 'matter_id', 'slot_start'])
+					.doUpdateSet((eb) => ({ booked: eb('slot_counts.booked', '+', p.one) }))
+					.where('slot_counts.booked', '<', p.capacity)
+			)
+);
