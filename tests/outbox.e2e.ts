@@ -22,11 +22,11 @@ test('an application submitted offline waits in the outbox, survives a reload an
 	await expect(
 		page.getByRole('list', { name: '待发送的申请和操作' }).getByRole('listitem')
 	).toHaveCount(1);
-	expect(await serverApplications(reference)).toHaveLength(0);
+	expect(serverApplications(reference)).toHaveLength(0);
 
 	await context.setOffline(false);
 	await expect(page.getByText('没有等待发送的内容')).toBeVisible({ timeout: 20_000 });
-	expect(await serverApplications(reference)).toHaveLength(1);
+	expect(serverApplications(reference)).toHaveLength(1);
 	await page.goto('/applications');
 	await page.getByRole('link', { name: '个体工商户登记' }).first().click();
 	await expect(page.getByTestId('reference')).toHaveText(reference);
@@ -58,7 +58,7 @@ test('a lost acknowledgement is retried and still makes one application', async 
 
 	await expect(page.getByText('已提交')).toBeVisible({ timeout: 30_000 });
 	expect(dropped).toBe(1);
-	expect(await serverApplications(reference)).toHaveLength(1);
+	expect(serverApplications(reference)).toHaveLength(1);
 });
 
 test('while the server answers 503 the item stays, is retried with backoff, and lands', async ({
@@ -84,14 +84,14 @@ test('while the server answers 503 the item stays, is retried with backoff, and 
 	await expect(
 		page.getByRole('list', { name: '待发送的申请和操作' }).getByRole('listitem')
 	).toHaveCount(1);
-	expect(await serverApplications(reference)).toHaveLength(0);
+	expect(serverApplications(reference)).toHaveLength(0);
 	down = false;
 	await expect(page.getByText('没有等待发送的内容')).toBeVisible({ timeout: 30_000 });
 	expect(attempts.length).toBeGreaterThanOrEqual(3);
 	// Each retry waited for the server's Retry-After.
 	for (let i = 1; i < attempts.length; i++)
 		expect(attempts[i]! - attempts[i - 1]!).toBeGreaterThanOrEqual(900);
-	expect(await serverApplications(reference)).toHaveLength(1);
+	expect(serverApplications(reference)).toHaveLength(1);
 });
 
 test('two tabs flushing at once make one application', async ({ page, context, readyOffline }) => {
@@ -116,7 +116,7 @@ test('two tabs flushing at once make one application', async ({ page, context, r
 	await context.setOffline(false);
 	await expect(page.getByText('没有等待发送的内容')).toBeVisible({ timeout: 20_000 });
 	await expect(second.getByText('没有等待发送的内容')).toBeVisible({ timeout: 20_000 });
-	expect(await serverApplications(reference)).toHaveLength(1);
+	expect(serverApplications(reference)).toHaveLength(1);
 	// One flush at a time per origin: the op went out once.
 	expect(posts).toBe(1);
 });
@@ -137,6 +137,6 @@ test('a cancel queued offline behind its own unsent submit: both applied, in ord
 
 	await context.setOffline(false);
 	await expect(page.getByText('已取消')).toBeVisible({ timeout: 20_000 });
-	const rows = await serverApplications(reference);
+	const rows = serverApplications(reference);
 	expect(rows).toEqual([expect.objectContaining({ status: 'cancelled' })]);
 });

@@ -1,8 +1,8 @@
 import { readBarcodes, prepareZXingModule } from 'zxing-wasm/reader';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { applyFromSlots, SLOTS_PAGE, uniqueN } from './support/apply';
-import { addUser, applicationRow, counterPage, signIn, STAFF_A } from './support/staff';
+import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import { addUser, counterPage, signIn, STAFF_A } from './support/staff';
 
 prepareZXingModule({
 	overrides: {
@@ -67,7 +67,7 @@ test('scanning the receipt’s QR code checks the application in and issues a ti
 	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(
 		/号码：A\d{3}/
 	);
-	expect(applicationRow(reference)[0]!.checked_in_at).not.toBeNull();
+	expect(serverApplications(reference)[0]!.checked_in_at).not.toBeNull();
 	await counter.context().close();
 });
 
@@ -85,19 +85,19 @@ test('a QR check-in of an application that never synced, then the phone syncs: o
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
 	const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
-	expect(applicationRow(reference)).toHaveLength(0);
+	expect(serverApplications(reference)).toHaveLength(0);
 
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto('/staff/check-in');
 	await counter.getByLabel('二维码内容或受理编号').fill(code!.text);
 	await counter.getByRole('button', { name: '签到并取号' }).click();
 	await expect(counter.getByRole('status').filter({ hasText: '已从二维码录入' })).toBeVisible();
-	const [taken] = applicationRow(reference);
+	const [taken] = serverApplications(reference);
 	expect(taken!.checked_in_at).not.toBeNull();
 
 	await context.setOffline(false);
 	await expect(page.getByTestId('outbox-count')).toBeHidden({ timeout: 30_000 });
-	const rows = applicationRow(reference);
+	const rows = serverApplications(reference);
 	expect(rows).toHaveLength(1);
 	// The phone's sync was answered `duplicate` and the application is now the phone's.
 	expect(rows[0]!.device_id).not.toBe(taken!.device_id);
@@ -141,7 +141,7 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
 	const receipt = page.url();
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
-	const { id } = applicationRow(reference)[0]!;
+	const { id } = serverApplications(reference)[0]!;
 
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto(`/staff/applications/${id}`);

@@ -38,12 +38,20 @@ export async function applyFromSlots(page: Page, n: number, name = `测试居民
 	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
 }
 
-export async function serverApplications(reference: string) {
+/** The server's applications with this reference, with the devices of the application and its op. */
+export function serverApplications(reference: string) {
 	const db = e2eDatabase();
 	try {
-		return db.prepare('select id, status from applications where reference = ?').all(reference) as {
+		return db
+			.prepare(
+				'select a.id, a.status, a.checked_in_at, a.device_id, o.device_id as op_device from applications a left join ops o on o.op_id = a.op_id where a.reference = ?'
+			)
+			.all(reference) as {
 			id: string;
 			status: string;
+			checked_in_at: string | null;
+			device_id: string;
+			op_device: string | null;
 		}[];
 	} finally {
 		db.close();

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { e2eDatabase } from './db';
 
 export const STAFF_A = { username: 'staff-chengxiang', password: 'demo-staff-2026' };
 export const STAFF_B = { username: 'staff-guliu', password: 'demo-staff-2026' };
@@ -55,23 +54,4 @@ export function addUser(
 		],
 		{ stdio: 'pipe' }
 	);
-}
-
-export function applicationRow(reference: string) {
-	const db = e2eDatabase();
-	try {
-		return db
-			.prepare(
-				'select a.id, a.status, a.checked_in_at, a.device_id, o.device_id as op_device from applications a join ops o on o.op_id = a.op_id where a.reference = ?'
-			)
-			.all(reference) as {
-			id: string;
-			status: string;
-			checked_in_at: string | null;
-			device_id: string;
-			op_device: string;
-		}[];
-	} finally {
-		db.close();
-	}
 }

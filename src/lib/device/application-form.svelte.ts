@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { materialsFor } from '$lib/catalog/materials';
-import type { FormField, Matter, Material } from '$lib/catalog/types';
+import type { FormField, Matter, Material, Question } from '$lib/catalog/types';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
 	applicantLabels,
@@ -36,12 +36,17 @@ export class ApplicationForm {
 	busyPhotos = $state(0);
 	readonly ctx: FormContext;
 	readonly formFields: FormField[];
+	/** The matters' situation questions; a bundle asks one its matters share once. */
+	readonly questions: Question[];
 	readonly draftId: string;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(ctx: FormContext) {
 		this.ctx = ctx;
 		this.formFields = mergedFields(ctx.matters.map((m) => m.form));
+		this.questions = [
+			...new Map(ctx.matters.flatMap((m) => m.questions).map((q) => [q.id, q])).values()
+		];
 		this.draftId = `${ctx.bundleId ?? ctx.primaryMatterId}|${ctx.pointId}`;
 	}
 

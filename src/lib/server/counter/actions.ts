@@ -30,7 +30,7 @@ export async function checkIn(
 	applicationId: string,
 	now = new Date()
 ): Promise<CounterOutcome> {
-	const result = await writeTransaction(conn, async (tx): Promise<CounterOutcome> => {
+	return writeTransaction(conn, async (tx): Promise<CounterOutcome> => {
 		const app = await tx
 			.selectFrom('applications')
 			.select(['id', 'point_id', 'matter_id', 'status', 'checked_in_at'])
@@ -77,7 +77,6 @@ export async function checkIn(
 		await announceCall(conn, tx, app.point_id);
 		return { ok: true, applicationId: app.id, ticket: ticket.code };
 	});
-	return result;
 }
 
 /** Finds an application by its reference (`LY-…`) within what the user may serve. */

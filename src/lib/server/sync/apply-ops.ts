@@ -12,7 +12,7 @@ import type { Insertable } from 'kysely';
 import type { OpTable } from '../db/schema';
 import type { OpContext, Outcome } from './context';
 import { cancelBooking, moveBooking, rateService } from './manage';
-import { attachPresent, submitApplication } from './submit';
+import { attachPresent, presentBlobs, submitApplication } from './submit';
 import { recordChange } from './changes';
 import type { DatabaseKind } from '../db/connect';
 import type { Tx } from '../db/transaction';
@@ -189,18 +189,11 @@ async function claimTakenIn(
 				(a) => typeof a?.sha256 === 'string' && typeof a?.materialId === 'string'
 			)
 		: [];
-	if (attachments.length) {
-		const rows = await tx
-			.selectFrom('blobs')
-			.select('sha256')
-			.where(
-				'sha256',
-				'in',
-				attachments.map((a) => a.sha256)
-			)
-			.execute();
-		await attachPresent(tx, app.id, attachments, new Set(rows.map((r) => r.sha256)));
-	}
+	const present = await presentBlobs(
+		tx,
+		attachments.map((a) => a.sha256)
+	);
+	await attachPresent(tx, app.id, attachments, present);
 	await recordChange(tx, kind, device.id, app.id, now);
 }
 

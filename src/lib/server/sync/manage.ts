@@ -44,6 +44,27 @@ function invalid(issues: readonly v.BaseIssue<unknown>[]): Outcome {
 	return rejected('invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
 }
 
+/** Gives a booking's place back (if it held one) and closes the booking. */
+async function endBooking(
+	ctx: OpContext,
+	booking: NonNullable<Awaited<ReturnType<typeof activeBooking>>>,
+	status: 'cancelled' | 'released',
+	stamp: string
+): Promise<void> {
+	if (booking.status === 'booked' && booking.slot_start) {
+		await releaseSlot(ctx.tx, {
+			pointId: booking.point_id,
+			matterId: booking.matter_id,
+			start: booking.slot_start
+		});
+	}
+	await ctx.tx
+		.updateTable('bookings')
+		.set({ status, updated_at: stamp })
+		.where('id', '=', booking.id)
+		.execute();
+}
+
 /** `booking.cancel`: releases the place and closes the application, until the cutoff. */
 export async function cancelBooking(ctx: OpContext, raw: unknown): Promise<Outcome> {
 	const parsed = v.safeParse(cancelPayload, raw);
@@ -58,20 +79,7 @@ export async function cancelBooking(ctx: OpContext, raw: unknown): Promise<Outco
 		return conflict('past_cutoff', m.err_past_cutoff());
 	}
 	const stamp = ctx.now.toISOString();
-	if (booking) {
-		if (booking.status === 'booked' && booking.slot_start) {
-			await releaseSlot(ctx.tx, {
-				pointId: booking.point_id,
-				matterId: booking.matter_id,
-				start: booking.slot_start
-			});
-		}
-		await ctx.tx
-			.updateTable('bookings')
-			.set({ status: 'cancelled', updated_at: stamp })
-			.where('id', '=', booking.id)
-			.execute();
-	}
+	if (booking) await endBooking(ctx, booking, 'cancelled', stamp);
 	await ctx.tx
 		.updateTable('applications')
 		.set({ status: 'cancelled', updated_at: stamp })
@@ -98,20 +106,7 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	if (!slot) return conflict('no_slot', m.err_no_slot(), await alternatives(ctx, point, rule));
 
 	const stamp = ctx.now.toISOString();
-	if (booking) {
-		if (booking.status === 'booked' && booking.slot_start) {
-			await releaseSlot(ctx.tx, {
-				pointId: booking.point_id,
-				matterId: booking.matter_id,
-				start: booking.slot_start
-			});
-		}
-		await ctx.tx
-			.updateTable('bookings')
-			.set({ status: 'released', updated_at: stamp })
-			.where('id', '=', booking.id)
-			.execute();
-	}
+	if (booking) await endBooking(ctx, booking, 'released', stamp);
 	await ctx.tx
 		.insertInto('bookings')
 		.values({

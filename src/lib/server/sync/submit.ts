@@ -27,6 +27,17 @@ const payloadLabels = {
 	slots: m.field_slot
 };
 
+/** Which of these blobs the server has. */
+export async function presentBlobs(tx: Tx, hashes: string[]): Promise<Set<string>> {
+	if (!hashes.length) return new Set();
+	const rows = await tx
+		.selectFrom('blobs')
+		.select('sha256')
+		.where('sha256', 'in', hashes)
+		.execute();
+	return new Set(rows.map((r) => r.sha256));
+}
+
 /** Links the application to those of its photos the server has. */
 export async function attachPresent(
 	tx: Tx,
@@ -106,22 +117,14 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	if (!applicant.success || !form.success) return invalid(problems);
 
 	const hashes = [...new Set(p.attachments.map((a) => a.sha256))];
-	const present = new Set<string>();
-	if (hashes.length) {
-		const rows = await tx
-			.selectFrom('blobs')
-			.select('sha256')
-			.where('sha256', 'in', hashes)
-			.execute();
-		for (const r of rows) present.add(r.sha256);
-		const missing = hashes.filter((h) => !present.has(h));
-		if (missing.length && !ctx.takeIn) {
-			return {
-				status: 'rejected',
-				reply: { code: 'missing_blobs', message: m.err_missing_blobs(), missingBlobs: missing },
-				final: false
-			};
-		}
+	const present = await presentBlobs(tx, hashes);
+	const missing = hashes.filter((h) => !present.has(h));
+	if (missing.length && !ctx.takeIn) {
+		return {
+			status: 'rejected',
+			reply: { code: 'missing_blobs', message: m.err_missing_blobs(), missingBlobs: missing },
+			final: false
+		};
 	}
 
 	const idNumber = applicant.output.idNumber;
