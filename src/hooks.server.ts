@@ -5,10 +5,12 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { database, openDatabase } from '$lib/server/db';
 import { SESSION_COOKIE, userFromSession } from '$lib/server/auth/sessions';
 import { seedDemoIfEmpty } from '$lib/server/seed/seed-demo';
+import { startMaintenance } from '$lib/server/maintenance';
 
 export const init: ServerInit = async () => {
 	const { db } = await openDatabase();
 	if (env.DEMO_DATA === '1') await seedDemoIfEmpty(db);
+	startMaintenance(db);
 };
 
 const i18n: Handle = ({ event, resolve }) =>

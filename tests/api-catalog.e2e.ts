@@ -32,3 +32,12 @@ test('the catalogue is sent compressed', async ({ request }) => {
 		expect((await response.json()).towns).toHaveLength(18);
 	}
 });
+
+test('a catalogue view of something that does not exist is a 404', async ({ request }) => {
+	for (const path of ['/api/catalog/views/matter?id=nope', '/api/catalog/views/nope']) {
+		const response = await request.get(path);
+		expect(response.status()).toBe(404);
+		expect((await response.json()).error.code).toMatch(/not_found/);
+	}
+	expect((await request.get('/api/catalog/views/home')).status()).toBe(200);
+});

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import matters from '../src/lib/server/seed/data/matters.json' with { type: 'json' };
+import { tinyJpeg } from '../src/lib/server/testing/images';
 import { expect, test } from './fixtures';
 import { idNumber, uniqueN } from './support/apply';
 import { ADMIN, STAFF_A, STAFF_B } from './support/staff';
@@ -38,8 +39,7 @@ async function setUp(baseURL: string): Promise<Setup> {
 	).json();
 	// The application everyone is tried against: made by another phone, at centre A.
 	const owner = await (await contexts.anonymous.post('/api/devices')).json();
-	const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(randomUUID())]);
-	const sha256 = createHash('sha256').update(photo).digest('hex');
+	const { bytes: photo, sha256 } = tinyJpeg();
 	const upload = await contexts.anonymous.put(`/api/blobs/${sha256}`, {
 		data: photo,
 		headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'image/jpeg' }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { decodeQr } from '../src/lib/qr-payload';
+import { claimDigest, decodeQr } from '../src/lib/qr-payload';
 import { expect, test } from './fixtures';
 import { applyFromSlots, idNumber, SLOTS_PAGE, uniqueN } from './support/apply';
 
@@ -24,17 +24,23 @@ test('the receipt’s QR code decodes to the full application', async ({ page })
 		async (reference) => {
 			const open = indexedDB.open('one-window');
 			const db = await new Promise<IDBDatabase>((r) => (open.onsuccess = () => r(open.result)));
-			const all = await new Promise<{ reference: string; opId: string; payload: unknown }[]>(
-				(r) => {
-					const req = db.transaction('applications').objectStore('applications').getAll();
-					req.onsuccess = () => r(req.result);
-				}
-			);
+			const all = await new Promise<
+				{ reference: string; opId: string; payload: unknown; claimKey: string }[]
+			>((r) => {
+				const req = db.transaction('applications').objectStore('applications').getAll();
+				req.onsuccess = () => r(req.result);
+			});
 			return all.find((a) => a.reference === reference);
 		},
 		(await page.getByTestId('reference').textContent())!.trim()
 	);
-	expect(decoded).toEqual({ opId: stored!.opId, payload: stored!.payload });
+	// The code binds the application to this phone by the digest of its claim key, never the key.
+	expect(decoded).toEqual({
+		opId: stored!.opId,
+		payload: stored!.payload,
+		claim: await claimDigest(stored!.claimKey)
+	});
+	expect(JSON.stringify(decoded)).not.toContain(stored!.claimKey);
 	expect(decoded!.payload).toMatchObject({
 		matterId: 'individual-business-registration',
 		pointId: 'chengxiang-centre',

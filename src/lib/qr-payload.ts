@@ -8,6 +8,19 @@ const PREFIX = 'OW1.';
 export interface QrApplication {
 	opId: string;
 	payload: Record<string, unknown>;
+	/** The digest of the phone's claim key: only that phone may take the application over. */
+	claim?: string;
+}
+
+/** SHA-256 of a claim key, base64url: what a receipt's code carries of it. */
+export async function claimDigest(claimKey: string): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(claimKey));
+	return toBase64Url(new Uint8Array(digest));
+}
+
+/** A new claim key: 32 random bytes, base64url. */
+export function newClaimKey(): string {
+	return toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 async function pipe(
@@ -43,7 +56,10 @@ export async function decodeQr(text: string): Promise<QrApplication | null> {
 			new DecompressionStream('deflate-raw')
 		);
 		const value = JSON.parse(new TextDecoder().decode(bytes)) as QrApplication;
-		return typeof value?.opId === 'string' && value.payload && typeof value.payload === 'object'
+		return typeof value?.opId === 'string' &&
+			value.payload &&
+			typeof value.payload === 'object' &&
+			(value.claim === undefined || typeof value.claim === 'string')
 			? value
 			: null;
 	} catch {

@@ -23,6 +23,8 @@ export async function catalogView<N extends CatalogViewName>(
 	try {
 		const response = await fetchFn(url);
 		if (response.ok) return (await response.json()) as CatalogView<N>;
+		// What the view names does not exist: the view's own answer for that.
+		if (response.status === 404) return null as CatalogView<N>;
 		if (!browser) throw new Error(`catalogue view ${name} failed: ${response.status}`);
 	} catch (error) {
 		if (!browser) throw error;

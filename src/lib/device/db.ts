@@ -44,6 +44,10 @@ export interface OutboxEntry {
 	/** `rejected`: the server refused it; it waits for the reader, never for a retry. */
 	state: 'waiting' | 'rejected';
 	rejection: OpReply | null;
+	/** The server failed on it: not sent again before then (ms since epoch), unless sent now. */
+	notBefore?: number;
+	/** For a submit: the key that lets this device claim the application if a counter took it in. */
+	claimKey?: string;
 }
 
 export interface StoredBlob {
@@ -102,6 +106,8 @@ export interface LocalApplication extends DraftData {
 	agent: string | null;
 	/** The submit op's payload exactly as queued: the receipt's QR code carries it. */
 	payload: Record<string, unknown>;
+	/** Its digest goes in the receipt's QR code, so only this device can claim a take-in. */
+	claimKey?: string;
 	updatedAt: number;
 }
 

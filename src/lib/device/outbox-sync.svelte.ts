@@ -15,6 +15,8 @@ class OutboxSync {
 	sending = $state(false);
 	lastError = $state<string | null>(null);
 	nextAttemptAt = $state<number | null>(null);
+	/** This device's agent must sign in again before anything more is sent. */
+	signedOut = $state(false);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	init(): () => void {
@@ -69,11 +71,19 @@ class OutboxSync {
 		this.nextAttemptAt = null;
 		this.sending = true;
 		try {
-			const { flush } = await import('./flusher');
-			const report = await flush(fetch, { force });
-			this.lastError = null;
-			// Another tab (or the worker) holds the flush: look again shortly.
-			if (!report.ran) this.#schedule(FIRST_RETRY_MS);
+			const { flush, AgentSignedOut } = await import('./flusher');
+			try {
+				const report = await flush(fetch, { force });
+				this.lastError = null;
+				this.signedOut = false;
+				// Another tab (or the worker) holds the flush: look again shortly.
+				if (!report.ran) this.#schedule(FIRST_RETRY_MS);
+				else if (report.nextAttemptAt) this.#schedule(report.nextAttemptAt - Date.now());
+			} catch (error) {
+				if (!(error instanceof AgentSignedOut)) throw error;
+				// Nothing to retry until the agent signs in again (the agent page kicks then).
+				this.signedOut = true;
+			}
 		} catch (error) {
 			const retryAfter = (error as { retryAfterMs?: number | null }).retryAfterMs;
 			// Waiting out a backoff another tab started is not a new failure.
@@ -88,6 +98,7 @@ class OutboxSync {
 	}
 
 	#schedule(ms: number) {
+		ms = Math.max(0, ms);
 		clearTimeout(this.#timer);
 		this.nextAttemptAt = Date.now() + ms;
 		this.#timer = setTimeout(() => void this.kick(), ms);

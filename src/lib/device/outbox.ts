@@ -1,3 +1,4 @@
+import { newClaimKey } from '$lib/qr-payload';
 import { referenceOf } from '$lib/reference';
 import type { OpKind } from '$lib/schemas/ops';
 import {
@@ -49,7 +50,8 @@ export async function queueApplication(
 		attachments: data.attachments,
 		createdAt: new Date(now).toISOString()
 	};
-	const op = entry('application.submit', id, payload);
+	const claimKey = newClaimKey();
+	const op = { ...entry('application.submit', id, payload), claimKey };
 	const app: LocalApplication = {
 		...data,
 		id,
@@ -63,6 +65,7 @@ export async function queueApplication(
 		rating: null,
 		agent,
 		payload,
+		claimKey,
 		updatedAt: now
 	};
 	await deviceDb.transaction(

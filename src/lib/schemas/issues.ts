@@ -10,6 +10,7 @@ type Reason =
 	| { k: 'date' }
 	| { k: 'int'; min: number; max: number }
 	| { k: 'length'; max: number }
+	| { k: 'items'; max: number }
 	| { k: 'choice' }
 	| { k: 'number' }
 	| { k: 'range'; min: number; max: number }
@@ -56,6 +57,8 @@ function explain(issue: v.BaseIssue<unknown>, field: string): string {
 			return m.err_int_range({ field, min: String(r.min), max: String(r.max) });
 		case 'length':
 			return m.err_too_long({ field, max: String(r.max) });
+		case 'items':
+			return m.err_too_many({ field, max: String(r.max) });
 		case 'choice':
 			return m.err_choice({ field });
 		case 'number':

@@ -6,6 +6,21 @@ export const MAX_OPS_PER_REQUEST = 50;
 export const MAX_SYNC_BYTES = 2 * 1024 * 1024;
 export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
+/** Bounds of one op's payload: nesting (objects and arrays) and length as JSON text. */
+export const MAX_PAYLOAD_DEPTH = 8;
+export const MAX_PAYLOAD_CHARS = 64 * 1024;
+
+/** Whether a parsed JSON value nests deeper than `max` objects and arrays (without recursion). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+	const stack: [unknown, number][] = [[value, 1]];
+	while (stack.length) {
+		const [item, depth] = stack.pop()!;
+		if (!item || typeof item !== 'object') continue;
+		if (depth > max) return true;
+		for (const child of Object.values(item)) stack.push([child, depth + 1]);
+	}
+	return false;
+}
 
 const uuid = v.pipe(v.string(reason({ k: 'required' })), v.uuid(reason({ k: 'uuid' })));
 const id = v.pipe(
@@ -20,7 +35,7 @@ const slotStart = v.pipe(
 /** Ranked slot choices: the first with room is booked. */
 const slots = v.pipe(
 	v.array(slotStart, reason({ k: 'format' })),
-	v.maxLength(10, reason({ k: 'length', max: 10 }))
+	v.maxLength(10, reason({ k: 'items', max: 10 }))
 );
 
 export const attachmentSchema = v.object({
@@ -48,7 +63,7 @@ export const submitPayload = v.object({
 	answers: v.record(v.string(), v.string(), reason({ k: 'format' })),
 	attachments: v.pipe(
 		v.array(attachmentSchema, reason({ k: 'format' })),
-		v.maxLength(MAX_ATTACHMENTS, reason({ k: 'length', max: MAX_ATTACHMENTS }))
+		v.maxLength(MAX_ATTACHMENTS, reason({ k: 'items', max: MAX_ATTACHMENTS }))
 	),
 	/** When the device queued it (ISO), for the record. */
 	createdAt: v.pipe(v.string(), v.isoTimestamp(reason({ k: 'format' })))
@@ -82,22 +97,33 @@ export const OP_KINDS = [
 ] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 
+export const CLAIM_KEY = /^[A-Za-z0-9_-]{22,64}$/;
+
 export const opEnvelope = v.object({
 	opId: uuid,
 	kind: v.picklist(OP_KINDS, reason({ k: 'choice' })),
 	schemaVersion: v.literal(SCHEMA_VERSION, reason({ k: 'choice' })),
-	payload: v.record(v.string(), v.unknown(), reason({ k: 'format' }))
+	payload: v.record(v.string(), v.unknown(), reason({ k: 'format' })),
+	/**
+	 * The secret whose digest a receipt's code carries: with it, the phone that made an application
+	 * claims it after a counter took it in from the code. Not part of the payload.
+	 */
+	claimKey: v.optional(v.pipe(v.string(), v.regex(CLAIM_KEY, reason({ k: 'format' }))))
 });
 export type OpEnvelope = v.InferOutput<typeof opEnvelope>;
 
 export const syncRequest = v.object({
 	ops: v.pipe(
 		v.array(v.unknown(), reason({ k: 'format' })),
-		v.maxLength(MAX_OPS_PER_REQUEST, reason({ k: 'length', max: MAX_OPS_PER_REQUEST }))
+		v.maxLength(MAX_OPS_PER_REQUEST, reason({ k: 'items', max: MAX_OPS_PER_REQUEST }))
 	)
 });
 
-export type OpStatus = 'applied' | 'duplicate' | 'rejected' | 'conflict';
+/**
+ * `retry`: not applied, and nothing was stored: the server failed on it, or an earlier op on the
+ * same application was not done; the device sends it again later.
+ */
+export type OpStatus = 'applied' | 'duplicate' | 'rejected' | 'conflict' | 'retry';
 
 export interface FieldProblem {
 	field: string;
@@ -109,6 +135,8 @@ export interface OpResult {
 	opId: string;
 	status: OpStatus;
 	reply: OpReply;
+	/** The op was done before: this is its stored answer again. */
+	replay?: true;
 }
 
 export interface BookingReply {
@@ -139,3 +167,65 @@ export type OpReply =
 
 /** Cancel or move a booking no later than this long before its slot. */
 export const CHANGE_CUTOFF_HOURS = 2;
+
+// What the server answers, as the device checks it.
+const bookingReply = v.object({
+	status: v.picklist(['booked', 'needs_slot', 'cancelled']),
+	pointId: v.string(),
+	matterId: v.string(),
+	slotStart: v.nullable(v.string()),
+	alternatives: v.optional(v.array(v.string()))
+});
+const fieldProblem = v.object({ field: v.string(), message: v.string() });
+const opReply = v.union([
+	v.object({
+		kind: v.literal('application'),
+		applicationId: v.string(),
+		reference: v.string(),
+		status: v.string(),
+		booking: bookingReply
+	}),
+	v.object({ kind: v.literal('rating'), applicationId: v.string(), stars: v.number() }),
+	v.object({
+		code: v.string(),
+		message: v.string(),
+		fields: v.optional(v.array(fieldProblem)),
+		missingBlobs: v.optional(v.array(v.string())),
+		alternatives: v.optional(v.array(v.string()))
+	})
+]);
+export const syncAnswer = v.object({
+	results: v.array(
+		v.object({
+			opId: v.string(),
+			status: v.picklist(['applied', 'duplicate', 'rejected', 'conflict', 'retry']),
+			reply: opReply,
+			replay: v.optional(v.literal(true))
+		})
+	)
+});
+
+export const APPLICATION_STATUSES = [
+	'submitted',
+	'accepted',
+	'more_materials',
+	'completed',
+	'refused',
+	'cancelled'
+] as const;
+
+export const pullAnswer = v.object({
+	cursor: v.number(),
+	more: v.boolean(),
+	changes: v.array(
+		v.object({
+			applicationId: v.string(),
+			reference: v.string(),
+			status: v.picklist(APPLICATION_STATUSES),
+			note: v.string(),
+			requestedMaterials: v.array(v.string()),
+			rating: v.nullable(v.number()),
+			booking: v.nullable(bookingReply)
+		})
+	)
+});

@@ -28,7 +28,7 @@ export async function registerDevice(
 	return { deviceId, token };
 }
 
-/** The device an `Authorization: Bearer …` header names, if any. */
+/** The device an `Authorization: Bearer …` header names, if any (an agent's only while enabled). */
 export async function deviceFromRequest(
 	db: Kysely<Database>,
 	request: Request
@@ -38,8 +38,10 @@ export async function deviceFromRequest(
 	if (!match) return null;
 	const row = await db
 		.selectFrom('devices')
-		.select(['id', 'user_id'])
-		.where('token_hash', '=', hashToken(match[1]!))
+		.leftJoin('users', 'users.id', 'devices.user_id')
+		.select(['devices.id', 'devices.user_id', 'users.disabled'])
+		.where('devices.token_hash', '=', hashToken(match[1]!))
 		.executeTakeFirst();
-	return row ? { id: row.id, userId: row.user_id } : null;
+	if (!row || row.disabled) return null;
+	return { id: row.id, userId: row.user_id };
 }

@@ -4,7 +4,7 @@ import { SCHEMA_VERSION } from '$lib/schemas/ops';
 import { registerDevice, type Device } from '../auth/devices';
 import type { SignedInUser } from '../auth/sessions';
 import type { Connection } from '../db/connect';
-import type { ApplicationStatus } from '../db/schema';
+import { allows, changeStatus, STEPS } from '../applications/status';
 import { writeTransaction } from '../db/transaction';
 import { applyOps } from '../sync/apply-ops';
 import { recordChange } from '../sync/changes';
@@ -38,13 +38,17 @@ export async function checkIn(
 			.executeTakeFirst();
 		if (!app) return { ok: false, code: 'not_found' };
 		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
-		if (app.status === 'cancelled') return { ok: false, code: 'closed' };
+		if (!allows('check_in', app.status)) return { ok: false, code: 'closed' };
 		const existing = await tx
 			.selectFrom('tickets')
 			.select('code')
 			.where('application_id', '=', app.id)
 			.executeTakeFirst();
 		if (existing) return { ok: true, applicationId: app.id, ticket: existing.code };
+		const checkedIn = await changeStatus(tx, app.id, 'check_in', app.status, {
+			checked_in_at: now.toISOString()
+		});
+		if (!checkedIn) return { ok: false, code: 'closed' };
 		const category = categoryOf(catalog, app.matter_id);
 		const ticket = await issueTicket(
 			conn,
@@ -57,11 +61,6 @@ export async function checkIn(
 			},
 			now
 		);
-		await tx
-			.updateTable('applications')
-			.set({ checked_in_at: now.toISOString() })
-			.where('id', '=', app.id)
-			.execute();
 		await audit(
 			tx,
 			user,
@@ -147,7 +146,7 @@ export async function checkInScanned(
 			],
 			catalog,
 			() => now,
-			{ takeIn: true }
+			{ takeIn: { claimHash: qr.claim ?? null } }
 		);
 		if (!result || (result.status !== 'applied' && result.status !== 'duplicate')) {
 			const reply = result?.reply as { message?: string } | undefined;
@@ -163,13 +162,6 @@ export async function checkInScanned(
 }
 
 export type ProcessAction = 'accept' | 'request_materials' | 'complete' | 'refuse';
-
-const NEXT: Record<ProcessAction, { from: ApplicationStatus[]; to: ApplicationStatus }> = {
-	accept: { from: ['submitted', 'more_materials'], to: 'accepted' },
-	request_materials: { from: ['submitted', 'accepted', 'more_materials'], to: 'more_materials' },
-	complete: { from: ['accepted', 'more_materials'], to: 'completed' },
-	refuse: { from: ['submitted', 'accepted', 'more_materials'], to: 'refused' }
-};
 
 /**
  * Moves an application on: accept, ask for more materials, complete, or refuse. The resident's
@@ -191,20 +183,13 @@ export async function processApplication(
 			.executeTakeFirst();
 		if (!app) return { ok: false, code: 'not_found' };
 		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
-		const step = NEXT[action];
-		if (!step.from.includes(app.status)) return { ok: false, code: 'closed' };
 		const materials = action === 'request_materials' ? details.materials : [];
-		const stamp = now.toISOString();
-		await tx
-			.updateTable('applications')
-			.set({
-				status: step.to,
-				status_note: details.note,
-				requested_materials: JSON.stringify(materials),
-				updated_at: stamp
-			})
-			.where('id', '=', app.id)
-			.execute();
+		const changed = await changeStatus(tx, app.id, action, app.status, {
+			status_note: details.note,
+			requested_materials: JSON.stringify(materials),
+			updated_at: now.toISOString()
+		});
+		if (!changed) return { ok: false, code: 'closed' };
 		await recordChange(tx, conn.kind, app.device_id, app.id, now);
 		await audit(
 			tx,
@@ -218,7 +203,7 @@ export async function processApplication(
 					note: app.status_note,
 					requestedMaterials: JSON.parse(app.requested_materials)
 				},
-				after: { status: step.to, note: details.note, requestedMaterials: materials },
+				after: { status: STEPS[action].to, note: details.note, requestedMaterials: materials },
 				note: details.note
 			},
 			now

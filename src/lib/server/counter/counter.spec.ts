@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogSnapshot } from '$lib/catalog/types';
-import { encodeQr } from '$lib/qr-payload';
+import { claimDigest, encodeQr, newClaimKey } from '$lib/qr-payload';
 import { registerDevice } from '../auth/devices';
 import { hashPassword } from '../auth/password';
 import type { SignedInUser } from '../auth/sessions';
@@ -97,7 +97,12 @@ for (const target of testDatabases()) {
 		it('takes in a never-synced application from its code; the phone’s sync is a duplicate', async () => {
 			const phone = await registerDevice(conn.db);
 			const op = submitOp(catalog, { n: 501 });
-			const code = await encodeQr({ opId: op.opId, payload: op.payload });
+			const claimKey = newClaimKey();
+			const code = await encodeQr({
+				opId: op.opId,
+				payload: op.payload,
+				claim: await claimDigest(claimKey)
+			});
 
 			expect(await checkInScanned(conn, staffB, catalog, code)).toEqual({
 				ok: false,
@@ -116,7 +121,25 @@ for (const target of testDatabases()) {
 				ticket: (taken as { ticket: string }).ticket
 			});
 
-			const [result] = await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			// Whoever read the code can send its op, but only the phone holding the key claims it.
+			const stranger = await registerDevice(conn.db);
+			const stolen = { ...op, claimKey: newClaimKey() };
+			for (const attempt of [op, stolen]) {
+				const [refused] = await applyOps(
+					conn,
+					{ id: stranger.deviceId, userId: null },
+					[attempt],
+					catalog
+				);
+				expect(refused).toMatchObject({ status: 'rejected', reply: { code: 'op_id_reused' } });
+			}
+
+			const [result] = await applyOps(
+				conn,
+				{ id: phone.deviceId, userId: null },
+				[{ ...op, claimKey }],
+				catalog
+			);
 			expect(result).toMatchObject({
 				status: 'duplicate',
 				reply: { applicationId: op.payload.applicationId }

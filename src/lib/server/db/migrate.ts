@@ -1,13 +1,26 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the migrator works on any schema */
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely } from 'kysely';
 import { migrations } from './migrations';
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-	const migrator = new Migrator({
+/**
+ * The migrator of this database. On PostgreSQL its tables live in the connection's own schema:
+ * left to itself, Kysely takes another schema's migration tables in the same database for ours.
+ */
+async function migratorOf(db: Kysely<any>): Promise<Migrator> {
+	let migrationTableSchema: string | undefined;
+	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+		const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+		migrationTableSchema = rows[0]?.schema;
+	}
+	return new Migrator({
 		db,
-		provider: { getMigrations: async () => migrations }
+		provider: { getMigrations: async () => migrations },
+		migrationTableSchema
 	});
-	const { error, results } = await migrator.migrateToLatest();
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+	const { error, results } = await (await migratorOf(db)).migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error || failed) {
 		const name = failed ? ` (${failed.migrationName})` : '';
@@ -17,8 +30,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
 
 /** The name of the newest migration applied, which is the schema's version. */
 export async function schemaVersion(db: Kysely<any>): Promise<string | null> {
-	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-	const applied = (await migrator.getMigrations()).filter((m) => m.executedAt);
+	const applied = (await (await migratorOf(db)).getMigrations()).filter((m) => m.executedAt);
 	return applied.at(-1)?.name ?? null;
 }
 

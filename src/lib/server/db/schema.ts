@@ -198,6 +198,8 @@ export interface OpTable {
 	reply: JsonText;
 	created_at: string;
 	taken_in: Generated<number>;
+	/** Taken in at a counter: the digest of the claim key of the phone that made it. */
+	claim_hash: string | null;
 }
 
 export interface BlobTable {
@@ -207,6 +209,15 @@ export interface BlobTable {
 	data: Buffer;
 	device_id: string;
 	created_at: string;
+}
+
+/** Which device uploaded which photo: a device names only its own photos in its applications. */
+export interface BlobOwnerTable {
+	device_id: string;
+	sha256: string;
+	size: number;
+	created_at: string;
+	attached_at: string | null;
 }
 
 export interface AttachmentTable {
@@ -278,6 +289,7 @@ export interface Database {
 	bookings: BookingTable;
 	ops: OpTable;
 	blobs: BlobTable;
+	blob_owners: BlobOwnerTable;
 	attachments: AttachmentTable;
 	changes: ChangeTable;
 	sessions: SessionTable;

@@ -4,16 +4,31 @@ import type { Database } from './schema';
 
 export type Tx = Kysely<Database> | Transaction<Database>;
 
+/** PostgreSQL's answer when it rolled a transaction back to break a deadlock or a serialization clash. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 5;
+
 /**
  * Runs `fn` in a transaction that may read then write: on SQLite `BEGIN IMMEDIATE` takes the write
  * lock first (so another process cannot slip in between the read and the write); on PostgreSQL a
- * plain transaction, whose writers guard themselves with conditional updates and locks.
+ * plain transaction, whose writers guard themselves with conditional updates and locks, run again
+ * (after a short random pause) when the server broke a deadlock by rolling it back.
  */
 export async function writeTransaction<T>(
 	conn: Connection,
 	fn: (tx: Tx) => Promise<T>
 ): Promise<T> {
-	if (conn.kind === 'postgres') return conn.db.transaction().execute(fn);
+	if (conn.kind === 'postgres') {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await conn.db.transaction().execute(fn);
+			} catch (error) {
+				const code = (error as { code?: string } | null)?.code;
+				if (attempt >= ATTEMPTS || !code || !RETRYABLE.has(code)) throw error;
+				await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+			}
+		}
+	}
 	return conn.db.connection().execute(async (db) => {
 		await sql`begin immediate`.execute(db);
 		try {

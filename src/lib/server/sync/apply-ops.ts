@@ -3,19 +3,24 @@ import * as v from 'valibot';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { describeIssues } from '$lib/schemas/issues';
-import { opEnvelope, type OpKind, type OpResult } from '$lib/schemas/ops';
+import {
+	MAX_PAYLOAD_CHARS,
+	MAX_PAYLOAD_DEPTH,
+	nestsDeeperThan,
+	opEnvelope,
+	type OpKind,
+	type OpResult
+} from '$lib/schemas/ops';
 import type { Device } from '../auth/devices';
 import type { Connection } from '../db/connect';
 import { writeTransaction } from '../db/transaction';
 import { compiledOnce } from '../db/compiled';
 import type { Insertable } from 'kysely';
 import type { OpTable } from '../db/schema';
+import { claimTakenIn, mayClaim } from './claim';
 import type { OpContext, Outcome } from './context';
 import { cancelBooking, moveBooking, rateService } from './manage';
-import { attachPresent, presentBlobs, submitApplication } from './submit';
-import { recordChange } from './changes';
-import type { DatabaseKind } from '../db/connect';
-import type { Tx } from '../db/transaction';
+import { submitApplication } from './submit';
 
 const handlers: Record<OpKind, (ctx: OpContext, payload: unknown) => Promise<Outcome>> = {
 	'application.submit': submitApplication,
@@ -28,7 +33,8 @@ const envelopeLabels = {
 	opId: () => 'opId',
 	kind: () => 'kind',
 	schemaVersion: () => 'schemaVersion',
-	payload: () => 'payload'
+	payload: () => 'payload',
+	claimKey: () => 'claimKey'
 };
 
 const storedOp = compiledOnce((db, p: { opId: string }) =>
@@ -44,14 +50,10 @@ const storeOp = compiledOnce((db, p: Insertable<OpTable>) =>
 		status: p.status,
 		reply: p.reply,
 		created_at: p.created_at,
-		taken_in: p.taken_in
+		taken_in: p.taken_in,
+		claim_hash: p.claim_hash
 	})
 );
-
-/** A digest of what an op asks for, to tell a retry from a reuse of its id. */
-function digest(kind: string, payload: unknown): string {
-	return sha256('sha256', `${kind}\0${JSON.stringify(payload, sortedKeys) ?? 'null'}`, 'hex');
-}
 
 /** Objects with their keys in order, so the same payload hashes alike however it was written. */
 function sortedKeys(_key: string, value: unknown): unknown {
@@ -61,9 +63,30 @@ function sortedKeys(_key: string, value: unknown): unknown {
 	return sorted;
 }
 
+export interface ApplyOptions {
+	/** Taken in at a counter from a receipt's code, which binds it to its phone by this digest. */
+	takeIn?: { claimHash: string | null };
+}
+
+const field = (raw: unknown, key: string): string =>
+	raw && typeof raw === 'object' && typeof (raw as Record<string, unknown>)[key] === 'string'
+		? ((raw as Record<string, unknown>)[key] as string)
+		: '';
+
+function retry(opId: string, code: 'server_error' | 'earlier_op_pending'): OpResult {
+	const message = code === 'server_error' ? m.err_server_retry() : m.err_earlier_op_pending();
+	return { opId, status: 'retry', reply: { code, message } };
+}
+
+/** An answer the device gets again if it sends the op again (so not a `retry` nor a request for photos). */
+const isFinal = (r: OpResult) =>
+	r.status !== 'retry' && !('code' in r.reply && r.reply.code === 'missing_blobs');
+
 /**
  * Applies each op once, in order, each in its own transaction with its reply stored in that same
- * transaction; a retried op gets its stored reply back as `duplicate`.
+ * transaction; a retried op gets its stored reply back, marked as a replay. Every op gets its own
+ * answer: one that fails is answered `retry`, and so are the ops after it on the same
+ * application, while the others go on.
  */
 export async function applyOps(
 	conn: Connection,
@@ -71,10 +94,27 @@ export async function applyOps(
 	ops: unknown[],
 	catalog: CatalogSnapshot,
 	now: () => Date = () => new Date(),
-	options: { takeIn?: boolean } = {}
+	options: ApplyOptions = {}
 ): Promise<OpResult[]> {
 	const results: OpResult[] = [];
-	for (const raw of ops) results.push(await applyOne(conn, device, raw, catalog, now(), options));
+	const unfinished = new Set<string>();
+	for (const raw of ops) {
+		const opId = field(raw, 'opId');
+		const applicationId = field((raw as { payload?: unknown } | null)?.payload, 'applicationId');
+		if (applicationId && unfinished.has(applicationId)) {
+			results.push(retry(opId, 'earlier_op_pending'));
+			continue;
+		}
+		let result: OpResult;
+		try {
+			result = await applyOne(conn, device, raw, catalog, now(), options);
+		} catch (error) {
+			console.error(`op ${opId} failed`, error);
+			result = retry(opId, 'server_error');
+		}
+		if (applicationId && !isFinal(result)) unfinished.add(applicationId);
+		results.push(result);
+	}
 	return results;
 }
 
@@ -84,43 +124,43 @@ async function applyOne(
 	raw: unknown,
 	catalog: CatalogSnapshot,
 	now: Date,
-	options: { takeIn?: boolean }
+	options: ApplyOptions
 ): Promise<OpResult> {
 	const envelope = v.safeParse(opEnvelope, raw);
 	if (!envelope.success) {
-		const opId =
-			typeof (raw as { opId?: unknown })?.opId === 'string' ? (raw as { opId: string }).opId : '';
 		const fields = describeIssues(envelope.issues, envelopeLabels);
 		return {
-			opId,
+			opId: field(raw, 'opId'),
 			status: 'rejected',
 			reply: { code: 'invalid_op', message: fields[0]?.message ?? m.err_invalid_input(), fields }
 		};
 	}
 	const op = envelope.output;
-	const hash = digest(op.kind, op.payload);
+	const digest = boundedDigest(op.kind, op.payload);
+	if ('problem' in digest) return { opId: op.opId, status: 'rejected', reply: digest.problem };
+	const { hash } = digest;
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return await writeTransaction(conn, async (tx) => {
+			return await writeTransaction(conn, async (tx): Promise<OpResult> => {
 				const [stored] = (await storedOp(tx, conn.kind, { opId: op.opId })).rows;
 				if (stored) {
-					if (
-						stored.taken_in &&
-						stored.device_id !== device.id &&
-						stored.payload_hash === hash &&
-						!options.takeIn
-					) {
+					const same = stored.payload_hash === hash;
+					if (same && !options.takeIn && (await mayClaim(stored, device, op.claimKey))) {
 						await claimTakenIn(tx, conn.kind, device, op.opId, op.payload, now);
-						return { opId: op.opId, status: 'duplicate', reply: JSON.parse(stored.reply) };
-					}
-					if (stored.device_id !== device.id || stored.payload_hash !== hash) {
+					} else if (stored.device_id !== device.id || !same) {
 						return {
 							opId: op.opId,
 							status: 'rejected',
 							reply: { code: 'op_id_reused', message: m.err_op_reused() }
 						};
 					}
-					return { opId: op.opId, status: 'duplicate', reply: JSON.parse(stored.reply) };
+					const status = stored.status === 'applied' ? 'duplicate' : stored.status;
+					return {
+						opId: op.opId,
+						status: status as OpResult['status'],
+						reply: JSON.parse(stored.reply),
+						replay: true
+					};
 				}
 				const ctx: OpContext = {
 					tx,
@@ -129,10 +169,11 @@ async function applyOne(
 					catalog,
 					now,
 					opId: op.opId,
-					takeIn: options.takeIn
+					takeIn: !!options.takeIn
 				};
 				const outcome = await handlers[op.kind](ctx, op.payload);
 				if (outcome.final) {
+					const takenIn = !!options.takeIn && outcome.status === 'applied';
 					await storeOp(tx, conn.kind, {
 						op_id: op.opId,
 						device_id: device.id,
@@ -141,7 +182,8 @@ async function applyOne(
 						status: outcome.status,
 						reply: JSON.stringify(outcome.reply),
 						created_at: now.toISOString(),
-						taken_in: options.takeIn && outcome.status === 'applied' ? 1 : 0
+						taken_in: takenIn ? 1 : 0,
+						claim_hash: takenIn ? (options.takeIn?.claimHash ?? null) : null
 					});
 				}
 				return { opId: op.opId, status: outcome.status, reply: outcome.reply };
@@ -156,48 +198,24 @@ async function applyOne(
 }
 
 /**
- * The phone that made an application a counter took in from its receipt's code syncs the same op:
- * the application becomes the phone's, with the photos it has uploaded since, and the phone learns
- * its state at its next pull.
+ * A digest of what an op asks for, to tell a retry from a reuse of its id; or, for a payload past
+ * the bounds every op keeps, the problem (depth is checked first: the digest walks it recursively).
  */
-async function claimTakenIn(
-	tx: Tx,
-	kind: DatabaseKind,
-	device: Device,
-	opId: string,
-	payload: Record<string, unknown>,
-	now: Date
-): Promise<void> {
-	await tx
-		.updateTable('ops')
-		.set({ device_id: device.id, taken_in: 0 })
-		.where('op_id', '=', opId)
-		.execute();
-	const app = await tx
-		.selectFrom('applications')
-		.select('id')
-		.where('op_id', '=', opId)
-		.executeTakeFirst();
-	if (!app) return;
-	await tx
-		.updateTable('applications')
-		.set({ device_id: device.id })
-		.where('id', '=', app.id)
-		.execute();
-	const attachments = Array.isArray(payload.attachments)
-		? (payload.attachments as { sha256: string; materialId: string }[]).filter(
-				(a) => typeof a?.sha256 === 'string' && typeof a?.materialId === 'string'
-			)
-		: [];
-	const present = await presentBlobs(
-		tx,
-		attachments.map((a) => a.sha256)
-	);
-	await attachPresent(tx, app.id, attachments, present);
-	await recordChange(tx, kind, device.id, app.id, now);
+function boundedDigest(kind: string, payload: Record<string, unknown>) {
+	const problem = (code: string, message: string) => ({
+		problem: { code, message, fields: [{ field: 'payload', message }] }
+	});
+	if (nestsDeeperThan(payload, MAX_PAYLOAD_DEPTH)) {
+		return problem('payload_too_deep', m.err_payload_too_deep({ max: MAX_PAYLOAD_DEPTH }));
+	}
+	const text = JSON.stringify(payload, sortedKeys);
+	if (text.length > MAX_PAYLOAD_CHARS) {
+		return problem('payload_too_large', m.err_payload_too_large({ max: MAX_PAYLOAD_CHARS }));
+	}
+	return { hash: sha256('sha256', `${kind}\0${text}`, 'hex') };
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
 	const e = error as { code?: string; message?: string };
 	return (
 		e?.code === '23505' ||

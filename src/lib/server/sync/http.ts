@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { describeIssues } from '$lib/schemas/issues';
-import { MAX_BLOB_BYTES, MAX_OPS_PER_REQUEST, MAX_SYNC_BYTES, syncRequest } from '$lib/schemas/ops';
+import { MAX_OPS_PER_REQUEST, MAX_SYNC_BYTES, syncRequest } from '$lib/schemas/ops';
 import { deviceFromRequest, registerDevice } from '../auth/devices';
 import { verifyPassword } from '../auth/password';
 import { currentCatalog } from '../catalog/cache';
 import type { Connection } from '../db/connect';
 import { readLimited } from '../http/body';
 import { apiError } from '../http/errors';
+import { refuseOverLimit } from '../http/rate-limits';
 import { applyOps } from './apply-ops';
 import { pullChanges } from './pull';
 
@@ -89,6 +89,8 @@ export async function handleRegisterDevice(conn: Connection, request: Request): 
 export async function handleSyncPost(conn: Connection, request: Request): Promise<Response> {
 	const device = await deviceFromRequest(conn.db, request);
 	if (!device) return unauthorized();
+	const limited = await refuseOverLimit('sync', device.id);
+	if (limited) return limited;
 	const body = await readJson(request, MAX_SYNC_BYTES);
 	if (!body.ok) return body.response;
 	const parsed = v.safeParse(syncRequest, body.value);
@@ -109,6 +111,8 @@ export async function handleSyncPost(conn: Connection, request: Request): Promis
 export async function handleSyncGet(conn: Connection, request: Request): Promise<Response> {
 	const device = await deviceFromRequest(conn.db, request);
 	if (!device) return unauthorized();
+	const limited = await refuseOverLimit('sync', device.id);
+	if (limited) return limited;
 	const raw = new URL(request.url).searchParams.get('since') ?? '0';
 	if (!/^\d{1,15}$/.test(raw)) {
 		return apiError(400, 'invalid_input', m.err_format({ field: 'since' }), [
@@ -116,63 +120,4 @@ export async function handleSyncGet(conn: Connection, request: Request): Promise
 		]);
 	}
 	return json(await pullChanges(conn.db, device.id, Number(raw)), { headers: noStore });
-}
-
-const IMAGE_TYPES: Record<string, (b: Uint8Array) => boolean> = {
-	'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-	'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
-	'image/webp': (b) =>
-		new TextDecoder().decode(b.slice(0, 4)) === 'RIFF' &&
-		new TextDecoder().decode(b.slice(8, 12)) === 'WEBP'
-};
-
-/** `PUT /api/blobs/<sha256>`: stores an image attachment once; its hash must match its bytes. */
-export async function handleBlobPut(
-	conn: Connection,
-	request: Request,
-	sha256: string
-): Promise<Response> {
-	const device = await deviceFromRequest(conn.db, request);
-	if (!device) return unauthorized();
-	if (!/^[0-9a-f]{64}$/.test(sha256)) {
-		return apiError(400, 'invalid_input', m.err_format({ field: 'sha256' }), [
-			{ field: 'sha256', message: m.err_format({ field: 'sha256' }) }
-		]);
-	}
-	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-	const looksRight = IMAGE_TYPES[type];
-	if (!looksRight) {
-		return apiError(415, 'not_an_image', m.err_not_image(), [
-			{ field: 'contentType', message: m.err_not_image() }
-		]);
-	}
-	const body = await readLimited(request, MAX_BLOB_BYTES);
-	if (!body)
-		return apiError(413, 'too_large', m.err_blob_too_large(), [
-			{ field: 'body', message: m.err_blob_too_large() }
-		]);
-	if (!looksRight(body)) {
-		return apiError(415, 'not_an_image', m.err_not_image(), [
-			{ field: 'body', message: m.err_not_image() }
-		]);
-	}
-	if (createHash('sha256').update(body).digest('hex') !== sha256) {
-		return apiError(400, 'hash_mismatch', m.err_hash_mismatch(), [
-			{ field: 'sha256', message: m.err_hash_mismatch() }
-		]);
-	}
-	const result = await conn.db
-		.insertInto('blobs')
-		.values({
-			sha256,
-			content_type: type,
-			size: body.byteLength,
-			data: Buffer.from(body),
-			device_id: device.id,
-			created_at: new Date().toISOString()
-		})
-		.onConflict((oc) => oc.column('sha256').doNothing())
-		.executeTakeFirst();
-	const created = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-	return json({ sha256, size: body.byteLength }, { status: created ? 201 : 200, headers: noStore });
 }

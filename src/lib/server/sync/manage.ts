@@ -7,6 +7,7 @@ import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
 import { recordChange } from './changes';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
+import { changeStatus, holdForChange } from '../applications/status';
 import { applicationReply } from './reply';
 import { releaseSlot } from './slots-hold';
 
@@ -73,18 +74,16 @@ export async function cancelBooking(ctx: OpContext, raw: unknown): Promise<Outco
 	if (!app) return rejected('not_found', m.err_not_found_application());
 	if (app.status === 'cancelled')
 		return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
-	if (app.status !== 'submitted') return conflict('not_cancellable', m.err_not_cancellable());
+	if (!(await holdForChange(ctx.tx, app.id, 'cancel', app.status))) {
+		return conflict('not_cancellable', m.err_not_cancellable());
+	}
 	const booking = await activeBooking(ctx, app.id);
 	if (booking?.status === 'booked' && pastCutoff(ctx, booking.slot_start)) {
 		return conflict('past_cutoff', m.err_past_cutoff());
 	}
 	const stamp = ctx.now.toISOString();
 	if (booking) await endBooking(ctx, booking, 'cancelled', stamp);
-	await ctx.tx
-		.updateTable('applications')
-		.set({ status: 'cancelled', updated_at: stamp })
-		.where('id', '=', app.id)
-		.execute();
+	await changeStatus(ctx.tx, app.id, 'cancel', app.status, { updated_at: stamp });
 	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
 	return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
 }
@@ -95,18 +94,21 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	if (!parsed.success) return invalid(parsed.issues);
 	const app = await ownApplication(ctx, parsed.output.applicationId);
 	if (!app) return rejected('not_found', m.err_not_found_application());
-	if (app.status !== 'submitted') return conflict('not_cancellable', m.err_not_cancellable());
+	if (!(await holdForChange(ctx.tx, app.id, 'move', app.status))) {
+		return conflict('not_cancellable', m.err_not_cancellable());
+	}
 	const booking = await activeBooking(ctx, app.id);
 	if (booking?.status === 'booked' && pastCutoff(ctx, booking.slot_start)) {
 		return conflict('past_cutoff', m.err_past_cutoff());
 	}
 	const { point, rule } = findService(ctx.catalog, app.point_id, app.matter_id);
 	if (!point || !rule) return conflict('not_handled', m.err_not_handled());
+	const stamp = ctx.now.toISOString();
 	const slot = await bookFirstFree(ctx, point, rule, parsed.output.slots, booking?.slot_start);
 	if (!slot) return conflict('no_slot', m.err_no_slot(), await alternatives(ctx, point, rule));
 
-	const stamp = ctx.now.toISOString();
 	if (booking) await endBooking(ctx, booking, 'released', stamp);
+	await changeStatus(ctx.tx, app.id, 'move', app.status, { updated_at: stamp });
 	await ctx.tx
 		.insertInto('bookings')
 		.values({
@@ -121,11 +123,6 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 			updated_at: stamp
 		})
 		.execute();
-	await ctx.tx
-		.updateTable('applications')
-		.set({ updated_at: stamp })
-		.where('id', '=', app.id)
-		.execute();
 	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
 	return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
 }
@@ -137,16 +134,12 @@ export async function rateService(ctx: OpContext, raw: unknown): Promise<Outcome
 	const app = await ownApplication(ctx, parsed.output.applicationId);
 	if (!app) return rejected('not_found', m.err_not_found_application());
 	if (app.status !== 'completed') return conflict('not_completed', m.err_not_completed());
-	if (app.rating !== null) return conflict('already_rated', m.err_already_rated());
-	await ctx.tx
-		.updateTable('applications')
-		.set({
-			rating: parsed.output.stars,
-			rating_comment: parsed.output.comment,
-			updated_at: ctx.now.toISOString()
-		})
-		.where('id', '=', app.id)
-		.execute();
+	const rated = await changeStatus(ctx.tx, app.id, 'rate', app.status, {
+		rating: parsed.output.stars,
+		rating_comment: parsed.output.comment,
+		updated_at: ctx.now.toISOString()
+	});
+	if (!rated) return conflict('already_rated', m.err_already_rated());
 	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
 	return {
 		status: 'applied',

@@ -1,12 +1,14 @@
 import type { DatabaseKind } from '../db/connect';
 import type { Tx } from '../db/transaction';
-import { takePlace } from './statements';
+import { firstPlace, raisePlace, takePlace } from './statements';
 
 /**
- * Takes one place in a slot if it has room, in one statement: the slot's first booking inserts its
- * counter, later ones raise it only while it is below `capacity`. The row is locked by the upsert
- * (PostgreSQL) or the write transaction (SQLite), so concurrent writers can never together push
- * `booked` past `capacity`.
+ * Takes one place in a slot if it has room. On SQLite, in one statement: the slot's first booking
+ * inserts its counter, later ones raise it only while it is below `capacity`, and the write
+ * transaction holds the whole database. On PostgreSQL, a conditional update that locks the row
+ * only when it takes a place (a full slot is passed over without a lock, so devices ranking full
+ * slots in different orders cannot deadlock), else the slot's first counter. Concurrent writers
+ * can never together push `booked` past `capacity`.
  */
 export async function holdSlot(
 	tx: Tx,
@@ -15,8 +17,12 @@ export async function holdSlot(
 	capacity: number
 ): Promise<boolean> {
 	if (capacity < 1) return false;
-	const result = await takePlace(tx, kind, { ...slot, capacity, one: 1 });
-	return Number(result.numAffectedRows) === 1;
+	const params = { ...slot, capacity, one: 1 as const };
+	if (kind === 'sqlite') return Number((await takePlace(tx, kind, params)).numAffectedRows) === 1;
+	if (Number((await raisePlace(tx, kind, params)).numAffectedRows) === 1) return true;
+	if (Number((await firstPlace(tx, kind, params)).numAffectedRows) === 1) return true;
+	// Another booking created the counter meanwhile: take a place in it if there is still room.
+	return Number((await raisePlace(tx, kind, params)).numAffectedRows) === 1;
 }
 
 export async function releaseSlot(

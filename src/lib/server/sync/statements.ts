@@ -35,13 +35,16 @@ const APPLICATION_COLUMNS = [
 	'updated_at'
 ] as const;
 
-/** Inserts the application unless one with its id exists (then no row is affected). */
+/**
+ * Inserts the application unless one with its id, its reference or its op exists (then no row is
+ * affected).
+ */
 export const insertApplication = compiledOnce(
 	(db, p: Required<Pick<Insertable<ApplicationTable>, (typeof APPLICATION_COLUMNS)[number]>>) =>
 		db
 			.insertInto('applications')
 			.values(Object.fromEntries(APPLICATION_COLUMNS.map((c) => [c, p[c]])) as typeof p)
-			.onConflict((oc) => oc.column('id').doNothing())
+			.onConflict((oc) => oc.doNothing())
 );
 
 const BOOKING_COLUMNS = [
@@ -68,7 +71,10 @@ export const insertChange = compiledOnce((db, p: Insertable<ChangeTable>) =>
 		.values({ device_id: p.device_id, application_id: p.application_id, created_at: p.created_at })
 );
 
-/** One place in a slot: the first booking inserts its counter, later ones raise it below capacity. */
+/**
+ * One place in a slot (SQLite): the first booking inserts its counter, later ones raise it below
+ * capacity. Not for PostgreSQL, where the upsert locks a full slot's row even when it takes no place.
+ */
 export const takePlace = compiledOnce(
 	(db, p: { pointId: string; matterId: string; start: string; capacity: number; one: 1 }) =>
 		db
@@ -80,4 +86,25 @@ export const takePlace = compiledOnce(
 					.doUpdateSet((eb) => ({ booked: eb('slot_counts.booked', '+', p.one) }))
 					.where('slot_counts.booked', '<', p.capacity)
 			)
+);
+
+/** One place in a slot that has room; a full slot's row is not locked (PostgreSQL). */
+export const raisePlace = compiledOnce(
+	(db, p: { pointId: string; matterId: string; start: string; capacity: number; one: 1 }) =>
+		db
+			.updateTable('slot_counts')
+			.set((eb) => ({ booked: eb('booked', '+', p.one) }))
+			.where('point_id', '=', p.pointId)
+			.where('matter_id', '=', p.matterId)
+			.where('slot_start', '=', p.start)
+			.where('booked', '<', p.capacity)
+);
+
+/** The slot's first place, unless its counter exists already. */
+export const firstPlace = compiledOnce(
+	(db, p: { pointId: string; matterId: string; start: string; one: 1 }) =>
+		db
+			.insertInto('slot_counts')
+			.values({ point_id: p.pointId, matter_id: p.matterId, slot_start: p.start, booked: p.one })
+			.onConflict((oc) => oc.columns(['point_id', 'matter_id', 'slot_start']).doNothing())
 );

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { CatalogSnapshot, FormField } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { referenceOf } from '$lib/reference';
+import { randomReference, referenceOf } from '$lib/reference';
 import {
 	applicantLabels,
 	applicantSchema,
@@ -18,7 +18,7 @@ import { alternatives, bookFirstFree } from './booking';
 import { recordChange } from './changes';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { activeBookingOf, insertApplication, insertBooking } from './statements';
-import type { Tx } from '../db/transaction';
+import { attachOwn, ownBlobs } from '../blobs/store';
 
 const payloadLabels = {
 	applicationId: () => 'applicationId',
@@ -26,36 +26,6 @@ const payloadLabels = {
 	pointId: m.field_point,
 	slots: m.field_slot
 };
-
-/** Which of these blobs the server has. */
-export async function presentBlobs(tx: Tx, hashes: string[]): Promise<Set<string>> {
-	if (!hashes.length) return new Set();
-	const rows = await tx
-		.selectFrom('blobs')
-		.select('sha256')
-		.where('sha256', 'in', hashes)
-		.execute();
-	return new Set(rows.map((r) => r.sha256));
-}
-
-/** Links the application to those of its photos the server has. */
-export async function attachPresent(
-	tx: Tx,
-	applicationId: string,
-	attachments: { sha256: string; materialId: string }[],
-	present: Set<string>
-): Promise<void> {
-	const seen = new Set<string>();
-	for (const a of attachments) {
-		if (seen.has(a.sha256) || !present.has(a.sha256)) continue;
-		seen.add(a.sha256);
-		await tx
-			.insertInto('attachments')
-			.values({ application_id: applicationId, sha256: a.sha256, material_id: a.materialId })
-			.onConflict((oc) => oc.columns(['application_id', 'sha256']).doNothing())
-			.execute();
-	}
-}
 
 const forms = new WeakMap<CatalogSnapshot, Map<string, ReturnType<typeof buildForm>>>();
 
@@ -117,8 +87,8 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	if (!applicant.success || !form.success) return invalid(problems);
 
 	const hashes = [...new Set(p.attachments.map((a) => a.sha256))];
-	const present = await presentBlobs(tx, hashes);
-	const missing = hashes.filter((h) => !present.has(h));
+	const own = await ownBlobs(tx, device.id, hashes);
+	const missing = hashes.filter((h) => !own.has(h));
 	if (missing.length && !ctx.takeIn) {
 		return {
 			status: 'rejected',
@@ -140,10 +110,8 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	}
 
 	const stamp = now.toISOString();
-	const reference = referenceOf(p.applicationId);
-	const inserted = await insertApplication(tx, ctx.kind, {
+	const row = {
 		id: p.applicationId,
-		reference,
 		op_id: ctx.opId,
 		device_id: device.id,
 		agent_user_id: device.userId,
@@ -156,14 +124,13 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		applicant_phone: applicant.output.phone,
 		fields: JSON.stringify(form.output),
 		answers: JSON.stringify(p.answers),
-		status: 'submitted',
+		status: 'submitted' as const,
 		device_created_at: p.createdAt,
 		created_at: stamp,
 		updated_at: stamp
-	});
-	if (!Number(inserted.numAffectedRows)) {
-		return conflict('application_exists', m.err_application_exists());
-	}
+	};
+	const reference = await insertWithReference(ctx, row);
+	if (!reference) return conflict('application_exists', m.err_application_exists());
 
 	const slot = await bookFirstFree(ctx, point, rule, p.slots);
 	await insertBooking(tx, ctx.kind, {
@@ -177,7 +144,7 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		created_at: stamp,
 		updated_at: stamp
 	});
-	await attachPresent(tx, p.applicationId, p.attachments, present);
+	await attachOwn(tx, device.id, p.applicationId, p.attachments, own, now);
 	await recordChange(tx, ctx.kind, device.id, p.applicationId, now);
 
 	const booking: BookingReply = {
@@ -198,6 +165,29 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		},
 		final: true
 	};
+}
+
+/**
+ * Inserts the application under the reference its device made from its id, or, in the rare case
+ * another application has that one, under a fresh one (the device learns it from the reply).
+ * Null when an application with this id exists.
+ */
+async function insertWithReference(
+	ctx: OpContext,
+	row: Omit<Parameters<typeof insertApplication>[2], 'reference'>
+): Promise<string | null> {
+	for (let attempt = 0; attempt < 5; attempt++) {
+		const reference = attempt ? randomReference() : referenceOf(row.id);
+		const inserted = await insertApplication(ctx.tx, ctx.kind, { ...row, reference });
+		if (Number(inserted.numAffectedRows)) return reference;
+		const taken = await ctx.tx
+			.selectFrom('applications')
+			.select(['id', 'reference'])
+			.where((eb) => eb.or([eb('id', '=', row.id), eb('reference', '=', reference)]))
+			.execute();
+		if (taken.some((t) => t.id === row.id) || !taken.length) return null;
+	}
+	throw new Error('no free reference');
 }
 
 function invalid(fields: { field: string; message: string }[]): Outcome {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { registerDevice } from '../auth/devices';
@@ -8,10 +8,9 @@ import { connect } from '../db/connect';
 import { seedDemo } from '../seed/seed-demo';
 import { testDatabases } from '../testing/databases';
 import { submitOp } from '../testing/applications';
+import { tinyJpeg } from '../testing/images';
+import { countRows, syncClient } from '../testing/sync-client';
 import { applyOps } from './apply-ops';
-import { handleBlobPut, handleSyncGet, handleSyncPost } from './http';
-
-const base = 'http://test.local';
 
 for (const target of testDatabases()) {
 	describe(`sync API on ${target.kind}`, () => {
@@ -19,30 +18,16 @@ for (const target of testDatabases()) {
 		let catalog: CatalogSnapshot;
 		let token: string;
 		let deviceId: string;
-		const post = (body: unknown, t = token) =>
-			handleSyncPost(
-				conn,
-				new Request(`${base}/api/sync`, {
-					method: 'POST',
-					headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
-					body: typeof body === 'string' ? body : JSON.stringify(body)
-				})
-			);
-		const count = async (table: 'applications' | 'bookings' | 'ops') =>
-			Number(
-				(
-					await conn.db
-						.selectFrom(table)
-						.select((eb) => eb.fn.countAll().as('n'))
-						.executeTakeFirstOrThrow()
-				).n
-			);
+		let client: ReturnType<typeof syncClient>;
+		const post = (body: unknown, t = token) => client.post(body, t);
+		const count = (table: 'applications' | 'bookings' | 'ops') => countRows(conn, table);
 
 		beforeAll(async () => {
 			conn = await target.create();
 			await seedDemo(conn.db);
 			catalog = (await currentCatalog(conn.db)).snapshot;
 			({ token, deviceId } = await registerDevice(conn.db));
+			client = syncClient(conn, token);
 		});
 		afterAll(async () => conn?.drop());
 
@@ -53,7 +38,7 @@ for (const target of testDatabases()) {
 			expect(first.results[0].reply.reference).toMatch(/^LY-[0-9A-Z]{8}$/);
 			expect(first.results[0].reply.booking.status).toBe('booked');
 			const again = await (await post({ ops: [op] })).json();
-			expect(again.results[0]).toEqual({ ...first.results[0], status: 'duplicate' });
+			expect(again.results[0]).toEqual({ ...first.results[0], status: 'duplicate', replay: true });
 			const reused = { ...op, payload: { ...op.payload, answers: { x: 'y' } } };
 			const refused = await (await post({ ops: [reused] })).json();
 			expect(refused.results[0]).toMatchObject({
@@ -207,8 +192,7 @@ for (const target of testDatabases()) {
 		});
 
 		it('asks for missing photos, then takes the application once they are uploaded', async () => {
-			const image = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(randomUUID())]);
-			const sha = createHash('sha256').update(image).digest('hex');
+			const { bytes: image, sha256: sha } = tinyJpeg();
 			const op = submitOp(catalog, {
 				n: 7,
 				attachments: [
@@ -222,15 +206,7 @@ for (const target of testDatabases()) {
 			});
 
 			const put = (body: Uint8Array, hash = sha, type = 'image/jpeg', t = token) =>
-				handleBlobPut(
-					conn,
-					new Request(`${base}/api/blobs/${hash}`, {
-						method: 'PUT',
-						headers: { authorization: `Bearer ${t}`, 'content-type': type },
-						body: new Uint8Array(body)
-					}),
-					hash
-				);
+				client.put(body, hash, type, t);
 			expect((await put(image, sha.replace(/^./, sha[0] === 'a' ? 'b' : 'a'))).status).toBe(400);
 			expect((await put(Buffer.from('hello'), sha, 'text/plain')).status).toBe(415);
 			expect((await put(Buffer.from('not a jpeg at all'), sha)).status).toBe(415);
@@ -300,15 +276,7 @@ for (const target of testDatabases()) {
 		});
 
 		it('pulls this device’s changes in server order, and none of another device’s', async () => {
-			const pull = async (since: number, t = token) =>
-				(
-					await handleSyncGet(
-						conn,
-						new Request(`${base}/api/sync?since=${since}`, {
-							headers: { authorization: `Bearer ${t}` }
-						})
-					)
-				).json();
+			const pull = async (since: number, t = token) => (await client.pull(since, t)).json();
 			const all = await pull(0);
 			expect(all.changes.length).toBeGreaterThan(0);
 			const seqs = all.changes.map((c: { seq: number }) => c.seq);
@@ -317,10 +285,7 @@ for (const target of testDatabases()) {
 			expect(after.changes).toEqual([]);
 			const other = await registerDevice(conn.db);
 			expect((await pull(0, other.token)).changes).toEqual([]);
-			const bad = await handleSyncGet(
-				conn,
-				new Request(`${base}/api/sync?since=-1`, { headers: { authorization: `Bearer ${token}` } })
-			);
+			const bad = await client.pull(-1);
 			expect(bad.status).toBe(400);
 			expect(deviceId).toBeTruthy();
 		});

@@ -1,14 +1,19 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { isCatalogViewName, runCatalogView } from '$lib/catalog/views';
+import { m } from '$lib/paraglide/messages';
 import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
+import { apiError } from '$lib/server/http/errors';
 
 /** One page's view of the catalogue, for the server-rendered first visit. */
 export const GET: RequestHandler = async ({ params, url }) => {
-	if (!isCatalogViewName(params.view)) error(404, `no catalogue view "${params.view}"`);
+	if (!isCatalogViewName(params.view)) {
+		return apiError(404, 'view_not_found', m.err_not_found({ field: params.view }));
+	}
 	const { snapshot } = await currentCatalog(database().db);
-	return json(runCatalogView(params.view, snapshot, Object.fromEntries(url.searchParams)), {
-		headers: { 'Cache-Control': 'no-cache' }
-	});
+	const view = runCatalogView(params.view, snapshot, Object.fromEntries(url.searchParams));
+	// What the view names (a matter, a point) does not exist.
+	if (view === null) return apiError(404, 'not_found', m.err_not_found({ field: params.view }));
+	return json(view, { headers: { 'Cache-Control': 'no-cache' } });
 };

@@ -1,0 +1,88 @@
+import type { Updateable } from 'kysely';
+import type { ApplicationStatus, ApplicationTable } from '../db/schema';
+import type { Tx } from '../db/transaction';
+
+interface Step {
+	/** The states the change is allowed from. */
+	from: readonly ApplicationStatus[];
+	/** The state it leads to; null keeps the status (a check-in, a move, a rating). */
+	to: ApplicationStatus | null;
+	/** A change the resident makes: only before the counter has checked them in. */
+	beforeCheckIn?: true;
+	/** Only once. */
+	unrated?: true;
+}
+
+/** Every change of an application's state, by whoever makes it, and the states it is allowed from. */
+export const STEPS = {
+	cancel: { from: ['submitted'], to: 'cancelled', beforeCheckIn: true },
+	move: { from: ['submitted'], to: null, beforeCheckIn: true },
+	rate: { from: ['completed'], to: null, unrated: true },
+	check_in: { from: ['submitted', 'accepted', 'more_materials'], to: null },
+	accept: { from: ['submitted', 'more_materials'], to: 'accepted' },
+	request_materials: { from: ['submitted', 'accepted', 'more_materials'], to: 'more_materials' },
+	complete: { from: ['accepted', 'more_materials'], to: 'completed' },
+	refuse: { from: ['submitted', 'accepted', 'more_materials'], to: 'refused' }
+} as const satisfies Record<string, Step>;
+
+export type StepName = keyof typeof STEPS;
+
+export function allows(step: StepName, status: ApplicationStatus): boolean {
+	return (STEPS[step].from as readonly ApplicationStatus[]).includes(status);
+}
+
+/**
+ * Makes `step` from `expected`, the state the caller read, with `set` besides, as one conditional
+ * update: of two changes racing from the same state only one is made, and a change is never made
+ * from a state it is not allowed from. False when the application is no longer as the caller saw
+ * it (the caller answers that it cannot be done now).
+ */
+export async function changeStatus(
+	tx: Tx,
+	applicationId: string,
+	step: StepName,
+	expected: ApplicationStatus,
+	set: Omit<Updateable<ApplicationTable>, 'status' | 'id'>
+): Promise<boolean> {
+	const rule: Step = STEPS[step];
+	return guarded(tx, applicationId, step, expected, {
+		...set,
+		...(rule.to ? { status: rule.to } : {})
+	});
+}
+
+/**
+ * Checks that `step` can be made from `expected` and holds the application so until the
+ * transaction ends (its row locked on PostgreSQL; SQLite's write transaction holds everything),
+ * changing nothing yet: for changes that must check more (a cutoff, a free slot) before they are
+ * made with `changeStatus`.
+ */
+export async function holdForChange(
+	tx: Tx,
+	applicationId: string,
+	step: StepName,
+	expected: ApplicationStatus
+): Promise<boolean> {
+	return guarded(tx, applicationId, step, expected, null);
+}
+
+async function guarded(
+	tx: Tx,
+	applicationId: string,
+	step: StepName,
+	expected: ApplicationStatus,
+	/** Null: write the row unchanged, only to hold it. */
+	set: Updateable<ApplicationTable> | null
+): Promise<boolean> {
+	const rule: Step = STEPS[step];
+	if (!allows(step, expected)) return false;
+	let update = tx
+		.updateTable('applications')
+		.set(set ?? ((eb) => ({ updated_at: eb.ref('updated_at') })))
+		.where('id', '=', applicationId)
+		.where('status', '=', expected);
+	if (rule.beforeCheckIn) update = update.where('checked_in_at', 'is', null);
+	if (rule.unrated) update = update.where('rating', 'is', null);
+	const result = await update.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,131 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Tx } from '../db/transaction';
+
+/** How long a photo may wait for an application to name it before it is removed. */
+export const UNATTACHED_HOURS = 24;
+
+/** Which of these photos this device uploaded (another device's photo counts as missing). */
+export async function ownBlobs(tx: Tx, deviceId: string, hashes: string[]): Promise<Set<string>> {
+	if (!hashes.length) return new Set();
+	const rows = await tx
+		.selectFrom('blob_owners')
+		.select('sha256')
+		.where('device_id', '=', deviceId)
+		.where('sha256', 'in', hashes)
+		.execute();
+	return new Set(rows.map((r) => r.sha256));
+}
+
+/** Links the application to those of its photos its device uploaded, which then stop waiting. */
+export async function attachOwn(
+	tx: Tx,
+	deviceId: string,
+	applicationId: string,
+	attachments: { sha256: string; materialId: string }[],
+	own: Set<string>,
+	now: Date
+): Promise<void> {
+	const attached = new Set<string>();
+	for (const a of attachments) {
+		if (attached.has(a.sha256) || !own.has(a.sha256)) continue;
+		attached.add(a.sha256);
+		await tx
+			.insertInto('attachments')
+			.values({ application_id: applicationId, sha256: a.sha256, material_id: a.materialId })
+			.onConflict((oc) => oc.columns(['application_id', 'sha256']).doNothing())
+			.execute();
+	}
+	if (!attached.size) return;
+	await tx
+		.updateTable('blob_owners')
+		.set({ attached_at: now.toISOString() })
+		.where('device_id', '=', deviceId)
+		.where('sha256', 'in', [...attached])
+		.where('attached_at', 'is', null)
+		.execute();
+}
+
+/**
+ * Stores a device's photo: the bytes once per hash, the ownership per device. `created` says
+ * whether this device had not uploaded it before (whatever other devices did).
+ */
+export async function storeBlob(
+	tx: Tx,
+	deviceId: string,
+	blob: { sha256: string; contentType: string; bytes: Uint8Array },
+	now: Date
+): Promise<{ created: boolean }> {
+	const stamp = now.toISOString();
+	await tx
+		.insertInto('blobs')
+		.values({
+			sha256: blob.sha256,
+			content_type: blob.contentType,
+			size: blob.bytes.byteLength,
+			data: Buffer.from(blob.bytes),
+			device_id: deviceId,
+			created_at: stamp
+		})
+		.onConflict((oc) => oc.column('sha256').doNothing())
+		.execute();
+	const owned = await tx
+		.insertInto('blob_owners')
+		.values({
+			device_id: deviceId,
+			sha256: blob.sha256,
+			size: blob.bytes.byteLength,
+			created_at: stamp,
+			attached_at: null
+		})
+		.onConflict((oc) => oc.columns(['device_id', 'sha256']).doNothing())
+		.executeTakeFirst();
+	return { created: Number(owned.numInsertedOrUpdatedRows ?? 0) > 0 };
+}
+
+/** Bytes of the photos this device uploaded that none of its applications names yet. */
+export async function pendingBytes(tx: Tx, deviceId: string): Promise<number> {
+	const row = await tx
+		.selectFrom('blob_owners')
+		.select((eb) => eb.fn.sum<number>('size').as('bytes'))
+		.where('device_id', '=', deviceId)
+		.where('attached_at', 'is', null)
+		.executeTakeFirst();
+	return Number(row?.bytes ?? 0);
+}
+
+/**
+ * Forgets photos no application named within a day of their upload, and drops the bytes of those
+ * no device owns and no application names any more. Returns how many photos' bytes went.
+ */
+export async function sweepBlobs(db: Kysely<Database>, now = new Date()): Promise<number> {
+	const cutoff = new Date(now.getTime() - UNATTACHED_HOURS * 3_600_000).toISOString();
+	await db
+		.deleteFrom('blob_owners')
+		.where('attached_at', 'is', null)
+		.where('created_at', '<', cutoff)
+		.execute();
+	const removed = await db
+		.deleteFrom('blobs')
+		.where('created_at', '<', cutoff)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('blob_owners')
+						.select(sql`1`.as('one'))
+						.whereRef('blob_owners.sha256', '=', 'blobs.sha256')
+				)
+			)
+		)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('attachments')
+						.select(sql`1`.as('one'))
+						.whereRef('attachments.sha256', '=', 'blobs.sha256')
+				)
+			)
+		)
+		.executeTakeFirst();
+	return Number(removed.numDeletedRows);
+}

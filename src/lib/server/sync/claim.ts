@@ -1,0 +1,69 @@
+import { claimDigest } from '$lib/qr-payload';
+import type { Device } from '../auth/devices';
+import { attachOwn, ownBlobs } from '../blobs/store';
+import type { DatabaseKind } from '../db/connect';
+import type { Selectable } from 'kysely';
+import type { OpTable } from '../db/schema';
+import type { Tx } from '../db/transaction';
+import { recordChange } from './changes';
+
+/**
+ * Whether this device may take over an op a counter took in from a receipt's code: only the phone
+ * that made the application holds the key whose digest the code carried.
+ */
+export async function mayClaim(
+	stored: Selectable<Pick<OpTable, 'taken_in' | 'device_id' | 'claim_hash'>>,
+	device: Device,
+	claimKey: string | undefined
+): Promise<boolean> {
+	return (
+		!!stored.taken_in &&
+		stored.device_id !== device.id &&
+		!!stored.claim_hash &&
+		!!claimKey &&
+		(await claimDigest(claimKey)) === stored.claim_hash
+	);
+}
+
+/**
+ * The phone that made an application a counter took in from its receipt's code syncs the same op:
+ * the application becomes the phone's, with the photos it has uploaded since, and the phone learns
+ * its state at its next pull.
+ */
+export async function claimTakenIn(
+	tx: Tx,
+	kind: DatabaseKind,
+	device: Device,
+	opId: string,
+	payload: Record<string, unknown>,
+	now: Date
+): Promise<void> {
+	await tx
+		.updateTable('ops')
+		.set({ device_id: device.id, taken_in: 0, claim_hash: null })
+		.where('op_id', '=', opId)
+		.execute();
+	const app = await tx
+		.selectFrom('applications')
+		.select('id')
+		.where('op_id', '=', opId)
+		.executeTakeFirst();
+	if (!app) return;
+	await tx
+		.updateTable('applications')
+		.set({ device_id: device.id })
+		.where('id', '=', app.id)
+		.execute();
+	const attachments = Array.isArray(payload.attachments)
+		? (payload.attachments as { sha256: string; materialId: string }[]).filter(
+				(a) => typeof a?.sha256 === 'string' && typeof a?.materialId === 'string'
+			)
+		: [];
+	const own = await ownBlobs(
+		tx,
+		device.id,
+		attachments.map((a) => a.sha256)
+	);
+	await attachOwn(tx, device.id, app.id, attachments, own, now);
+	await recordChange(tx, kind, device.id, app.id, now);
+}
