@@ -52,14 +52,47 @@ export async function signIn(
 			.execute();
 		return { ok: true, userId: user.id };
 	}
-	const failures = user.failed_count + 1;
-	const locked = failures >= MAX_FAILURES;
+	const counted = await countFailure(db, user.id, now);
+	await sleep(failureDelayMs(counted.failures));
+	return counted.lockedUntil
+		? { ok: false, reason: 'locked', until: counted.lockedUntil }
+		: { ok: false, reason: 'bad_credentials' };
+}
+
+/**
+ * Counts one failure in a single statement, so that failures arriving together are all counted:
+ * the count restarts after a lock has run out, and the failure that reaches MAX_FAILURES locks.
+ */
+async function countFailure(
+	db: Kysely<Database>,
+	userId: string,
+	now: Date
+): Promise<{ failures: number; lockedUntil: string | null }> {
+	const at = now.toISOString();
 	const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-	await db
+	const row = await db
 		.updateTable('users')
-		.set({ failed_count: locked ? 0 : failures, locked_until: locked ? until : null })
-		.where('id', '=', user.id)
-		.execute();
-	await sleep(failureDelayMs(failures));
-	return locked ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'bad_credentials' };
+		.set((eb) => {
+			const failures = eb
+				.case()
+				.when('locked_until', '<=', at)
+				.then(1)
+				.else(eb('failed_count', '+', 1))
+				.end();
+			return {
+				failed_count: failures,
+				locked_until: eb
+					.case()
+					.when('locked_until', '>', at)
+					.then(eb.ref('locked_until'))
+					.when(failures, '>=', MAX_FAILURES)
+					.then(until)
+					.else(null)
+					.end()
+			};
+		})
+		.where('id', '=', userId)
+		.returning(['failed_count', 'locked_until'])
+		.executeTakeFirstOrThrow();
+	return { failures: row.failed_count, lockedUntil: row.locked_until };
 }
