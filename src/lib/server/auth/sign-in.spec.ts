@@ -41,20 +41,22 @@ for (const target of testDatabases()) {
 			const sleep = async (ms: number) => void delays.push(ms);
 			const now = new Date();
 			for (let i = 0; i < 4; i++) {
-				expect(await signIn(conn.db, username, 'wrong', now, sleep)).toEqual({
+				expect(await signIn(conn.db, username, 'wrong', { now, sleep })).toEqual({
 					ok: false,
 					reason: 'bad_credentials'
 				});
 			}
-			expect(await signIn(conn.db, username, 'wrong', now, sleep)).toMatchObject({
+			expect(await signIn(conn.db, username, 'wrong', { now, sleep })).toMatchObject({
 				reason: 'locked'
 			});
 			expect(delays).toEqual([250, 500, 1000, 2000, 4000]);
-			expect(await signIn(conn.db, username, 'right-password', now, sleep)).toMatchObject({
+			expect(await signIn(conn.db, username, 'right-password', { now, sleep })).toMatchObject({
 				reason: 'locked'
 			});
 			const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
-			expect(await signIn(conn.db, username, 'right-password', later, sleep)).toMatchObject({
+			expect(
+				await signIn(conn.db, username, 'right-password', { now: later, sleep })
+			).toMatchObject({
 				ok: true
 			});
 		});
@@ -70,11 +72,13 @@ for (const target of testDatabases()) {
 			const now = new Date();
 			await Promise.all(
 				Array.from({ length: 25 }, (_, i) =>
-					signIn(conns[i % conns.length]!.db, username, `wrong-${i}`, now, noSleep)
+					signIn(conns[i % conns.length]!.db, username, `wrong-${i}`, { now, sleep: noSleep })
 				)
 			);
 			await Promise.all(conns.map((c) => c.close()));
-			expect(await signIn(conn.db, username, 'right-password', now, noSleep)).toMatchObject({
+			expect(
+				await signIn(conn.db, username, 'right-password', { now, sleep: noSleep })
+			).toMatchObject({
 				ok: false,
 				reason: 'locked'
 			});

@@ -16,6 +16,14 @@ export function failureDelayMs(failures: number): number {
 	return Math.min(250 * 2 ** Math.max(0, failures - 1), 8000);
 }
 
+/** The time of a sign-in and how it waits; tests pass their own. */
+export interface SignInClock {
+	now?: Date;
+	sleep?: (ms: number) => Promise<void>;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 // Compared against when the user does not exist, so both cases take the time of one hash.
 let dummyHash: Promise<string> | undefined;
 
@@ -27,8 +35,7 @@ export async function signIn(
 	db: Kysely<Database>,
 	username: string,
 	password: string,
-	now = new Date(),
-	sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+	{ now = new Date(), sleep = wait }: SignInClock = {}
 ): Promise<SignInResult> {
 	const user = await db
 		.selectFrom('users')
