@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../src/lib/server/auth/password';
+import { clearSignInFailures } from '../src/lib/server/auth/sign-in';
 import { connect } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 
@@ -66,10 +67,11 @@ try {
 		if (!username) fail(`usage: npm run user -- ${command} <username>`);
 		const result = await conn.db
 			.updateTable('users')
-			.set({ disabled: command === 'disable' ? 1 : 0, failed_count: 0, locked_until: null })
+			.set({ disabled: command === 'disable' ? 1 : 0 })
 			.where('username', '=', username)
 			.executeTakeFirst();
 		if (!Number(result.numUpdatedRows)) fail(`no user "${username}"`);
+		await clearSignInFailures(conn.db, username);
 		if (command === 'disable') {
 			const user = await conn.db
 				.selectFrom('users')

@@ -61,6 +61,29 @@ for (const target of testDatabases()) {
 			});
 		});
 
+		it('answers an unknown name, and a disabled account, as a known name with wrong passwords', async () => {
+			const now = new Date();
+			/** Six attempts in a row: what each answers, and how long each waited. */
+			async function attempts(username: string, password: string) {
+				const delays: number[] = [];
+				const sleep = async (ms: number) => void delays.push(ms);
+				const results = [];
+				for (let i = 0; i < 6; i++)
+					results.push(await signIn(conn.db, username, password, { now, sleep }));
+				return { results, delays };
+			}
+			const known = await attempts(await addStaff(), 'wrong');
+			expect(await attempts(`nobody-${n}`, 'wrong')).toEqual(known);
+
+			const disabled = await addStaff();
+			await conn.db
+				.updateTable('users')
+				.set({ disabled: 1 })
+				.where('username', '=', disabled)
+				.execute();
+			expect(await attempts(disabled, 'right-password')).toEqual(known);
+		});
+
 		it('locks after wrong passwords sent all at once, however many', async () => {
 			const username = await addStaff();
 			// PostgreSQL: separate pools, as several server processes would have. SQLite: the one

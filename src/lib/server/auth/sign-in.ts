@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { hashPassword, verifyPassword } from './password';
 
-/** Failures in a row before the account locks, and for how long. */
+/** Failures in a row before the user name locks, and for how long. */
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 
@@ -24,12 +24,19 @@ export interface SignInClock {
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The key failures are counted under: `Li.Ming ` and `li.ming` are one name. */
+export function normaliseUsername(username: string): string {
+	return username.normalize('NFKC').trim().toLowerCase();
+}
+
 // Compared against when the user does not exist, so both cases take the time of one hash.
 let dummyHash: Promise<string> | undefined;
 
 /**
  * Checks a sign-in. Each failure is answered after a growing delay; the fifth in a row locks the
- * account for 15 minutes, during which even the right password is refused.
+ * user name for 15 minutes, during which even the right password is refused. Failures are counted
+ * per name whether or not an account has it, and a disabled account's right password is a
+ * failure too, so the answers tell nothing of which names exist.
  */
 export async function signIn(
 	db: Kysely<Database>,
@@ -37,29 +44,33 @@ export async function signIn(
 	password: string,
 	{ now = new Date(), sleep = wait }: SignInClock = {}
 ): Promise<SignInResult> {
+	const name = normaliseUsername(username);
+	const at = now.toISOString();
+	const lock = await db
+		.selectFrom('sign_in_attempts')
+		.select('locked_until')
+		.where('username', '=', name)
+		.where('locked_until', '>', at)
+		.executeTakeFirst();
+	if (lock?.locked_until) return { ok: false, reason: 'locked', until: lock.locked_until };
+
 	const user = await db
 		.selectFrom('users')
-		.select(['id', 'password_hash', 'disabled', 'failed_count', 'locked_until'])
+		.select(['id', 'password_hash', 'disabled'])
 		.where('username', '=', username)
 		.executeTakeFirst();
-	if (!user) {
-		await verifyPassword(password, await (dummyHash ??= hashPassword('not-a-password')));
-		await sleep(failureDelayMs(1));
-		return { ok: false, reason: 'bad_credentials' };
-	}
-	if (user.locked_until && user.locked_until > now.toISOString()) {
-		return { ok: false, reason: 'locked', until: user.locked_until };
-	}
-	const right = !user.disabled && (await verifyPassword(password, user.password_hash));
-	if (right) {
+	const hash = user?.password_hash ?? (await (dummyHash ??= hashPassword('not-a-password')));
+	const matches = await verifyPassword(password, hash);
+	if (user && !user.disabled && matches) {
+		// Only a lock that has run out is cleared: one set meanwhile by failures elsewhere holds.
 		await db
-			.updateTable('users')
-			.set({ failed_count: 0, locked_until: null })
-			.where('id', '=', user.id)
+			.deleteFrom('sign_in_attempts')
+			.where('username', '=', name)
+			.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
 			.execute();
 		return { ok: true, userId: user.id };
 	}
-	const counted = await countFailure(db, user.id, now);
+	const counted = await countFailure(db, name, now);
 	await sleep(failureDelayMs(counted.failures));
 	return counted.lockedUntil
 		? { ok: false, reason: 'locked', until: counted.lockedUntil }
@@ -72,34 +83,49 @@ export async function signIn(
  */
 async function countFailure(
 	db: Kysely<Database>,
-	userId: string,
+	name: string,
 	now: Date
 ): Promise<{ failures: number; lockedUntil: string | null }> {
 	const at = now.toISOString();
 	const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
 	const row = await db
-		.updateTable('users')
-		.set((eb) => {
-			const failures = eb
-				.case()
-				.when('locked_until', '<=', at)
-				.then(1)
-				.else(eb('failed_count', '+', 1))
-				.end();
-			return {
-				failed_count: failures,
-				locked_until: eb
+		.insertInto('sign_in_attempts')
+		.values({ username: name, failed_count: 1, locked_until: null })
+		.onConflict((oc) =>
+			oc.column('username').doUpdateSet((eb) => {
+				const lockedUntil = eb.ref('sign_in_attempts.locked_until');
+				const failures = eb
 					.case()
-					.when('locked_until', '>', at)
-					.then(eb.ref('locked_until'))
-					.when(failures, '>=', MAX_FAILURES)
-					.then(until)
-					.else(null)
-					.end()
-			};
-		})
-		.where('id', '=', userId)
+					.when(lockedUntil, '<=', at)
+					.then(1)
+					.else(eb('sign_in_attempts.failed_count', '+', 1))
+					.end();
+				return {
+					failed_count: failures,
+					locked_until: eb
+						.case()
+						.when(lockedUntil, '>', at)
+						.then(lockedUntil)
+						.when(failures, '>=', MAX_FAILURES)
+						.then(until)
+						.else(null)
+						.end()
+				};
+			})
+		)
 		.returning(['failed_count', 'locked_until'])
 		.executeTakeFirstOrThrow();
 	return { failures: row.failed_count, lockedUntil: row.locked_until };
+}
+
+/** Forgets the failures and lock of a user name, known or not; whether there were any. */
+export async function clearSignInFailures(
+	db: Kysely<Database>,
+	username: string
+): Promise<boolean> {
+	const result = await db
+		.deleteFrom('sign_in_attempts')
+		.where('username', '=', normaliseUsername(username))
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
 }

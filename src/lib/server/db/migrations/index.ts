@@ -3,11 +3,13 @@ import * as m001 from './001_catalog';
 import * as m002 from './002_slot_counts';
 import * as m003 from './003_applications';
 import * as m004 from './004_counter';
+import * as m006 from './006_sign_in_attempts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
 	'001_catalog': m001,
 	'002_slot_counts': m002,
 	'003_applications': m003,
-	'004_counter': m004
+	'004_counter': m004,
+	'006_sign_in_attempts': m006
 };
