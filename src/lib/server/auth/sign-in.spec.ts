@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../db/connect';
@@ -104,6 +105,30 @@ for (const target of testDatabases()) {
 			).toMatchObject({
 				ok: false,
 				reason: 'locked'
+			});
+		});
+
+		it('unlocks a name, known or not, with the user command, whose list shows locked accounts', async () => {
+			const username = await addStaff();
+			const stranger = `nobody-${n}`;
+			for (const name of [username, stranger]) {
+				for (let i = 0; i < 5; i++) await signIn(conn.db, name, 'wrong', { sleep: noSleep });
+			}
+			/** The project's own command, as an admin runs it, on this test's database. */
+			const user = (...args: string[]) =>
+				execFileSync('npx', ['tsx', 'scripts/user.ts', ...args, '--database', conn.url], {
+					encoding: 'utf8'
+				});
+
+			expect(user('list')).toMatch(new RegExp(`^${username} .* locked until `, 'm'));
+			user('unlock', username);
+			user('unlock', stranger.toUpperCase());
+			expect(await signIn(conn.db, username, 'right-password', { sleep: noSleep })).toMatchObject({
+				ok: true
+			});
+			expect(await signIn(conn.db, stranger, 'wrong', { sleep: noSleep })).toEqual({
+				ok: false,
+				reason: 'bad_credentials'
 			});
 		});
 	});

@@ -129,3 +129,17 @@ export async function clearSignInFailures(
 		.executeTakeFirst();
 	return Number(result.numDeletedRows) > 0;
 }
+
+/** The user names locked now, known or not, each with the end of its lock. */
+export async function lockedSignIns(
+	db: Kysely<Database>,
+	now = new Date()
+): Promise<{ username: string; lockedUntil: string }[]> {
+	const rows = await db
+		.selectFrom('sign_in_attempts')
+		.select(['username', 'locked_until'])
+		.where('locked_until', '>', now.toISOString())
+		.orderBy('username')
+		.execute();
+	return rows.map((r) => ({ username: r.username, lockedUntil: r.locked_until! }));
+}
