@@ -1,11 +1,18 @@
 // `npm run user -- add --role staff --point chengxiang-centre --name 李明 li.ming` adds an account
 // and prints a new password (or takes `--password`); `disable <username>`, `enable <username>`,
-// `list`. Works on DATABASE_URL, else the SQLite file.
+// `unlock <username>` (clears its wrong passwords and lock, for any name), `list` (with locks).
+// Works on DATABASE_URL, else the SQLite file.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../src/lib/server/auth/password';
+import {
+	clearSignInFailures,
+	lockedSignIns,
+	normaliseUsername
+} from '../src/lib/server/auth/sign-in';
 import { connect } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { serviceClock, toHhmm } from '../src/lib/time';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -21,6 +28,12 @@ const [command, username] = positionals;
 const url =
 	values.database ?? process.env.DATABASE_URL ?? process.env.SQLITE_FILE ?? 'data/one-window.db';
 const conn = connect(url);
+
+/** An instant in Beijing time, as the points keep it: `2026-12-01 14:30`. */
+function beijingTime(at: string): string {
+	const clock = serviceClock(Date.parse(at));
+	return `${clock.date} ${toHhmm(clock.minutes)}`;
+}
 
 function fail(message: string): never {
 	console.error(message);
@@ -66,10 +79,11 @@ try {
 		if (!username) fail(`usage: npm run user -- ${command} <username>`);
 		const result = await conn.db
 			.updateTable('users')
-			.set({ disabled: command === 'disable' ? 1 : 0, failed_count: 0, locked_until: null })
+			.set({ disabled: command === 'disable' ? 1 : 0 })
 			.where('username', '=', username)
 			.executeTakeFirst();
 		if (!Number(result.numUpdatedRows)) fail(`no user "${username}"`);
+		await clearSignInFailures(conn.db, username);
 		if (command === 'disable') {
 			const user = await conn.db
 				.selectFrom('users')
@@ -79,19 +93,35 @@ try {
 			await conn.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
 		}
 		console.log(`${command}d ${username}`);
+	} else if (command === 'unlock') {
+		if (!username) fail('usage: npm run user -- unlock <username>');
+		const cleared = await clearSignInFailures(conn.db, username);
+		console.log(cleared ? `unlocked ${username}` : `no wrong passwords recorded for ${username}`);
 	} else if (command === 'list') {
 		const users = await conn.db
 			.selectFrom('users')
 			.select(['username', 'role', 'point_id', 'disabled', 'display_name'])
 			.orderBy('username')
 			.execute();
+		const locks = new Map((await lockedSignIns(conn.db)).map((l) => [l.username, l.lockedUntil]));
 		for (const u of users) {
+			const until = locks.get(normaliseUsername(u.username));
+			locks.delete(normaliseUsername(u.username));
+			const status = u.disabled
+				? 'disabled'
+				: until
+					? `locked until ${beijingTime(until)}`
+					: 'active';
 			console.log(
-				`${u.username.padEnd(20)} ${u.role.padEnd(6)} ${(u.point_id ?? '—').padEnd(24)} ${u.disabled ? 'disabled' : 'active  '} ${u.display_name}`
+				`${u.username.padEnd(20)} ${u.role.padEnd(6)} ${(u.point_id ?? '—').padEnd(24)} ${status.padEnd(29)} ${u.display_name}`
 			);
 		}
+		if (locks.size) console.log('\nlocked names with no account:');
+		for (const [name, until] of locks) {
+			console.log(`${name.padEnd(20)} locked until ${beijingTime(until)}`);
+		}
 	} else {
-		fail('usage: npm run user -- add|disable|enable|list …');
+		fail('usage: npm run user -- add|disable|enable|unlock|list …');
 	}
 } finally {
 	await conn.close();

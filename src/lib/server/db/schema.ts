@@ -134,9 +134,14 @@ export interface UserTable {
 	point_id: string | null;
 	password_hash: string;
 	disabled: Generated<number>;
+	created_at: string;
+}
+
+/** Wrong passwords in a row for a user name (normalised), whether or not an account has it. */
+export interface SignInAttemptTable {
+	username: string;
 	failed_count: Generated<number>;
 	locked_until: string | null;
-	created_at: string;
 }
 
 export interface DeviceTable {
@@ -284,6 +289,7 @@ export interface Database {
 	bundle_matters: BundleMatterTable;
 	slot_counts: SlotCountTable;
 	users: UserTable;
+	sign_in_attempts: SignInAttemptTable;
 	devices: DeviceTable;
 	applications: ApplicationTable;
 	bookings: BookingTable;

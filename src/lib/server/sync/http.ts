@@ -1,10 +1,11 @@
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
+import { formatDateTime } from '$lib/format';
 import { describeIssues } from '$lib/schemas/issues';
 import { MAX_OPS_PER_REQUEST, MAX_SYNC_BYTES, syncRequest } from '$lib/schemas/ops';
 import { deviceFromRequest, registerDevice } from '../auth/devices';
-import { verifyPassword } from '../auth/password';
+import { signIn, type SignInClock } from '../auth/sign-in';
 import { currentCatalog } from '../catalog/cache';
 import type { Connection } from '../db/connect';
 import { readLimited } from '../http/body';
@@ -52,7 +53,11 @@ const agentLogin = v.object({
 });
 
 /** `POST /api/devices`: a device and its token; with an agent's sign-in, the agent's device. */
-export async function handleRegisterDevice(conn: Connection, request: Request): Promise<Response> {
+export async function handleRegisterDevice(
+	conn: Connection,
+	request: Request,
+	clock: SignInClock = {}
+): Promise<Response> {
 	const text = request.headers.get('content-length') === '0' ? null : await readJson(request, 4096);
 	if (text && !text.ok) return text.response;
 	const parsed = v.safeParse(agentLogin, text?.value ?? {});
@@ -62,21 +67,30 @@ export async function handleRegisterDevice(conn: Connection, request: Request): 
 	let userId: string | null = null;
 	let agent: { name: string; pointId: string | null } | null = null;
 	if (parsed.output.agent) {
-		const user = await conn.db
-			.selectFrom('users')
-			.select(['id', 'password_hash', 'role', 'disabled', 'display_name', 'point_id'])
-			.where('username', '=', parsed.output.agent.username)
-			.executeTakeFirst();
-		const ok =
-			user &&
-			!user.disabled &&
-			user.role === 'agent' &&
-			(await verifyPassword(parsed.output.agent.password, user.password_hash));
-		if (!ok)
+		const { username, password } = parsed.output.agent;
+		const now = clock.now ?? new Date();
+		const result = await signIn(conn.db, username.trim(), password, { ...clock, now });
+		if (!result.ok && result.reason === 'locked') {
+			const seconds = Math.max(1, Math.ceil((Date.parse(result.until) - now.getTime()) / 1000));
+			const message = m.err_locked({ until: formatDateTime(result.until) });
+			return apiError(429, 'locked', message, [{ field: 'username', message }], {
+				'Retry-After': String(seconds),
+				...noStore
+			});
+		}
+		const user = result.ok
+			? await conn.db
+					.selectFrom('users')
+					.select(['role', 'display_name', 'point_id'])
+					.where('id', '=', result.userId)
+					.executeTakeFirstOrThrow()
+			: null;
+		// Staff and admins sign in at /staff/login; their devices are no agent's.
+		if (!result.ok || user?.role !== 'agent')
 			return apiError(401, 'bad_credentials', m.err_bad_credentials(), [
 				{ field: 'password', message: m.err_bad_credentials() }
 			]);
-		userId = user.id;
+		userId = result.userId;
 		agent = { name: user.display_name, pointId: user.point_id };
 	}
 	return json(

@@ -35,7 +35,7 @@ export const actions: Actions = {
 		if (!result.ok) {
 			const message =
 				result.reason === 'locked'
-					? m.staff_locked({ until: formatDateTime(result.until) })
+					? m.err_locked({ until: formatDateTime(result.until) })
 					: m.err_bad_credentials();
 			return fail(result.reason === 'locked' ? 429 : 401, {
 				username,

@@ -4,6 +4,7 @@ import * as m002 from './002_slot_counts';
 import * as m003 from './003_applications';
 import * as m004 from './004_counter';
 import * as m005 from './005_ownership';
+import * as m006 from './006_sign_in_attempts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
 	'002_slot_counts': m002,
 	'003_applications': m003,
 	'004_counter': m004,
-	'005_ownership': m005
+	'005_ownership': m005,
+	'006_sign_in_attempts': m006
 };

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/password';
+import { LOCK_MINUTES } from '../auth/sign-in';
+import type { Role } from '../db/schema';
+import { testDatabases } from '../testing/databases';
+import { handleRegisterDevice } from './http';
+
+for (const target of testDatabases()) {
+	describe(`agent sign-in at POST /api/devices on ${target.kind}`, () => {
+		let conn: Awaited<ReturnType<typeof target.create>>;
+		let n = 0;
+		const now = new Date('2026-12-01T02:00:00Z');
+		const delays: number[] = [];
+		const sleep = async (ms: number) => void delays.push(ms);
+
+		const register = (username: string, password: string, at = now) =>
+			handleRegisterDevice(
+				conn,
+				new Request('http://test.local/api/devices', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ agent: { username, password } })
+				}),
+				{ now: at, sleep }
+			);
+
+		/** A new account whose password is `right-password`. */
+		async function addUser(role: Role): Promise<string> {
+			const username = `${role}-${++n}`;
+			await conn.db
+				.insertInto('users')
+				.values({
+					id: randomUUID(),
+					username,
+					display_name: `Agent ${n}`,
+					role,
+					point_id: 'tuanwang-proxy-6',
+					password_hash: await hashPassword('right-password'),
+					created_at: now.toISOString()
+				})
+				.execute();
+			return username;
+		}
+
+		beforeAll(async () => {
+			conn = await target.create();
+		});
+		afterAll(async () => conn?.drop());
+
+		it('gives an agent’s device its token', async () => {
+			const response = await register(await addUser('agent'), 'right-password');
+			expect(response.status).toBe(201);
+			expect(await response.json()).toMatchObject({
+				token: expect.any(String),
+				agent: { name: `Agent ${n}`, pointId: 'tuanwang-proxy-6' }
+			});
+		});
+
+		it('slows wrong passwords as the staff sign-in does, then locks the agent', async () => {
+			const username = await addUser('agent');
+			delays.length = 0;
+			for (let i = 0; i < 4; i++) {
+				const response = await register(username, `wrong-${i}`);
+				expect(response.status).toBe(401);
+				expect((await response.json()).error.code).toBe('bad_credentials');
+			}
+			expect(delays).toEqual([250, 500, 1000, 2000]);
+
+			for (const password of ['wrong-4', 'right-password']) {
+				const locked = await register(username, password);
+				expect(locked.status).toBe(429);
+				expect(locked.headers.get('retry-after')).toBe(String(LOCK_MINUTES * 60));
+				const { error } = await locked.json();
+				expect(error.code).toBe('locked');
+				expect(error.message).toContain('账号已锁定');
+			}
+			expect(delays).toEqual([250, 500, 1000, 2000, 4000]);
+
+			const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
+			expect((await register(username, 'right-password', later)).status).toBe(201);
+		});
+
+		it('registers no agent device for another role, even with its right password', async () => {
+			const response = await register(await addUser('staff'), 'right-password');
+			expect(response.status).toBe(401);
+			expect((await response.json()).error.code).toBe('bad_credentials');
+		});
+	});
+}
