@@ -31,7 +31,13 @@ class AgentSession {
 		const response = await fetch('/api/devices', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ agent: { username, password } })
+			body: JSON.stringify({
+				agent: {
+					username,
+					password,
+					...(sameAgent ? { deviceId: await getMeta<string>('previous-device') } : {})
+				}
+			})
 		});
 		const body = await response.json().catch(() => null);
 		if (!response.ok) return body?.error?.message ?? `HTTP ${response.status}`;

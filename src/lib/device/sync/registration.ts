@@ -37,6 +37,9 @@ export async function ensureDevice(fetchFn: typeof fetch): Promise<Credentials> 
  */
 export async function forgetDevice(): Promise<void> {
 	await deviceDb.transaction('rw', deviceDb.meta, async () => {
+		const known = await credentials();
+		// An agent who signs in again carries on with this device (its applications stay theirs).
+		if (known) await setMeta('previous-device', known.deviceId);
 		await deviceDb.meta.delete('device');
 		await setMeta('cursor', 0);
 	});

@@ -28,6 +28,25 @@ export async function registerDevice(
 	return { deviceId, token };
 }
 
+/**
+ * A new token for an agent's own device, when the agent signs in again on it (the old token stops
+ * working); null when the device is not this user's.
+ */
+export async function renewDevice(
+	db: Kysely<Database>,
+	deviceId: string,
+	userId: string
+): Promise<{ deviceId: string; token: string } | null> {
+	const token = randomBytes(32).toString('base64url');
+	const renewed = await db
+		.updateTable('devices')
+		.set({ token_hash: hashToken(token) })
+		.where('id', '=', deviceId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return Number(renewed.numUpdatedRows) === 1 ? { deviceId, token } : null;
+}
+
 /** The device an `Authorization: Bearer …` header names, if any (an agent's only while enabled). */
 export async function deviceFromRequest(
 	db: Kysely<Database>,

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { formatDateTime } from '$lib/format';
 import { describeIssues } from '$lib/schemas/issues';
 import { MAX_OPS_PER_REQUEST, MAX_SYNC_BYTES, syncRequest } from '$lib/schemas/ops';
-import { deviceFromRequest, registerDevice } from '../auth/devices';
+import { deviceFromRequest, registerDevice, renewDevice } from '../auth/devices';
 import { signIn, type SignInClock } from '../auth/sign-in';
 import { currentCatalog } from '../catalog/cache';
 import type { Connection } from '../db/connect';
@@ -47,7 +47,9 @@ const agentLogin = v.object({
 	agent: v.optional(
 		v.object({
 			username: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)),
-			password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200))
+			password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+			/** The device the agent used before, to carry on with its token renewed. */
+			deviceId: v.optional(v.pipe(v.string(), v.uuid()))
 		})
 	)
 });
@@ -66,6 +68,7 @@ export async function handleRegisterDevice(
 	}
 	let userId: string | null = null;
 	let agent: { name: string; pointId: string | null } | null = null;
+	let renewed: { deviceId: string; token: string } | null = null;
 	if (parsed.output.agent) {
 		const { username, password } = parsed.output.agent;
 		const now = clock.now ?? new Date();
@@ -92,9 +95,11 @@ export async function handleRegisterDevice(
 			]);
 		userId = result.userId;
 		agent = { name: user.display_name, pointId: user.point_id };
+		const previous = parsed.output.agent.deviceId;
+		if (previous) renewed = await renewDevice(conn.db, previous, userId);
 	}
 	return json(
-		{ ...(await registerDevice(conn.db, userId)), agent },
+		{ ...(renewed ?? (await registerDevice(conn.db, userId))), agent },
 		{ status: 201, headers: noStore }
 	);
 }

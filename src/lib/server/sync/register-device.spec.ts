@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../auth/devices';
 import { hashPassword } from '../auth/password';
 import { LOCK_MINUTES } from '../auth/sign-in';
 import type { Role } from '../db/schema';
@@ -14,13 +15,13 @@ for (const target of testDatabases()) {
 		const delays: number[] = [];
 		const sleep = async (ms: number) => void delays.push(ms);
 
-		const register = (username: string, password: string, at = now) =>
+		const register = (username: string, password: string, at = now, deviceId?: string) =>
 			handleRegisterDevice(
 				conn,
 				new Request('http://test.local/api/devices', {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ agent: { username, password } })
+					body: JSON.stringify({ agent: { username, password, deviceId } })
 				}),
 				{ now: at, sleep }
 			);
@@ -79,6 +80,26 @@ for (const target of testDatabases()) {
 
 			const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
 			expect((await register(username, 'right-password', later)).status).toBe(201);
+		});
+
+		it('gives an agent who signs in again their own device back, with a new token', async () => {
+			const username = await addUser('agent');
+			const first = await (await register(username, 'right-password')).json();
+			const again = await (await register(username, 'right-password', now, first.deviceId)).json();
+			expect(again.deviceId).toBe(first.deviceId);
+			expect(again.token).not.toBe(first.token);
+			const tokens = await conn.db
+				.selectFrom('devices')
+				.select('token_hash')
+				.where('id', '=', first.deviceId)
+				.execute();
+			expect(tokens).toHaveLength(1);
+			expect(tokens[0]!.token_hash).toBe(hashToken(again.token));
+			// Another agent's device is never handed over: that agent gets a new one.
+			const other = await (
+				await register(await addUser('agent'), 'right-password', now, first.deviceId)
+			).json();
+			expect(other.deviceId).not.toBe(first.deviceId);
 		});
 
 		it('registers no agent device for another role, even with its right password', async () => {
