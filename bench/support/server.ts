@@ -43,6 +43,9 @@ export async function startServer(options: {
 				DEMO_DATA: '1',
 				HOST: '127.0.0.1',
 				PORT: String(options.port),
+				// The benchmarks play many phones from one address.
+				RATE_LIMIT_DEVICES_PER_MINUTE: '0',
+				RATE_LIMIT_DEVICES_PER_HOUR: '0',
 				...options.env
 			}
 		}
