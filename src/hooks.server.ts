@@ -30,6 +30,24 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * A form action's request, checked before SvelteKit looks its action up: the name must be one an
+ * actions object can have, not one every object inherits (`constructor`, `__proto__`, `toString`)
+ * nor the reserved `default`; the body must be a form, which `text/plain` (accepted by SvelteKit
+ * for actions) never is to the form parser.
+ */
+const formActions: Handle = ({ event, resolve }) => {
+	const { request, url } = event;
+	if (request.method !== 'POST' || url.pathname.startsWith('/api/')) return resolve(event);
+	const name = [...url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
+	if (name !== undefined && (name === 'default' || name in Object.prototype)) {
+		return text('not found', { status: 404 });
+	}
+	const type = request.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase();
+	if (type === 'text/plain') return text('unsupported media type', { status: 415 });
+	return resolve(event);
+};
+
 const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? await userFromSession(database().db, token) : null;
@@ -53,4 +71,4 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, i18n, session);
+export const handle = sequence(securityHeaders, formActions, i18n, session);
