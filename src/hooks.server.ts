@@ -22,11 +22,24 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/**
+ * The one page whose policy lets WebAssembly compile: the counter's code reader runs there. The
+ * staff layout reaches it with a full page load, so that its document gets this policy.
+ */
+const CODE_READER_PAGE = '/staff/check-in';
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	if (!response.headers.has('X-Frame-Options')) response.headers.set('X-Frame-Options', 'DENY');
+	const policy = response.headers.get('Content-Security-Policy');
+	if (policy && event.url.pathname === CODE_READER_PAGE) {
+		response.headers.set(
+			'Content-Security-Policy',
+			policy.replace(/(^|;)\s*script-src /, "$1 script-src 'wasm-unsafe-eval' ")
+		);
+	}
 	return response;
 };
 
