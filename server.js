@@ -17,7 +17,37 @@ const compress = compression({
 		compression.filter(req, res)
 });
 
+/** How much of a request body the server still reads, and drops, after answering early. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * An answer written before its request's body was read to the end (a 413, or a 401 to an
+ * upload) leaves the rest of that body on the connection, where it stalls the client's next
+ * request until the connection is reset. The rest is read and dropped, so the connection stays
+ * usable; when it is too large to be worth reading, the connection closes after the answer.
+ */
+function finishUnreadBody(req, res) {
+	const writeHead = res.writeHead;
+	res.writeHead = function (...args) {
+		if (!req.complete && !req.destroyed) {
+			const declared = Number(req.headers['content-length']);
+			if (declared > DRAIN_LIMIT) res.setHeader('Connection', 'close');
+			// The handler has answered: whatever was reading the body (SvelteKit's request stream,
+			// which pauses the request when nobody takes its chunks) reads no more.
+			req.removeAllListeners('data');
+			let read = 0;
+			req.on('data', (chunk) => {
+				read += chunk.length;
+				if (read > DRAIN_LIMIT) req.socket.destroy();
+			});
+			req.resume();
+		}
+		return writeHead.apply(this, args);
+	};
+}
+
 const server = createServer((req, res) => {
+	finishUnreadBody(req, res);
 	compress(req, res, () => handler(req, res));
 });
 

@@ -1,5 +1,14 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** app.html's own inline scripts (elder mode applied before paint), allowed by their hashes. */
+const template = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
+/** @type {`sha256-${string}`[]} */
+const templateScripts = [...template.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+	([, source]) => `sha256-${createHash('sha256').update(source).digest('base64')}`
+);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -9,6 +18,24 @@ const config = {
 		// Absolute asset paths: the service worker answers any offline navigation with one shell page.
 		paths: { relative: false },
 		version: { pollInterval: 0 },
+		// Hashes, not nonces: a page the service worker saved must still match its own policy offline.
+		// The check-in page adds 'wasm-unsafe-eval' for its code reader (hooks.server.ts).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', ...templateScripts],
+				// Style attributes only (SvelteKit's route announcer has one); style sheets stay 'self'.
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		typescript: {
 			config(config) {
 				config.include.push('../scripts/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts');

@@ -24,12 +24,43 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/**
+ * The one page whose policy lets WebAssembly compile: the counter's code reader runs there. The
+ * staff layout reaches it with a full page load, so that its document gets this policy.
+ */
+const CODE_READER_PAGE = '/staff/check-in';
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	if (!response.headers.has('X-Frame-Options')) response.headers.set('X-Frame-Options', 'DENY');
+	const policy = response.headers.get('Content-Security-Policy');
+	if (policy && event.url.pathname === CODE_READER_PAGE) {
+		response.headers.set(
+			'Content-Security-Policy',
+			policy.replace(/(^|;)\s*script-src /, "$1 script-src 'wasm-unsafe-eval' ")
+		);
+	}
 	return response;
+};
+
+/**
+ * A form action's request, checked before SvelteKit looks its action up: the name must be one an
+ * actions object can have, not one every object inherits (`constructor`, `__proto__`, `toString`)
+ * nor the reserved `default`; the body must be a form, which `text/plain` (accepted by SvelteKit
+ * for actions) never is to the form parser.
+ */
+const formActions: Handle = ({ event, resolve }) => {
+	const { request, url } = event;
+	if (request.method !== 'POST' || url.pathname.startsWith('/api/')) return resolve(event);
+	const name = [...url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
+	if (name !== undefined && (name === 'default' || name in Object.prototype)) {
+		return text('not found', { status: 404 });
+	}
+	const type = request.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase();
+	if (type === 'text/plain') return text('unsupported media type', { status: 415 });
+	return resolve(event);
 };
 
 const session: Handle = async ({ event, resolve }) => {
@@ -55,4 +86,4 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, i18n, session);
+export const handle = sequence(securityHeaders, formActions, i18n, session);

@@ -17,8 +17,16 @@ export function idNumber(n: number): string {
 /** A fresh number for each application a test files: one active booking per person per matter. */
 export const uniqueN = () => Math.floor(Math.random() * 1_000_000);
 
-/** On the slot page: picks the first open slot, then fills in and submits the application. */
-export async function applyFromSlots(page: Page, n: number, name = `测试居民${n}`): Promise<void> {
+/**
+ * On the slot page: picks the first open slot, then fills in and submits the application, after
+ * `beforeSubmit` (a photo added, say) when given.
+ */
+export async function applyFromSlots(
+	page: Page,
+	n: number,
+	name = `测试居民${n}`,
+	beforeSubmit?: () => Promise<void>
+): Promise<void> {
 	await page.locator('.slots input[type=checkbox]:not([disabled])').first().check();
 	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: /填写申请/ })).toBeVisible();
@@ -34,6 +42,7 @@ export async function applyFromSlots(page: Page, n: number, name = `测试居民
 			await input.fill(String((field as { min?: number }).min ?? 1));
 		else await input.fill('测试内容');
 	}
+	await beforeSubmit?.();
 	await page.getByRole('button', { name: '提交申请' }).click();
 	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
 }

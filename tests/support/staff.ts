@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const STAFF_A = { username: 'staff-chengxiang', password: 'demo-staff-2026' };
 export const STAFF_B = { username: 'staff-guliu', password: 'demo-staff-2026' };
@@ -15,14 +15,20 @@ export async function signIn(page: Page, who: { username: string; password: stri
 	await page.getByRole('button', { name: '工作人员登录' }).click();
 }
 
-/** A counter's desktop browser, signed in. */
-export async function counterPage(browser: Browser, baseURL: string, who = STAFF_A) {
+/** A counter's desktop browser, signed in; `prepare` sees its context before the first page. */
+export async function counterPage(
+	browser: Browser,
+	baseURL: string,
+	who = STAFF_A,
+	prepare?: (context: BrowserContext) => Promise<void>
+) {
 	const context = await browser.newContext({
 		baseURL,
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',
 		viewport: { width: 1280, height: 800 }
 	});
+	await prepare?.(context);
 	const page = await context.newPage();
 	await signIn(page, who);
 	await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();

@@ -9,6 +9,7 @@ import { searchApplications, todaysList } from '$lib/server/counter/applications
 import { announceCall } from '$lib/server/counter/call-events';
 import { pointFor } from '$lib/server/counter/point-choice';
 import { issueTicket, ticketsOfDay } from '$lib/server/counter/tickets';
+import { readForm } from '$lib/server/http/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireCounterUser(locals, url);
@@ -46,7 +47,7 @@ export const actions: Actions = {
 		const conn = database();
 		const { snapshot } = await currentCatalog(conn.db);
 		const point = pointFor(user, url, snapshot);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const category = snapshot.categories.find((c) => c.id === form.get('category'));
 		if (!point || !category) {
 			return fail(400, { walkInError: m.err_required({ field: m.staff_category() }) });

@@ -11,7 +11,9 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel();
+			// Not cancelled: SvelteKit's Node adapter answers a cancelled body by destroying the
+			// connection, answer and all. The server drops the rest after the answer (server.js).
+			reader.releaseLock();
 			return null;
 		}
 		chunks.push(value);

@@ -5,6 +5,7 @@ import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
 import { requireCounterUser } from '$lib/server/counter/access';
 import { checkInScanned } from '$lib/server/counter/actions';
+import { readForm } from '$lib/server/http/form';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireCounterUser(locals, url);
@@ -14,7 +15,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
 		const user = requireCounterUser(locals, url);
-		const code = String((await request.formData()).get('code') ?? '').slice(0, 8000);
+		const code = String((await readForm(request)).get('code') ?? '').slice(0, 8000);
 		if (!code.trim()) return fail(400, { error: m.err_required({ field: m.staff_code() }) });
 		const conn = database();
 		const { snapshot } = await currentCatalog(conn.db);

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { SESSION_COOKIE, createSession } from '$lib/server/auth/sessions';
 import { signIn } from '$lib/server/auth/sign-in';
 import { database } from '$lib/server/db';
+import { readForm } from '$lib/server/http/form';
 import { formatDateTime } from '$lib/format';
 
 /** Only a path on this site: never send a signed-in user elsewhere. */
@@ -20,7 +21,7 @@ export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const username = String(form.get('username') ?? '')
 			.trim()
 			.slice(0, 100);

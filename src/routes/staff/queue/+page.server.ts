@@ -14,6 +14,7 @@ import {
 	ticketsOfDay,
 	type TicketAction
 } from '$lib/server/counter/tickets';
+import { readForm } from '$lib/server/http/form';
 
 const COUNTER_COOKIE = 'ow_counter';
 
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 
 async function onTicket(event: RequestEvent, action: TicketAction) {
 	const { user, conn } = await place(event);
-	const form = await event.request.formData();
+	const form = await readForm(event.request);
 	const ticket = await ticketOf(conn.db, String(form.get('ticket') ?? ''));
 	if (!ticket || !mayServe(user, ticket.point_id)) error(404, m.error_not_found());
 	const counter = action === 'transfer' ? counterOf(form.get('to')) : null;
@@ -62,7 +63,7 @@ async function onTicket(event: RequestEvent, action: TicketAction) {
 
 export const actions: Actions = {
 	counter: async ({ request, cookies }) => {
-		const counter = counterOf((await request.formData()).get('counter'));
+		const counter = counterOf((await readForm(request)).get('counter'));
 		if (!counter) return fail(400, { error: m.err_required({ field: m.staff_counter() }) });
 		cookies.set(COUNTER_COOKIE, String(counter), {
 			path: '/staff',

@@ -8,6 +8,7 @@ import { mayServe, requireCounterUser } from '$lib/server/counter/access';
 import { checkIn, processApplication, type ProcessAction } from '$lib/server/counter/actions';
 import { applicationRecord } from '$lib/server/counter/applications';
 import { audit } from '$lib/server/counter/audit';
+import { readForm } from '$lib/server/http/form';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireCounterUser(locals, url);
@@ -34,7 +35,7 @@ async function act(
 	{ locals, url, params, request }: Parameters<Actions[string]>[0]
 ) {
 	const user = requireCounterUser(locals, url);
-	const form = await request.formData();
+	const form = await readForm(request);
 	const note = String(form.get('note') ?? '')
 		.trim()
 		.slice(0, 500);
