@@ -104,6 +104,12 @@ class Server {
 	}
 }
 
+interface Answer {
+	opId: string;
+	status: string;
+	reply: unknown;
+}
+
 interface Figures {
 	kind: string;
 	sent: number;
@@ -195,7 +201,7 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 				const abort = new AbortController();
 				// Now and then the answer never arrives: the client gives up at a random moment.
 				const giveUp = rand() < 0.1 ? setTimeout(() => abort.abort(), between(0, 40)) : null;
-				let results: { opId: string; status: string; reply: unknown }[] | null = null;
+				let results: Answer[] | null = null;
 				try {
 					const res = await fetch(`${server.url}/api/sync`, {
 						method: 'POST',
@@ -204,7 +210,7 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 						signal: abort.signal
 					});
 					if (res.status >= 500) fivexx++;
-					const body = res.ok ? ((await res.json()) as { results: typeof results }) : null;
+					const body = res.ok ? ((await res.json()) as { results: Answer[] }) : null;
 					// Or it arrives and is lost on the way to the outbox.
 					if (body && rand() < 0.1) dropped++;
 					else results = body?.results ?? null;

@@ -43,16 +43,21 @@ async function readJson(
 	}
 }
 
-const agentLogin = v.object({
-	agent: v.optional(
-		v.object({
-			username: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)),
-			password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
-			/** The device the agent used before, to carry on with its token renewed. */
-			deviceId: v.optional(v.pipe(v.string(), v.uuid()))
-		})
-	)
-});
+const agentLogin = v.pipe(
+	v.custom<Record<string, unknown>>(
+		(value) => !!value && typeof value === 'object' && !Array.isArray(value)
+	),
+	v.object({
+		agent: v.optional(
+			v.object({
+				username: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)),
+				password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+				/** The device the agent used before, to carry on with its token renewed. */
+				deviceId: v.optional(v.pipe(v.string(), v.uuid()))
+			})
+		)
+	})
+);
 
 /** `POST /api/devices`: a device and its token; with an agent's sign-in, the agent's device. */
 export async function handleRegisterDevice(
@@ -62,7 +67,7 @@ export async function handleRegisterDevice(
 ): Promise<Response> {
 	const text = request.headers.get('content-length') === '0' ? null : await readJson(request, 4096);
 	if (text && !text.ok) return text.response;
-	const parsed = v.safeParse(agentLogin, text?.value ?? {});
+	const parsed = v.safeParse(agentLogin, text ? text.value : {});
 	if (!parsed.success) {
 		return apiError(400, 'invalid_input', m.err_invalid_input(), describeIssues(parsed.issues, {}));
 	}

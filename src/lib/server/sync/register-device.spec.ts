@@ -102,6 +102,21 @@ for (const target of testDatabases()) {
 			expect(other.deviceId).not.toBe(first.deviceId);
 		});
 
+		it('registers a phone only for an empty body or an object, never for other JSON', async () => {
+			for (const body of ['null', '[]', '[null]', '"x"', '5']) {
+				const response = await handleRegisterDevice(
+					conn,
+					new Request('http://test.local/api/devices', { method: 'POST', body })
+				);
+				expect(response.status).toBe(400);
+			}
+			const phone = await handleRegisterDevice(
+				conn,
+				new Request('http://test.local/api/devices', { method: 'POST', body: '{}' })
+			);
+			expect(phone.status).toBe(201);
+		});
+
 		it('registers no agent device for another role, even with its right password', async () => {
 			const response = await register(await addUser('staff'), 'right-password');
 			expect(response.status).toBe(401);

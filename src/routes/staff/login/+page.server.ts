@@ -3,14 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { SESSION_COOKIE, createSession } from '$lib/server/auth/sessions';
 import { signIn } from '$lib/server/auth/sign-in';
+import { safeNext } from '$lib/server/http/safe-next';
 import { database } from '$lib/server/db';
 import { readForm } from '$lib/server/http/form';
 import { formatDateTime } from '$lib/format';
-
-/** Only a path on this site: never send a signed-in user elsewhere. */
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/staff';
-}
 
 export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'private, no-store' });
