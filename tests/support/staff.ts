@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, request, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const STAFF_A = { username: 'staff-chengxiang', password: 'demo-staff-2026' };
 export const STAFF_B = { username: 'staff-guliu', password: 'demo-staff-2026' };
@@ -60,4 +60,32 @@ export function addUser(
 		],
 		{ stdio: 'pipe' }
 	);
+}
+
+/**
+ * Moves an application on at the counter through the staff page's own form actions, signed in as
+ * centre A's clerk: `accept`, `request_materials`, `complete` or `refuse`.
+ */
+export async function processAtCounter(
+	baseURL: string,
+	applicationId: string,
+	steps: { action: string; note?: string; materials?: string[] }[]
+) {
+	const counter = await request.newContext({ baseURL });
+	try {
+		const headers = { origin: baseURL, 'x-sveltekit-action': 'true' };
+		const login = await counter.post('/staff/login', { form: STAFF_A, headers });
+		expect(login.ok()).toBe(true);
+		for (const step of steps) {
+			const form = new URLSearchParams({ note: step.note ?? '' });
+			for (const mid of step.materials ?? []) form.append('materials', mid);
+			const done = await counter.post(`/staff/applications/${applicationId}?/${step.action}`, {
+				headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+				data: form.toString()
+			});
+			expect(await done.text()).toContain('"type":"success"');
+		}
+	} finally {
+		await counter.dispose();
+	}
 }

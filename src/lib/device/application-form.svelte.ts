@@ -32,6 +32,8 @@ export class ApplicationForm {
 	answers = $state<Record<string, string>>({});
 	attachments = $state<Attachment[]>([]);
 	errors = $state.raw<FieldIssue[]>([]);
+	/** Checked once on submit: from then on every change is checked again, so the list follows. */
+	checked = $state(false);
 	saved = $state(false);
 	busyPhotos = $state(0);
 	readonly ctx: FormContext;
@@ -39,11 +41,13 @@ export class ApplicationForm {
 	/** The matters' situation questions; a bundle asks one its matters share once. */
 	readonly questions: Question[];
 	readonly draftId: string;
+	readonly #fieldsSchema: ReturnType<typeof formSchema>;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(ctx: FormContext) {
 		this.ctx = ctx;
 		this.formFields = mergedFields(ctx.matters.map((m) => m.form));
+		this.#fieldsSchema = formSchema(this.formFields);
 		this.questions = [
 			...new Map(ctx.matters.flatMap((m) => m.questions).map((q) => [q.id, q])).values()
 		];
@@ -95,9 +99,10 @@ export class ApplicationForm {
 	}
 
 	validate(): boolean {
+		this.checked = true;
 		const locale = getLocale() === 'en' ? 'en' : 'zh';
 		const applicant = v.safeParse(applicantSchema, this.applicant);
-		const fields = v.safeParse(formSchema(this.formFields), this.data().fields);
+		const fields = v.safeParse(this.#fieldsSchema, this.data().fields);
 		const issues = [
 			...(applicant.success
 				? []
@@ -108,6 +113,12 @@ export class ApplicationForm {
 		];
 		this.errors = issues;
 		return !issues.length;
+	}
+
+	/** After a change: checks again once the reader has tried to submit. */
+	changed(): void {
+		this.scheduleSave();
+		if (this.checked) this.validate();
 	}
 
 	errorOf(field: string): string | undefined {
@@ -148,7 +159,8 @@ export class ApplicationForm {
 		clearTimeout(this.#saveTimer);
 		const { queueApplication } = await import('./outbox');
 		const data = this.data();
-		data.applicant.idNumber = data.applicant.idNumber.trim().toUpperCase();
+		// As the server reads them: ID number in capitals, no spaces or dashes in numbers.
+		data.applicant = v.parse(applicantSchema, data.applicant);
 		return queueApplication(this.draftId, data, agent);
 	}
 }

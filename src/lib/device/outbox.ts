@@ -15,7 +15,8 @@ function entry(kind: OpKind, applicationId: string, payload: Record<string, unkn
 	return {
 		opId: crypto.randomUUID(),
 		kind,
-		payload,
+		// Plain data, as the server gets it: a page's reactive state cannot be stored as it is.
+		payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
 		applicationId,
 		createdAt: Date.now(),
 		attempts: 0,

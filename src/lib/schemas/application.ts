@@ -13,18 +13,21 @@ const text = (max: number) =>
 		v.maxLength(max, reason({ k: 'length', max }))
 	);
 
+/** Spaces and dashes people type to group digits ("138 0013-8000"). */
+const withoutSeparators = v.transform((s: string) => s.replace(/[\s\-‐–—]/g, ''));
+
 export const applicantSchema = v.object({
 	name: text(50),
 	idNumber: v.pipe(
 		v.string(required),
-		v.trim(),
+		withoutSeparators,
 		v.toUpperCase(),
 		v.nonEmpty(required),
 		v.check((s) => isResidentIdNumber(s), reason({ k: 'idNumber' }))
 	),
 	phone: v.pipe(
 		v.string(required),
-		v.trim(),
+		withoutSeparators,
 		v.nonEmpty(required),
 		v.regex(/^1[3-9]\d{9}$/, reason({ k: 'phone' }))
 	)

@@ -29,15 +29,19 @@ export interface FieldIssue {
 /** Field labels by field path, in the reader's language. */
 export type FieldLabels = Record<string, () => string>;
 
+/** One problem per field (its first: an empty field is "required", not also "malformed"). */
 export function describeIssues(
 	issues: readonly v.BaseIssue<unknown>[],
 	labels: FieldLabels
 ): FieldIssue[] {
-	return issues.map((issue) => {
+	const described = new Map<string, FieldIssue>();
+	for (const issue of issues) {
 		const field = v.getDotPath(issue) ?? '';
+		if (described.has(field)) continue;
 		const label = labels[field]?.() ?? field;
-		return { field, message: explain(issue, label) };
-	});
+		described.set(field, { field, message: explain(issue, label) });
+	}
+	return [...described.values()];
 }
 
 function explain(issue: v.BaseIssue<unknown>, field: string): string {

@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+import { applyFromSlots, idNumber, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+
+/** Console errors and uncaught exceptions of the page, as the reader's browser would log them. */
+function pageErrors(page: import('@playwright/test').Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
+
+test('every missing or wrong field is named at the field and in the summary, which follows the input', async ({
+	page
+}) => {
+	const errors = pageErrors(page);
+	const n = uniqueN();
+	await page.goto(SLOTS_PAGE);
+	await page.locator('.slots input[type=checkbox]:not([disabled])').first().check();
+	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
+	await page.getByLabel('申请人姓名').fill('张三');
+	await page.getByRole('button', { name: '提交申请' }).click();
+
+	const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+	await expect(summary).toBeVisible();
+	await expect(summary.getByRole('link', { name: '请填写“身份证号码”' })).toBeVisible();
+	await expect(summary.getByRole('link', { name: '请填写“手机号码”' })).toBeVisible();
+	await expect(page.getByLabel('身份证号码')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('身份证号码')).toHaveAccessibleDescription(/请填写“身份证号码”/);
+
+	// Fixing a field takes it off the summary without sending again; a wrong one is named anew.
+	await page.getByLabel('身份证号码').fill(idNumber(n));
+	await expect(summary.getByRole('link', { name: '请填写“身份证号码”' })).toHaveCount(0);
+	await page.getByLabel('手机号码').fill('12345');
+	await expect(summary.getByRole('link', { name: /手机号码/ })).toHaveText(/手机号码/);
+	await expect(summary.getByRole('link', { name: '请填写“手机号码”' })).toHaveCount(0);
+	expect(errors).toEqual([]);
+});
+
+test('a phone typed with spaces or dashes is taken; a name too long is named, not cut', async ({
+	page
+}) => {
+	const n = uniqueN();
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, n, '测'.repeat(60), async () => {
+		await page.getByLabel('手机号码').fill('139 1234-5678');
+		await page.getByRole('button', { name: '提交申请' }).click();
+		await expect(page.getByLabel('申请人姓名')).toHaveValue('测'.repeat(60));
+		await expect(
+			page.getByRole('alert').getByRole('link', { name: '“申请人姓名”不能超过 50 个字' })
+		).toBeVisible();
+		await page.getByLabel('申请人姓名').fill('王五');
+	});
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	await expect.poll(() => serverApplications(reference).length, { timeout: 15_000 }).toBe(1);
+	// One line, however narrow the phone.
+	const box = await page.getByTestId('reference').boundingBox();
+	const lineHeight = await page
+		.getByTestId('reference')
+		.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+	expect(box!.height).toBeLessThan(lineHeight * 1.5);
+});

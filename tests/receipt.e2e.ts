@@ -1,0 +1,106 @@
+import { expect, test } from './fixtures';
+import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import { e2eDatabase } from './support/db';
+import { processAtCounter } from './support/staff';
+
+/** The server's booked slot of an application. */
+function serverSlot(applicationId: string): string | null {
+	const db = e2eDatabase();
+	try {
+		const row = db
+			.prepare("select slot_start from bookings where application_id = ? and status = 'booked'")
+			.get(applicationId) as { slot_start: string } | undefined;
+		return row?.slot_start ?? null;
+	} finally {
+		db.close();
+	}
+}
+
+async function submitted(page: import('@playwright/test').Page, name: string) {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), name);
+	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	return { reference, id: serverApplications(reference)[0]!.id, receipt: page.url() };
+}
+
+/** On the receipt: move to the first other open slot; returns its start as the checkbox says. */
+async function moveToAnotherSlot(page: import('@playwright/test').Page) {
+	await page.getByRole('link', { name: '改约其他时间' }).click();
+	const free = page.locator('.slots input[type=checkbox]:not([disabled])');
+	const target = free.nth(3);
+	const start = await target.getAttribute('value');
+	await target.check();
+	await page.getByRole('button', { name: '改约到所选时段' }).click();
+	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
+	return start!;
+}
+
+test('moving a booking works online and shows the new time', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	const app = await submitted(page, '改约测试');
+	const before = serverSlot(app.id);
+	const start = await moveToAnotherSlot(page);
+	expect(start).not.toBe(before);
+	await expect.poll(() => serverSlot(app.id), { timeout: 20_000 }).toBe(start);
+	await expect(page.getByTestId('booked-slot')).toHaveAttribute('data-start', start);
+	expect(errors).toEqual([]);
+});
+
+test('moving a booking offline waits in the outbox, then lands', async ({
+	page,
+	context,
+	readyOffline
+}) => {
+	const app = await submitted(page, '离线改约');
+	await readyOffline(page);
+	await context.setOffline(true);
+	const start = await moveToAnotherSlot(page);
+	await expect(page.getByText(/改约.*等待发送/)).toBeVisible();
+	expect(serverSlot(app.id)).not.toBe(start);
+	await context.setOffline(false);
+	await expect.poll(() => serverSlot(app.id), { timeout: 30_000 }).toBe(start);
+	await expect(page.getByTestId('booked-slot')).toHaveAttribute('data-start', start, {
+		timeout: 20_000
+	});
+});
+
+test('a rating has no default: the resident is asked to choose', async ({ page, baseURL }) => {
+	const app = await submitted(page, '评价测试');
+	await processAtCounter(baseURL!, app.id, [{ action: 'accept' }, { action: 'complete' }]);
+	await page.goto(app.receipt);
+	await expect(page.getByText('已办结')).toBeVisible({ timeout: 20_000 });
+	await page.getByRole('button', { name: '提交评价' }).click();
+	await expect(page.getByRole('alert')).toContainText('请选择');
+	await expect(page.getByText('修改已保存，等待发送')).toHaveCount(0);
+	await page.getByRole('radio', { name: '4 星' }).check();
+	await page.getByRole('button', { name: '提交评价' }).click();
+	await expect(page.getByText('您的评价：4 星')).toBeVisible({ timeout: 20_000 });
+});
+
+test('a cancelled receipt shows no code, no materials to bring and no time', async ({ page }) => {
+	await submitted(page, '取消测试');
+	page.once('dialog', (d) => void d.accept());
+	await page.getByRole('button', { name: '取消预约' }).click();
+	await expect(page.getByText('已取消')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByTestId('receipt-qr')).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: '请带齐以下材料' })).toHaveCount(0);
+	await expect(page.getByTestId('booked-slot')).toHaveCount(0);
+});
+
+test('going from one application’s page straight to another shows the second', async ({ page }) => {
+	const first = await submitted(page, '第一份申请');
+	const second = await submitted(page, '第二份申请');
+	await page.goto(first.receipt);
+	await expect(page.getByTestId('reference')).toHaveText(first.reference);
+	// A link inside the app, as a notice of an update would be: the page is not reloaded.
+	await page.evaluate((href) => {
+		const a = document.createElement('a');
+		a.href = href;
+		document.body.append(a);
+		a.click();
+	}, new URL(second.receipt).pathname);
+	await expect(page.getByTestId('reference')).toHaveText(second.reference);
+	await expect(page.getByText('第二份申请')).toBeVisible();
+});
