@@ -79,7 +79,7 @@ test('while the server answers 503 the item stays, is retried with backoff, and 
 	await applyFromSlots(page, uniqueN());
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	await page.getByTestId('outbox-count').click();
-	await expect(page.getByText(/上次失败：HTTP 503/).first()).toBeVisible();
+	await expect(page.getByText('服务器暂时出错，稍后自动重试').first()).toBeVisible();
 	await expect(page.getByText(/已尝试 [3-9] 次/)).toBeVisible({ timeout: 20_000 });
 	await expect(
 		page.getByRole('list', { name: '待发送的申请和操作' }).getByRole('listitem')

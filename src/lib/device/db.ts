@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import type { BookingReply, OpKind, OpReply } from '$lib/schemas/ops';
+import type { FailureReason } from './sync/transport';
 
 export interface StoredCatalog {
 	key: 'current';
@@ -41,6 +42,8 @@ export interface OutboxEntry {
 	attempts: number;
 	lastAttemptAt: number | null;
 	lastError: string | null;
+	/** Why the last try failed when the server said nothing of this entry (no connection, …). */
+	lastFailure?: FailureReason | null;
 	/** `rejected`: the server refused it; it waits for the reader, never for a retry. */
 	state: 'waiting' | 'rejected';
 	rejection: OpReply | null;

@@ -304,7 +304,7 @@ describe('the outbox flusher, over every answer of the server', () => {
 		server.script = ['network-error'];
 		const failed = await flushFailure(server);
 		expect(failed.message).toBe('Failed to fetch');
-		expect(await waiting()).toMatchObject([{ attempts: 1, lastError: 'Failed to fetch' }]);
+		expect(await waiting()).toMatchObject([{ attempts: 1, lastFailure: 'offline' }]);
 
 		server.loseNextAnswer = true;
 		await flushFailure(server);

@@ -144,8 +144,9 @@ async function send(
 			};
 		}
 		const message = error instanceof Error ? error.message : String(error);
+		const reason = error instanceof RetryLater ? error.reason : 'server';
 		await deviceDb.outbox.bulkUpdate(
-			batch.map((e) => ({ key: e.seq!, changes: { lastError: message } }))
+			batch.map((e) => ({ key: e.seq!, changes: { lastError: null, lastFailure: reason } }))
 		);
 		announceOutboxChange();
 		// A whole request refused for good would be refused again: wait and retry, losing nothing.

@@ -1,4 +1,5 @@
 import { countOutbox, onOutboxChange } from './outbox-signal';
+import type { FailureReason } from './sync/transport';
 
 const FIRST_RETRY_MS = 2_000;
 const STATUS_POLL_MS = 60_000;
@@ -13,7 +14,8 @@ export const HAS_APPLICATIONS = 'ow_has_applications';
 class OutboxSync {
 	count = $state(0);
 	sending = $state(false);
-	lastError = $state<string | null>(null);
+	/** Why the last flush failed (shown in the reader's words), or null. */
+	failure = $state<FailureReason | null>(null);
 	nextAttemptAt = $state<number | null>(null);
 	/** This device's agent must sign in again before anything more is sent. */
 	signedOut = $state(false);
@@ -74,7 +76,7 @@ class OutboxSync {
 			const { flush, AgentSignedOut } = await import('./flusher');
 			try {
 				const report = await flush(fetch, { force });
-				this.lastError = null;
+				this.failure = null;
 				this.signedOut = false;
 				// Another tab (or the worker) holds the flush: look again shortly.
 				if (!report.ran) this.#schedule(FIRST_RETRY_MS);
@@ -85,11 +87,12 @@ class OutboxSync {
 				this.signedOut = true;
 			}
 		} catch (error) {
-			const retryAfter = (error as { retryAfterMs?: number | null }).retryAfterMs;
+			const { retryAfterMs: retryAfter, reason } = error as {
+				retryAfterMs?: number | null;
+				reason?: FailureReason;
+			};
 			// Waiting out a backoff another tab started is not a new failure.
-			if ((error as Error).message !== 'backing off') {
-				this.lastError = error instanceof Error ? error.message : String(error);
-			}
+			if ((error as Error).message !== 'backing off') this.failure = reason ?? 'server';
 			this.#schedule(retryAfter ?? FIRST_RETRY_MS);
 		} finally {
 			this.sending = false;

@@ -20,7 +20,7 @@ export async function noteFailure(error: RetryLater): Promise<RetryLater> {
 	const wait = error.retryAfterMs ?? backoffMs(failures);
 	await setMeta('flush-failures', failures);
 	await setMeta('flush-not-before', Date.now() + wait);
-	return new RetryLater(error.message, wait);
+	return new RetryLater(error.message, wait, error.reason);
 }
 
 export async function noteSuccess(): Promise<void> {

@@ -39,6 +39,7 @@ export async function settle(
 				if (result.status === 'retry') {
 					await deviceDb.outbox.update(e.seq!, {
 						lastError: 'message' in reply ? reply.message : null,
+						lastFailure: null,
 						notBefore: now + backoffMs(e.attempts)
 					});
 					out.deferred.push(e);

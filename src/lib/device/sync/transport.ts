@@ -1,10 +1,14 @@
 import * as v from 'valibot';
 
+/** Why a request failed for now: no connection, a busy server (408, 429), the server's fault. */
+export type FailureReason = 'offline' | 'busy' | 'server';
+
 /** A failure worth retrying later: the network, a timeout, too many requests, the server's fault. */
 export class RetryLater extends Error {
 	constructor(
 		message: string,
-		readonly retryAfterMs: number | null = null
+		readonly retryAfterMs: number | null = null,
+		readonly reason: FailureReason = 'server'
 	) {
 		super(message);
 	}
@@ -54,7 +58,7 @@ export async function call(
 	try {
 		response = await fetchFn(url, { ...init, cache: 'no-store' });
 	} catch (error) {
-		throw new RetryLater(error instanceof Error ? error.message : String(error));
+		throw new RetryLater(error instanceof Error ? error.message : String(error), null, 'offline');
 	}
 	if (response.ok) return response;
 	const parsed = v.safeParse(errorBody, await response.json().catch(() => null));
@@ -63,7 +67,8 @@ export async function call(
 	if (response.status === 401) throw new Unauthorized(message);
 	if (response.status === 413) throw new TooLarge(message);
 	if (response.status === 408 || response.status === 429 || response.status >= 500) {
-		throw new RetryLater(message, retryAfterMs(response.headers.get('retry-after')));
+		const reason = response.status >= 500 ? 'server' : 'busy';
+		throw new RetryLater(message, retryAfterMs(response.headers.get('retry-after')), reason);
 	}
 	throw new Refused(message, response.status, said.code ?? null);
 }
