@@ -36,6 +36,10 @@ export class ApplicationForm {
 	checked = $state(false);
 	saved = $state(false);
 	busyPhotos = $state(0);
+	/** The resident agreed to keep their name, ID number and phone on this device for next time. */
+	remember = $state(false);
+	/** The applicant was filled in from what this device keeps. */
+	prefilled = $state(false);
 	readonly ctx: FormContext;
 	readonly formFields: FormField[];
 	/** The matters' situation questions; a bundle asks one its matters share once. */
@@ -74,15 +78,49 @@ export class ApplicationForm {
 		};
 	}
 
-	/** Picks up the saved draft of this matter and point, or a refused application to correct. */
-	async restore(from?: LocalApplication): Promise<void> {
+	/**
+	 * Picks up the saved draft of this matter and point, or a refused application to correct; a new
+	 * application starts from the answers given on the guide and, when the resident chose so, their
+	 * own details kept on this device (never for an agent, who files for others).
+	 */
+	async restore(from?: LocalApplication, agent?: string | null): Promise<void> {
 		const { deviceDb } = await import('./db');
 		const draft = from ?? (await deviceDb.drafts.get(this.draftId));
-		if (!draft) return;
-		this.applicant = { ...emptyApplicant(), ...draft.applicant };
-		this.fields = { ...draft.fields };
-		this.answers = { ...draft.answers };
-		this.attachments = [...draft.attachments];
+		if (draft) {
+			this.applicant = { ...emptyApplicant(), ...draft.applicant };
+			this.fields = { ...draft.fields };
+			this.answers = { ...draft.answers };
+			this.attachments = [...draft.attachments];
+			return;
+		}
+		const { rememberedAnswers } = await import('./guide-answers');
+		const { rememberedApplicant } = await import('./remembered-applicant');
+		const asked = new Set(this.questions.map((q) => q.id));
+		this.answers = Object.fromEntries(
+			Object.entries(rememberedAnswers(this.ctx.matters.map((m) => m.id))).filter(([q]) =>
+				asked.has(q)
+			)
+		);
+		const me = agent ? undefined : await rememberedApplicant();
+		if (me) {
+			this.applicant = { ...emptyApplicant(), ...me };
+			this.remember = this.prefilled = true;
+		}
+	}
+
+	/** Forgets the details kept on this device, and takes them off the form. */
+	async forgetMe(): Promise<void> {
+		const { forgetApplicant } = await import('./remembered-applicant');
+		await forgetApplicant();
+		this.applicant = emptyApplicant();
+		this.remember = this.prefilled = false;
+		this.changed();
+	}
+
+	/** Fills the applicant in from a resident served before (agents). */
+	fillApplicant(applicant: { name: string; idNumber: string; phone: string }): void {
+		this.applicant = { ...applicant };
+		this.changed();
 	}
 
 	/** Saves the draft shortly after the last change. */
@@ -161,6 +199,10 @@ export class ApplicationForm {
 		const data = this.data();
 		// As the server reads them: ID number in capitals, no spaces or dashes in numbers.
 		data.applicant = v.parse(applicantSchema, data.applicant);
+		if (!agent) {
+			const { rememberApplicant, forgetApplicant } = await import('./remembered-applicant');
+			await (this.remember ? rememberApplicant(data.applicant) : forgetApplicant());
+		}
 		return queueApplication(this.draftId, data, agent);
 	}
 }

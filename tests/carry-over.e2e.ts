@@ -1,0 +1,55 @@
+import { expect, test } from './fixtures';
+import { applyFromSlots, idNumber, MATTER, SLOTS_PAGE, uniqueN } from './support/apply';
+
+async function openForm(page: import('@playwright/test').Page, nth = 0) {
+	await page.goto(SLOTS_PAGE);
+	await page.locator('.slots input[type=checkbox]:not([disabled])').nth(nth).check();
+	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /填写申请/ })).toBeVisible();
+}
+
+test('the situation answered on the guide is already answered on the form', async ({ page }) => {
+	await page.goto(`/matters/${MATTER}`);
+	await page.getByRole('radio', { name: '委托他人代办' }).check();
+	await page.getByRole('radio', { name: '家庭经营' }).check();
+	await openForm(page);
+	await expect(page.getByRole('radio', { name: '委托他人代办' })).toBeChecked();
+	await expect(page.getByRole('radio', { name: '家庭经营' })).toBeChecked();
+});
+
+test('with consent the phone remembers the applicant for next time, and forgets in one tap', async ({
+	page
+}) => {
+	const n = uniqueN();
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, n, '记住我', async () => {
+		await page.getByRole('checkbox', { name: /下次在本机自动填写我的信息/ }).check();
+	});
+	await openForm(page, 1);
+	await expect(page.getByText('已自动填入本机保存的您的信息。')).toBeVisible();
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('记住我');
+	await expect(page.getByLabel('身份证号码')).toHaveValue(idNumber(n));
+	await page.getByRole('button', { name: '不再保存，清除' }).click();
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('');
+	await openForm(page, 2);
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('');
+	await expect(
+		page.getByRole('checkbox', { name: /下次在本机自动填写我的信息/ })
+	).not.toBeChecked();
+});
+
+test('an agent picks a resident served before instead of typing them again', async ({ page }) => {
+	await page.goto('/agent');
+	await page.getByLabel('用户名').fill('agent-tuanwang');
+	await page.getByLabel('密码').fill('demo-agent-2026');
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page.getByText(/已以代办员/)).toBeVisible();
+	const n = uniqueN();
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, n, '代办居民甲');
+	await openForm(page, 1);
+	await expect(page.getByRole('checkbox', { name: /下次在本机自动填写我的信息/ })).toHaveCount(0);
+	await page.getByLabel('为以前办理过的居民申请').selectOption(idNumber(n));
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('代办居民甲');
+	await expect(page.getByLabel('身份证号码')).toHaveValue(idNumber(n));
+});
