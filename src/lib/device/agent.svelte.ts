@@ -51,6 +51,31 @@ class AgentSession {
 		void outboxSync.sendNow();
 		return null;
 	}
+
+	/**
+	 * Signs the agent out of this device, which may be shared: refused while anything waits to be
+	 * sent; the residents' applications and drafts made here are cleared with it.
+	 */
+	async signOut(): Promise<string | null> {
+		const { deviceDb } = await import('./db');
+		const waiting = await deviceDb.outbox.count();
+		if (waiting) return m.agent_sign_out_waiting({ count: waiting });
+		const name = this.agent?.name;
+		await deviceDb.transaction(
+			'rw',
+			[deviceDb.meta, deviceDb.applications, deviceDb.drafts, deviceDb.blobs],
+			async () => {
+				for (const key of ['device', 'agent', 'previous-device', 'cursor'])
+					await deviceDb.meta.delete(key);
+				if (name) await deviceDb.applications.filter((a) => a.agent === name).delete();
+				await deviceDb.drafts.clear();
+				await deviceDb.blobs.clear();
+			}
+		);
+		this.agent = null;
+		this.signedOut = false;
+		return null;
+	}
 }
 
 export const agentSession = new AgentSession();

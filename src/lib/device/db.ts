@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CatalogSnapshot } from '$lib/catalog/types';
-import type { BookingReply, OpKind, OpReply } from '$lib/schemas/ops';
+import type { BookingReply, OpKind, OpReply, TimelineStep } from '$lib/schemas/ops';
 import type { FailureReason } from './sync/transport';
 
 export interface StoredCatalog {
@@ -111,6 +111,10 @@ export interface LocalApplication extends DraftData {
 	payload: Record<string, unknown>;
 	/** Its digest goes in the receipt's QR code, so only this device can claim a take-in. */
 	claimKey?: string;
+	/** Its steps as the server last told them, oldest first. */
+	timeline?: TimelineStep[];
+	/** The server told of a change the resident has not looked at yet. */
+	unseen?: 0 | 1;
 	updatedAt: number;
 }
 
@@ -140,6 +144,7 @@ export class DeviceDb extends Dexie {
 			applications: '&id, reference, createdAt, status',
 			meta: '&key'
 		});
+		this.version(4).stores({ applications: '&id, reference, createdAt, status, unseen' });
 	}
 }
 

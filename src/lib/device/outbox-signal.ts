@@ -19,34 +19,39 @@ export function onOutboxChange(listener: () => void): () => void {
 }
 
 /**
- * Entries waiting in the outbox, read straight from IndexedDB: the header shows this on every
- * page, and the device store's library need not load for it.
+ * Entries waiting in the outbox, and applications with news the resident has not seen, read
+ * straight from IndexedDB: the tab bar shows these on every page, and the device store's library
+ * need not load for them.
  */
-export async function countOutbox(): Promise<number> {
-	if (typeof indexedDB === 'undefined') return 0;
+export async function countOutbox(): Promise<{ waiting: number; unseen: number }> {
+	const none = { waiting: 0, unseen: 0 };
+	if (typeof indexedDB === 'undefined') return none;
 	if ('databases' in indexedDB) {
 		const names = (await indexedDB.databases()).map((d) => d.name);
-		if (!names.includes('one-window')) return 0;
+		if (!names.includes('one-window')) return none;
 	}
 	return new Promise((resolve) => {
 		const open = indexedDB.open('one-window');
-		open.onerror = () => resolve(0);
+		open.onerror = () => resolve(none);
+		// Not created here: the device store makes it, with its schema, when it first opens.
+		open.onupgradeneeded = () => open.transaction?.abort();
 		open.onsuccess = () => {
 			const db = open.result;
-			if (!db.objectStoreNames.contains('outbox')) {
-				db.close();
-				resolve(0);
-				return;
-			}
-			const request = db.transaction('outbox', 'readonly').objectStore('outbox').count();
-			request.onsuccess = () => {
-				resolve(request.result);
-				db.close();
-			};
-			request.onerror = () => {
-				resolve(0);
-				db.close();
-			};
+			const count = (store: string, index?: string) =>
+				new Promise<number>((done) => {
+					if (!db.objectStoreNames.contains(store)) return done(0);
+					const source = db.transaction(store, 'readonly').objectStore(store);
+					if (index && !source.indexNames.contains(index)) return done(0);
+					const request = index ? source.index(index).count(1) : source.count();
+					request.onsuccess = () => done(request.result);
+					request.onerror = () => done(0);
+				});
+			void Promise.all([count('outbox'), count('applications', 'unseen')]).then(
+				([waiting, unseen]) => {
+					db.close();
+					resolve({ waiting, unseen });
+				}
+			);
 		};
 	});
 }

@@ -2,7 +2,8 @@ import { countOutbox, onOutboxChange } from './outbox-signal';
 import type { FailureReason } from './sync/transport';
 
 const FIRST_RETRY_MS = 2_000;
-const STATUS_POLL_MS = 60_000;
+/** While the app is open and visible, staff's steps reach it within this long. */
+const STATUS_POLL_MS = 12_000;
 /** Set once this device has queued anything: from then on every start asks for status changes. */
 export const HAS_APPLICATIONS = 'ow_has_applications';
 
@@ -13,6 +14,8 @@ export const HAS_APPLICATIONS = 'ow_has_applications';
  */
 class OutboxSync {
 	count = $state(0);
+	/** Applications with news the resident has not looked at. */
+	unseen = $state(0);
 	sending = $state(false);
 	/** Why the last flush failed (shown in the reader's words), or null. */
 	failure = $state<FailureReason | null>(null);
@@ -45,7 +48,7 @@ class OutboxSync {
 	}
 
 	async refreshCount(): Promise<void> {
-		this.count = await countOutbox();
+		({ waiting: this.count, unseen: this.unseen } = await countOutbox());
 	}
 
 	/** After a submit: send now, and let the browser retry in the background if it can. */

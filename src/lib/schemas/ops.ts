@@ -214,6 +214,10 @@ export const APPLICATION_STATUSES = [
 	'cancelled'
 ] as const;
 
+/** One step of an application: `submitted`, `check_in`, `accept`, `request_materials`, … */
+const timelineStep = v.object({ step: v.string(), at: v.string(), note: v.string() });
+export type TimelineStep = v.InferOutput<typeof timelineStep>;
+
 export const pullAnswer = v.object({
 	cursor: v.number(),
 	more: v.boolean(),
@@ -225,7 +229,8 @@ export const pullAnswer = v.object({
 			note: v.string(),
 			requestedMaterials: v.array(v.string()),
 			rating: v.nullable(v.number()),
-			booking: v.nullable(bookingReply)
+			booking: v.nullable(bookingReply),
+			timeline: v.optional(v.array(timelineStep), [])
 		})
 	)
 });

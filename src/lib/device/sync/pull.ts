@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { pullAnswer } from '$lib/schemas/ops';
 import { deviceDb, getMeta, setMeta } from '../db';
+import { announceOutboxChange } from '../outbox-signal';
 import { call } from './transport';
 
 /** Status changes from the server since the last pull, by its sequence, not by clocks. */
@@ -11,6 +12,10 @@ export async function pull(fetchFn: typeof fetch, auth: Record<string, string>):
 		const body = v.parse(pullAnswer, await response.json());
 		await deviceDb.transaction('rw', deviceDb.applications, deviceDb.meta, async () => {
 			for (const c of body.changes) {
+				const known = await deviceDb.applications.get(c.applicationId);
+				if (!known) continue;
+				// A new step the resident has not seen is news (their own steps, sent from here, are not).
+				const news = c.status !== known.status && known.status !== 'queued';
 				await deviceDb.applications.update(c.applicationId, {
 					reference: c.reference,
 					status: c.status,
@@ -18,12 +23,15 @@ export async function pull(fetchFn: typeof fetch, auth: Record<string, string>):
 					requestedMaterials: c.requestedMaterials,
 					rating: c.rating,
 					booking: c.booking,
-					updatedAt: Date.now()
+					timeline: c.timeline,
+					updatedAt: Date.now(),
+					...(news ? { unseen: 1 as const } : {})
 				});
 			}
 			await setMeta('cursor', body.cursor);
 		});
 		cursor = body.cursor;
+		if (body.changes.length) announceOutboxChange();
 		if (!body.more) break;
 	}
 }

@@ -33,22 +33,40 @@ export function allows(step: StepName, status: ApplicationStatus): boolean {
 
 /**
  * Makes `step` from `expected`, the state the caller read, with `set` besides, as one conditional
- * update: of two changes racing from the same state only one is made, and a change is never made
- * from a state it is not allowed from. False when the application is no longer as the caller saw
- * it (the caller answers that it cannot be done now).
+ * update, and records the step (with its time and note) for the application's timeline: of two
+ * changes racing from the same state only one is made, and a change is never made from a state it
+ * is not allowed from. False when the application is no longer as the caller saw it (the caller
+ * answers that it cannot be done now).
  */
 export async function changeStatus(
 	tx: Tx,
 	applicationId: string,
 	step: StepName,
 	expected: ApplicationStatus,
-	set: Omit<Updateable<ApplicationTable>, 'status' | 'id'>
+	set: Omit<Updateable<ApplicationTable>, 'status' | 'id'>,
+	event: { at: Date; note?: string }
 ): Promise<boolean> {
 	const rule: Step = STEPS[step];
-	return guarded(tx, applicationId, step, expected, {
+	const changed = await guarded(tx, applicationId, step, expected, {
 		...set,
 		...(rule.to ? { status: rule.to } : {})
 	});
+	if (changed) await recordStep(tx, applicationId, step, event.at, event.note ?? '');
+	return changed;
+}
+
+/** A step of the application's timeline (also its first, `submitted`). */
+export async function recordStep(
+	tx: Tx,
+	applicationId: string,
+	step: StepName | 'submitted',
+	at: Date,
+	note = ''
+): Promise<void> {
+	await tx
+		.insertInto('application_events')
+		.values({ application_id: applicationId, step, at: at.toISOString(), note })
+		.execute();
 }
 
 /**

@@ -45,9 +45,14 @@ export async function checkIn(
 			.where('application_id', '=', app.id)
 			.executeTakeFirst();
 		if (existing) return { ok: true, applicationId: app.id, ticket: existing.code };
-		const checkedIn = await changeStatus(tx, app.id, 'check_in', app.status, {
-			checked_in_at: now.toISOString()
-		});
+		const checkedIn = await changeStatus(
+			tx,
+			app.id,
+			'check_in',
+			app.status,
+			{ checked_in_at: now.toISOString() },
+			{ at: now }
+		);
 		if (!checkedIn) return { ok: false, code: 'closed' };
 		const category = categoryOf(catalog, app.matter_id);
 		const ticket = await issueTicket(
@@ -184,11 +189,18 @@ export async function processApplication(
 		if (!app) return { ok: false, code: 'not_found' };
 		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
 		const materials = action === 'request_materials' ? details.materials : [];
-		const changed = await changeStatus(tx, app.id, action, app.status, {
-			status_note: details.note,
-			requested_materials: JSON.stringify(materials),
-			updated_at: now.toISOString()
-		});
+		const changed = await changeStatus(
+			tx,
+			app.id,
+			action,
+			app.status,
+			{
+				status_note: details.note,
+				requested_materials: JSON.stringify(materials),
+				updated_at: now.toISOString()
+			},
+			{ at: now, note: details.note }
+		);
 		if (!changed) return { ok: false, code: 'closed' };
 		await recordChange(tx, conn.kind, app.device_id, app.id, now);
 		await audit(

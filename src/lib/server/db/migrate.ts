@@ -15,7 +15,9 @@ async function migratorOf(db: Kysely<any>): Promise<Migrator> {
 	return new Migrator({
 		db,
 		provider: { getMigrations: async () => migrations },
-		migrationTableSchema
+		migrationTableSchema,
+		// A migration merged in after a later one had run (on a developer's database) still runs.
+		allowUnorderedMigrations: true
 	});
 }
 

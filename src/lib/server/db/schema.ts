@@ -231,6 +231,16 @@ export interface AttachmentTable {
 	material_id: string;
 }
 
+/** One step of an application, as its timeline shows it. */
+export interface ApplicationEventTable {
+	seq: Generated<number>;
+	application_id: string;
+	/** A step of the status machine (`submitted`, `check_in`, `accept`, `cancel`, …). */
+	step: string;
+	at: string;
+	note: Generated<string>;
+}
+
 export interface ChangeTable {
 	seq: Generated<number>;
 	device_id: string;
@@ -298,6 +308,7 @@ export interface Database {
 	blob_owners: BlobOwnerTable;
 	attachments: AttachmentTable;
 	changes: ChangeTable;
+	application_events: ApplicationEventTable;
 	sessions: SessionTable;
 	audit_log: AuditTable;
 	tickets: TicketTable;

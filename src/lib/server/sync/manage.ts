@@ -83,7 +83,7 @@ export async function cancelBooking(ctx: OpContext, raw: unknown): Promise<Outco
 	}
 	const stamp = ctx.now.toISOString();
 	if (booking) await endBooking(ctx, booking, 'cancelled', stamp);
-	await changeStatus(ctx.tx, app.id, 'cancel', app.status, { updated_at: stamp });
+	await changeStatus(ctx.tx, app.id, 'cancel', app.status, { updated_at: stamp }, { at: ctx.now });
 	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
 	return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
 }
@@ -108,7 +108,14 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	if (!slot) return conflict('no_slot', m.err_no_slot(), await alternatives(ctx, point, rule));
 
 	if (booking) await endBooking(ctx, booking, 'released', stamp);
-	await changeStatus(ctx.tx, app.id, 'move', app.status, { updated_at: stamp });
+	await changeStatus(
+		ctx.tx,
+		app.id,
+		'move',
+		app.status,
+		{ updated_at: stamp },
+		{ at: ctx.now, note: slot }
+	);
 	await ctx.tx
 		.insertInto('bookings')
 		.values({
@@ -134,11 +141,18 @@ export async function rateService(ctx: OpContext, raw: unknown): Promise<Outcome
 	const app = await ownApplication(ctx, parsed.output.applicationId);
 	if (!app) return rejected('not_found', m.err_not_found_application());
 	if (app.status !== 'completed') return conflict('not_completed', m.err_not_completed());
-	const rated = await changeStatus(ctx.tx, app.id, 'rate', app.status, {
-		rating: parsed.output.stars,
-		rating_comment: parsed.output.comment,
-		updated_at: ctx.now.toISOString()
-	});
+	const rated = await changeStatus(
+		ctx.tx,
+		app.id,
+		'rate',
+		app.status,
+		{
+			rating: parsed.output.stars,
+			rating_comment: parsed.output.comment,
+			updated_at: ctx.now.toISOString()
+		},
+		{ at: ctx.now, note: String(parsed.output.stars) }
+	);
 	if (!rated) return conflict('already_rated', m.err_already_rated());
 	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
 	return {

@@ -1,4 +1,4 @@
-import type { BookingReply, OpReply } from '$lib/schemas/ops';
+import type { BookingReply, OpReply, TimelineStep } from '$lib/schemas/ops';
 import type { Tx } from '../db/transaction';
 
 /** An application's state as devices receive it, in op replies and pulls alike. */
@@ -10,6 +10,8 @@ export interface ApplicationState {
 	requestedMaterials: string[];
 	rating: number | null;
 	booking: BookingReply | null;
+	/** Each step so far, oldest first: what the timeline shows. */
+	timeline: TimelineStep[];
 	updatedAt: string;
 }
 
@@ -34,6 +36,18 @@ export async function applicationStates(tx: Tx, ids: string[]): Promise<Applicat
 		.where('application_id', 'in', ids)
 		.orderBy('updated_at')
 		.execute();
+	const events = await tx
+		.selectFrom('application_events')
+		.select(['application_id', 'step', 'at', 'note'])
+		.where('application_id', 'in', ids)
+		.orderBy('seq')
+		.execute();
+	const timelines = new Map<string, TimelineStep[]>();
+	for (const e of events) {
+		const list = timelines.get(e.application_id) ?? [];
+		list.push({ step: e.step, at: e.at, note: e.note });
+		timelines.set(e.application_id, list);
+	}
 	const latest = new Map<string, (typeof bookings)[number]>();
 	for (const b of bookings) {
 		if (b.status !== 'released') latest.set(b.application_id, b);
@@ -47,6 +61,7 @@ export async function applicationStates(tx: Tx, ids: string[]): Promise<Applicat
 			note: a.status_note,
 			requestedMaterials: JSON.parse(a.requested_materials) as string[],
 			rating: a.rating,
+			timeline: timelines.get(a.id) ?? [],
 			updatedAt: a.updated_at,
 			booking: b
 				? {

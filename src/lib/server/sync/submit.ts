@@ -19,6 +19,7 @@ import { recordChange } from './changes';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { activeBookingOf, insertApplication, insertBooking } from './statements';
 import { attachOwn, ownBlobs } from '../blobs/store';
+import { recordStep } from '../applications/status';
 
 const payloadLabels = {
 	applicationId: () => 'applicationId',
@@ -145,6 +146,7 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		updated_at: stamp
 	});
 	await attachOwn(tx, device.id, p.applicationId, p.attachments, own, now);
+	await recordStep(tx, p.applicationId, 'submitted', now);
 	await recordChange(tx, ctx.kind, device.id, p.applicationId, now);
 
 	const booking: BookingReply = {

@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures';
+import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import { processAtCounter } from './support/staff';
+
+test('the receipt shows each step with its time, and the counter’s steps arrive while it is open', async ({
+	page,
+	baseURL
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '进度测试');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
+	const timeline = page.getByRole('region', { name: '办理进度' });
+	await expect(timeline.getByRole('listitem').filter({ hasText: '已提交申请' })).toBeVisible({
+		timeout: 20_000
+	});
+
+	await processAtCounter(baseURL!, id, [
+		{ action: 'accept' },
+		{ action: 'request_materials', note: '请补拍营业场所照片', materials: ['premises-proof'] }
+	]);
+	// No reload: the open page learns of it by itself, within about 15 s.
+	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 16_000 });
+	await expect(timeline.getByRole('listitem')).toHaveText([
+		/已提交申请/,
+		/窗口已受理/,
+		/需要补充材料[\s\S]*请补拍营业场所照片/
+	]);
+	await expect(timeline.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-/);
+});
+
+test('news of an application shows on the list until the resident opens it', async ({
+	page,
+	baseURL
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '新进展测试');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
+	await page.goto('/applications');
+	await processAtCounter(baseURL!, id, [{ action: 'accept' }]);
+	await expect(page.getByText('您的申请有新进展')).toBeVisible({ timeout: 16_000 });
+	const row = page.getByRole('listitem').filter({ hasText: reference });
+	await expect(row.getByText('有新进展')).toBeVisible();
+	await row.getByRole('link').click();
+	await expect(page.getByText('已受理', { exact: true })).toBeVisible();
+	await page.goto('/applications');
+	await expect(page.getByText('您的申请有新进展')).toHaveCount(0);
+});
+
+test('an agent signs out, and the residents’ applications leave the device', async ({ page }) => {
+	await page.goto('/agent');
+	await page.getByLabel('用户名').fill('agent-tuanwang');
+	await page.getByLabel('密码').fill('demo-agent-2026');
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page.getByText(/已以代办员/)).toBeVisible();
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '代办退出');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	await page.goto('/agent');
+	await page.getByRole('button', { name: '退出代办员登录' }).click();
+	await expect(page.getByText('已退出。本机上为居民办理的申请和草稿已清除。')).toBeVisible();
+	await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+	await page.goto('/applications');
+	await expect(page.getByText('代办退出')).toHaveCount(0);
+});
