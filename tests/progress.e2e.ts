@@ -18,7 +18,7 @@ test('the receipt shows each step with its time, and the counter’s steps arriv
 
 	await processAtCounter(baseURL!, id, [
 		{ action: 'accept' },
-		{ action: 'request_materials', note: '请补拍营业场所照片', materials: ['premises-proof'] }
+		{ action: 'request_materials', note: '请补拍营业场所照片', materials: ['operator-id'] }
 	]);
 	// No reload: the open page learns of it by itself, within about 15 s.
 	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 16_000 });

@@ -166,20 +166,9 @@ export class ApplicationForm {
 	async addPhoto(materialId: string, file: File): Promise<void> {
 		this.busyPhotos++;
 		try {
-			const { shrinkPhoto, sha256Hex } = await import('./images');
-			const { deviceDb } = await import('./db');
-			const blob = await shrinkPhoto(file);
-			const sha256 = await sha256Hex(blob);
-			await deviceDb.blobs.put({
-				sha256,
-				blob,
-				contentType: 'image/jpeg',
-				size: blob.size,
-				uploaded: 0
-			});
-			if (!this.attachments.some((a) => a.sha256 === sha256)) {
-				this.attachments.push({ sha256, materialId, contentType: 'image/jpeg', size: blob.size });
-			}
+			const { storePhoto } = await import('./photos');
+			const photo = await storePhoto(materialId, file);
+			if (!this.attachments.some((a) => a.sha256 === photo.sha256)) this.attachments.push(photo);
 			this.scheduleSave();
 		} finally {
 			this.busyPhotos--;

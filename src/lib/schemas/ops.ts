@@ -89,11 +89,22 @@ export const ratePayload = v.object({
 	)
 });
 
+/** Photos of the materials the counter asked for, added from the phone. */
+export const materialsPayload = v.object({
+	applicationId: uuid,
+	attachments: v.pipe(
+		v.array(attachmentSchema, reason({ k: 'format' })),
+		v.minLength(1, reason({ k: 'required' })),
+		v.maxLength(MAX_ATTACHMENTS, reason({ k: 'items', max: MAX_ATTACHMENTS }))
+	)
+});
+
 export const OP_KINDS = [
 	'application.submit',
 	'booking.cancel',
 	'booking.move',
-	'rating.submit'
+	'rating.submit',
+	'materials.add'
 ] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 

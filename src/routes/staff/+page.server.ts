@@ -5,7 +5,11 @@ import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
 import { writeTransaction } from '$lib/server/db/transaction';
 import { requireCounterUser } from '$lib/server/counter/access';
-import { searchApplications, todaysList } from '$lib/server/counter/applications';
+import {
+	materialsReceived,
+	searchApplications,
+	todaysList
+} from '$lib/server/counter/applications';
 import { announceCall } from '$lib/server/counter/call-events';
 import { pointFor } from '$lib/server/counter/point-choice';
 import { issueTicket, ticketsOfDay } from '$lib/server/counter/tickets';
@@ -18,10 +22,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const point = pointFor(user, url, snapshot);
 	if (!point) error(404, m.error_not_found());
 	const q = url.searchParams.get('q') ?? '';
-	const [today, found, tickets] = await Promise.all([
+	const [today, found, tickets, received] = await Promise.all([
 		todaysList(conn.db, point.id),
 		searchApplications(conn.db, user, q),
-		ticketsOfDay(conn.db, point.id)
+		ticketsOfDay(conn.db, point.id),
+		materialsReceived(conn.db, point.id)
 	]);
 	return {
 		point: { id: point.id, name: point.name },
@@ -36,6 +41,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		q,
 		today,
 		found,
+		received,
 		walkIns: tickets.filter((t) => !t.applicationId)
 	};
 };

@@ -58,11 +58,9 @@ export async function settle(
 						booking: reply.booking,
 						updatedAt: now
 					});
-					if (e.kind === 'application.submit') {
-						// The server has the photos now; the device need not keep them.
-						for (const a of (e.payload.attachments as { sha256: string }[] | undefined) ?? []) {
-							await deviceDb.blobs.delete(a.sha256);
-						}
+					// The server has the op's photos now; the device need not keep them.
+					for (const a of (e.payload.attachments as { sha256: string }[] | undefined) ?? []) {
+						await deviceDb.blobs.delete(a.sha256);
 					}
 				} else if ('kind' in reply && reply.kind === 'rating') {
 					await deviceDb.applications.update(e.applicationId, {

@@ -5,8 +5,11 @@ import type { Tx } from '../db/transaction';
 interface Step {
 	/** The states the change is allowed from. */
 	from: readonly ApplicationStatus[];
-	/** The state it leads to; null keeps the status (a check-in, a move, a rating). */
-	to: ApplicationStatus | null;
+	/**
+	 * The state it leads to; null keeps the status (a check-in, a move, a rating); `back`: where the
+	 * application was before materials were asked for (accepted if the counter had accepted it).
+	 */
+	to: ApplicationStatus | null | 'back';
 	/** A change the resident makes: only before the counter has checked them in. */
 	beforeCheckIn?: true;
 	/** Only once. */
@@ -18,6 +21,7 @@ export const STEPS = {
 	cancel: { from: ['submitted'], to: 'cancelled', beforeCheckIn: true },
 	move: { from: ['submitted'], to: null, beforeCheckIn: true },
 	rate: { from: ['completed'], to: null, unrated: true },
+	add_materials: { from: ['more_materials'], to: 'back' },
 	check_in: { from: ['submitted', 'accepted', 'more_materials'], to: null },
 	accept: { from: ['submitted', 'more_materials'], to: 'accepted' },
 	request_materials: { from: ['submitted', 'accepted', 'more_materials'], to: 'more_materials' },
@@ -47,12 +51,23 @@ export async function changeStatus(
 	event: { at: Date; note?: string }
 ): Promise<boolean> {
 	const rule: Step = STEPS[step];
+	const to = rule.to === 'back' ? await statusBeforeMaterials(tx, applicationId) : rule.to;
 	const changed = await guarded(tx, applicationId, step, expected, {
 		...set,
-		...(rule.to ? { status: rule.to } : {})
+		...(to ? { status: to } : {})
 	});
 	if (changed) await recordStep(tx, applicationId, step, event.at, event.note ?? '');
 	return changed;
+}
+
+async function statusBeforeMaterials(tx: Tx, applicationId: string): Promise<ApplicationStatus> {
+	const accepted = await tx
+		.selectFrom('application_events')
+		.select('seq')
+		.where('application_id', '=', applicationId)
+		.where('step', '=', 'accept')
+		.executeTakeFirst();
+	return accepted ? 'accepted' : 'submitted';
 }
 
 /** A step of the application's timeline (also its first, `submitted`). */

@@ -85,6 +85,34 @@ export async function todaysList(
 	return rows.map(listed);
 }
 
+/**
+ * The centre's applications whose resident has sent the materials asked for, waiting for the
+ * counter again (their latest step is `add_materials`), oldest first.
+ */
+export async function materialsReceived(
+	db: Kysely<Database>,
+	pointId: string
+): Promise<ListedApplication[]> {
+	const rows = await listQuery(db)
+		.where('a.point_id', '=', pointId)
+		.where('a.status', 'in', ['submitted', 'accepted'])
+		.where(({ selectFrom, eb }) =>
+			eb(
+				selectFrom('application_events as e')
+					.select('e.step')
+					.whereRef('e.application_id', '=', 'a.id')
+					.orderBy('e.seq', 'desc')
+					.limit(1),
+				'=',
+				'add_materials'
+			)
+		)
+		.orderBy('a.updated_at')
+		.limit(200)
+		.execute();
+	return rows.map(listed);
+}
+
 /** The centre's applications (an admin's: everyone's) whose reference, name or phone matches. */
 export async function searchApplications(
 	db: Kysely<Database>,

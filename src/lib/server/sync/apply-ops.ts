@@ -19,14 +19,15 @@ import type { Insertable } from 'kysely';
 import type { OpTable } from '../db/schema';
 import { claimTakenIn, mayClaim } from './claim';
 import type { OpContext, Outcome } from './context';
-import { cancelBooking, moveBooking, rateService } from './manage';
+import { addMaterials, cancelBooking, moveBooking, rateService } from './manage';
 import { submitApplication } from './submit';
 
 const handlers: Record<OpKind, (ctx: OpContext, payload: unknown) => Promise<Outcome>> = {
 	'application.submit': submitApplication,
 	'booking.cancel': cancelBooking,
 	'booking.move': moveBooking,
-	'rating.submit': rateService
+	'rating.submit': rateService,
+	'materials.add': addMaterials
 };
 
 const envelopeLabels = {

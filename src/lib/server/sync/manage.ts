@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { describeIssues } from '$lib/schemas/issues';
-import { CHANGE_CUTOFF_HOURS, cancelPayload, movePayload, ratePayload } from '$lib/schemas/ops';
+import {
+	CHANGE_CUTOFF_HOURS,
+	cancelPayload,
+	materialsPayload,
+	movePayload,
+	ratePayload
+} from '$lib/schemas/ops';
 import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
 import { recordChange } from './changes';
@@ -10,6 +16,8 @@ import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { changeStatus, holdForChange } from '../applications/status';
 import { applicationReply } from './reply';
 import { releaseSlot } from './slots-hold';
+import { photosOf } from './submit';
+import { attachOwn } from '../blobs/store';
 
 const labels = {
 	applicationId: () => 'applicationId',
@@ -160,4 +168,30 @@ export async function rateService(ctx: OpContext, raw: unknown): Promise<Outcome
 		reply: { kind: 'rating', applicationId: app.id, stars: parsed.output.stars },
 		final: true
 	};
+}
+
+/**
+ * `materials.add`: photos of the materials the counter asked for; the application goes back to
+ * the counter (accepted again if it had been accepted, else submitted).
+ */
+export async function addMaterials(ctx: OpContext, raw: unknown): Promise<Outcome> {
+	const parsed = v.safeParse(materialsPayload, raw);
+	if (!parsed.success) return invalid(parsed.issues);
+	const app = await ownApplication(ctx, parsed.output.applicationId);
+	if (!app) return rejected('not_found', m.err_not_found_application());
+	const photos = await photosOf(ctx, parsed.output.attachments);
+	if ('outcome' in photos) return photos.outcome;
+	const materials = [...new Set(parsed.output.attachments.map((a) => a.materialId))];
+	const added = await changeStatus(
+		ctx.tx,
+		app.id,
+		'add_materials',
+		app.status,
+		{ updated_at: ctx.now.toISOString() },
+		{ at: ctx.now, note: materials.join(',') }
+	);
+	if (!added) return conflict('not_asked', m.err_materials_not_asked());
+	await attachOwn(ctx.tx, ctx.device.id, app.id, parsed.output.attachments, photos.own, ctx.now);
+	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
+	return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
 }

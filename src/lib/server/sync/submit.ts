@@ -87,16 +87,9 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	];
 	if (!applicant.success || !form.success) return invalid(problems);
 
-	const hashes = [...new Set(p.attachments.map((a) => a.sha256))];
-	const own = await ownBlobs(tx, device.id, hashes);
-	const missing = hashes.filter((h) => !own.has(h));
-	if (missing.length && !ctx.takeIn) {
-		return {
-			status: 'rejected',
-			reply: { code: 'missing_blobs', message: m.err_missing_blobs(), missingBlobs: missing },
-			final: false
-		};
-	}
+	const photos = await photosOf(ctx, p.attachments);
+	if ('outcome' in photos && !ctx.takeIn) return photos.outcome;
+	const own = 'own' in photos ? photos.own : new Set<string>();
 
 	const idNumber = applicant.output.idNumber;
 	const active = await activeBookingOf(tx, ctx.kind, {
@@ -190,6 +183,27 @@ async function insertWithReference(
 		if (taken.some((t) => t.id === row.id) || !taken.length) return null;
 	}
 	throw new Error('no free reference');
+}
+
+/**
+ * Which of the photos an op names this device uploaded; when some are missing, the answer that
+ * asks for them (not stored: the device uploads them and sends the op again).
+ */
+export async function photosOf(
+	ctx: OpContext,
+	attachments: { sha256: string }[]
+): Promise<{ own: Set<string> } | { outcome: Outcome }> {
+	const hashes = [...new Set(attachments.map((a) => a.sha256))];
+	const own = await ownBlobs(ctx.tx, ctx.device.id, hashes);
+	const missing = hashes.filter((h) => !own.has(h));
+	if (!missing.length) return { own };
+	return {
+		outcome: {
+			status: 'rejected',
+			reply: { code: 'missing_blobs', message: m.err_missing_blobs(), missingBlobs: missing },
+			final: false
+		}
+	};
 }
 
 function invalid(fields: { field: string; message: string }[]): Outcome {

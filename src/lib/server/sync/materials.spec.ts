@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { registerDevice } from '../auth/devices';
+import type { SignedInUser } from '../auth/sessions';
+import { currentCatalog } from '../catalog/cache';
+import { processApplication } from '../counter/actions';
+import { seedDemo } from '../seed/seed-demo';
+import { submitOp } from '../testing/applications';
+import { testDatabases } from '../testing/databases';
+import { tinyJpeg } from '../testing/images';
+import { syncClient } from '../testing/sync-client';
+
+const clerk: SignedInUser = {
+	id: 'u-clerk',
+	username: 'clerk',
+	displayName: 'clerk',
+	role: 'staff',
+	pointId: 'chengxiang-centre'
+};
+const none = { note: '', materials: [] };
+const askFor = { note: '请补拍身份证', materials: ['operator-id'] };
+
+for (const target of testDatabases()) {
+	describe(`materials added from the phone on ${target.kind}`, () => {
+		let conn: Awaited<ReturnType<typeof target.create>>;
+		let catalog: CatalogSnapshot;
+		let phone: ReturnType<typeof syncClient>;
+		let n = 0;
+		const send = async (client: typeof phone, op: unknown) =>
+			(await (await client.post({ ops: [op] })).json()).results[0];
+		const addOp = (applicationId: string, photo: { sha256: string; bytes: Buffer }) => ({
+			opId: randomUUID(),
+			kind: 'materials.add',
+			schemaVersion: 1,
+			payload: {
+				applicationId,
+				attachments: [
+					{
+						sha256: photo.sha256,
+						materialId: 'operator-id',
+						contentType: 'image/jpeg',
+						size: photo.bytes.length
+					}
+				]
+			}
+		});
+		async function application(steps: ('accept' | 'request_materials')[]) {
+			const op = submitOp(catalog, { n: ++n });
+			expect((await send(phone, op)).status).toBe('applied');
+			const id = op.payload.applicationId;
+			for (const step of steps)
+				expect(
+					(await processApplication(conn, clerk, id, step, step === 'accept' ? none : askFor)).ok
+				).toBe(true);
+			return id;
+		}
+		const statusOf = async (id: string) =>
+			(
+				await conn.db
+					.selectFrom('applications')
+					.select('status')
+					.where('id', '=', id)
+					.executeTakeFirstOrThrow()
+			).status;
+
+		beforeAll(async () => {
+			conn = await target.create();
+			await seedDemo(conn.db);
+			catalog = (await currentCatalog(conn.db)).snapshot;
+			phone = syncClient(conn, (await registerDevice(conn.db)).token);
+		});
+		afterAll(async () => conn?.drop());
+
+		it('takes the photos asked for and gives the application back to the counter', async () => {
+			const id = await application(['accept', 'request_materials']);
+			const photo = tinyJpeg();
+			const op = addOp(id, photo);
+			expect(await send(phone, op)).toMatchObject({
+				status: 'rejected',
+				reply: { code: 'missing_blobs', missingBlobs: [photo.sha256] }
+			});
+			expect((await phone.put(photo.bytes, photo.sha256)).status).toBe(201);
+			expect(await send(phone, op)).toMatchObject({
+				status: 'applied',
+				reply: { applicationId: id, status: 'accepted' }
+			});
+			expect(await statusOf(id)).toBe('accepted');
+			const attached = await conn.db
+				.selectFrom('attachments')
+				.select(['sha256', 'material_id'])
+				.where('application_id', '=', id)
+				.execute();
+			expect(attached).toEqual([{ sha256: photo.sha256, material_id: 'operator-id' }]);
+			const steps = await conn.db
+				.selectFrom('application_events')
+				.select('step')
+				.where('application_id', '=', id)
+				.orderBy('seq')
+				.execute();
+			expect(steps.map((s) => s.step)).toEqual([
+				'submitted',
+				'accept',
+				'request_materials',
+				'add_materials'
+			]);
+			expect((await processApplication(conn, clerk, id, 'complete', none)).ok).toBe(true);
+		});
+
+		it('sends an application never accepted back as submitted', async () => {
+			const id = await application(['request_materials']);
+			const photo = tinyJpeg();
+			await phone.put(photo.bytes, photo.sha256);
+			expect(await send(phone, addOp(id, photo))).toMatchObject({
+				status: 'applied',
+				reply: { status: 'submitted' }
+			});
+		});
+
+		it('takes photos only when asked for, and only from the phone that applied', async () => {
+			const notAsked = await application(['accept']);
+			const photo = tinyJpeg();
+			await phone.put(photo.bytes, photo.sha256);
+			expect(await send(phone, addOp(notAsked, photo))).toMatchObject({
+				status: 'conflict',
+				reply: { code: 'not_asked' }
+			});
+			const asked = await application(['request_materials']);
+			const stranger = syncClient(conn, (await registerDevice(conn.db)).token);
+			await stranger.put(photo.bytes, photo.sha256);
+			expect(await send(stranger, addOp(asked, photo))).toMatchObject({
+				status: 'rejected',
+				reply: { code: 'not_found' }
+			});
+			expect(await statusOf(asked)).toBe('more_materials');
+		});
+	});
+}

@@ -1,0 +1,47 @@
+import { expect, test } from './fixtures';
+import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import { counterPage, processAtCounter } from './support/staff';
+
+test('the resident sends the materials asked for from the phone, offline too; the counter sees them', async ({
+	page,
+	context,
+	browser,
+	baseURL,
+	readyOffline
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '补充材料测试');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
+	await processAtCounter(baseURL!, id, [
+		{ action: 'accept' },
+		{ action: 'request_materials', note: '身份证照片看不清', materials: ['operator-id'] }
+	]);
+	await page.reload();
+	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 20_000 });
+	await readyOffline(page);
+
+	await context.setOffline(true);
+	await page.getByRole('button', { name: '发送补充材料' }).click();
+	await expect(page.getByRole('alert')).toHaveText('请先为至少一项材料拍照');
+	await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles('static/icons/icon-192.png');
+	await expect(page.getByRole('img', { name: '经营者身份证' })).toBeVisible();
+	await page.getByRole('button', { name: '发送补充材料' }).click();
+	await expect(page.getByText('补充材料已保存，等待发送')).toBeVisible();
+	expect(serverApplications(reference)[0]!.status).toBe('more_materials');
+
+	await context.setOffline(false);
+	await expect(page.getByText('已受理', { exact: true })).toBeVisible({ timeout: 30_000 });
+	await expect(
+		page.getByRole('region', { name: '办理进度' }).getByText('已补充材料，等待窗口审核')
+	).toBeVisible();
+
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto('/staff');
+	const received = counter.getByRole('region', { name: /居民已补充材料/ });
+	await expect(received.getByRole('link', { name: reference })).toBeVisible();
+	await received.getByRole('link', { name: reference }).click();
+	await expect(counter.getByRole('img', { name: /经营者身份证/ })).toBeVisible();
+	await counter.context().close();
+});
