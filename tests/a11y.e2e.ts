@@ -74,7 +74,7 @@ test('counter pages and the hall display pass axe', async ({ page, browser, base
 	await check(page, '/display/chengxiang-centre');
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, uniqueN());
-	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	const counter = await counterPage(browser, baseURL!);
 	for (const path of ['/staff', '/staff/check-in', '/staff/queue', `/staff?q=${reference}`]) {

@@ -78,7 +78,7 @@ test('the policy is sent and no page breaks it: resident online and offline, cou
 			.setInputFiles('static/icons/icon-192.png');
 		await expect(page.locator('.thumbs img').first()).toBeVisible();
 	});
-	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	const qr = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
 

@@ -30,7 +30,7 @@ test('an application submitted offline waits in the outbox, survives a reload an
 	await page.goto('/applications');
 	await page.getByRole('link', { name: '个体工商户登记' }).first().click();
 	await expect(page.getByTestId('reference')).toHaveText(reference);
-	await expect(page.getByText('已提交')).toBeVisible();
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible();
 });
 
 test('a lost acknowledgement is retried and still makes one application', async ({
@@ -56,7 +56,7 @@ test('a lost acknowledgement is retried and still makes one application', async 
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	await context.setOffline(false);
 
-	await expect(page.getByText('已提交')).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 30_000 });
 	expect(dropped).toBe(1);
 	expect(serverApplications(reference)).toHaveLength(1);
 });
@@ -136,7 +136,7 @@ test('a cancel queued offline behind its own unsent submit: both applied, in ord
 	await expect(page.getByTestId('outbox-count')).toHaveText('待发送 2 项');
 
 	await context.setOffline(false);
-	await expect(page.getByText('已取消')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已取消', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const rows = serverApplications(reference);
 	expect(rows).toEqual([expect.objectContaining({ status: 'cancelled' })]);
 });

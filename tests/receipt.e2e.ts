@@ -19,7 +19,7 @@ function serverSlot(applicationId: string): string | null {
 async function submitted(page: import('@playwright/test').Page, name: string) {
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, uniqueN(), name);
-	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	return { reference, id: serverApplications(reference)[0]!.id, receipt: page.url() };
 }
@@ -70,7 +70,7 @@ test('a rating has no default: the resident is asked to choose', async ({ page, 
 	const app = await submitted(page, '评价测试');
 	await processAtCounter(baseURL!, app.id, [{ action: 'accept' }, { action: 'complete' }]);
 	await page.goto(app.receipt);
-	await expect(page.getByText('已办结')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已办结', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await page.getByRole('button', { name: '提交评价' }).click();
 	await expect(page.getByRole('alert')).toContainText('请选择');
 	await expect(page.getByText('修改已保存，等待发送')).toHaveCount(0);
@@ -83,7 +83,7 @@ test('a cancelled receipt shows no code, no materials to bring and no time', asy
 	await submitted(page, '取消测试');
 	page.once('dialog', (d) => void d.accept());
 	await page.getByRole('button', { name: '取消预约' }).click();
-	await expect(page.getByText('已取消')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已取消', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByTestId('receipt-qr')).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: '请带齐以下材料' })).toHaveCount(0);
 	await expect(page.getByTestId('booked-slot')).toHaveCount(0);

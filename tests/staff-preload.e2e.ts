@@ -22,7 +22,7 @@ test('pointing at an application in the list neither opens nor logs it; clicking
 }) => {
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, uniqueN(), '悬停预载');
-	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	const { id } = serverApplications(reference)[0]!;
 

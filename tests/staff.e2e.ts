@@ -54,7 +54,7 @@ test('scanning the receipt’s QR code checks the application in and issues a ti
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, uniqueN(), '扫码签到');
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
-	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
 
 	const counter = await counterPage(browser, baseURL!);
@@ -138,7 +138,7 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 }) => {
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, uniqueN(), '办理流程');
-	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const receipt = page.url();
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	const { id } = serverApplications(reference)[0]!;
@@ -148,20 +148,20 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await counter.getByRole('button', { name: '受理', exact: true }).click();
 	await expect(counter.getByText('已保存')).toBeVisible();
 	await page.goto(receipt);
-	await expect(page.getByText('已受理')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已受理', { exact: true })).toBeVisible({ timeout: 20_000 });
 
 	await counter.getByLabel('说明').fill('请补充经营场所证明');
 	await counter.getByRole('group', { name: '需补充的材料' }).getByRole('checkbox').first().check();
 	await counter.getByRole('button', { name: '要求补充材料' }).click();
 	await expect(counter.getByText('已保存')).toBeVisible();
 	await page.goto(receipt);
-	await expect(page.getByText('需补充材料')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByText('请补充经营场所证明')).toBeVisible();
 
 	await counter.getByRole('button', { name: '办结' }).click();
 	await expect(counter.getByText('已保存')).toBeVisible();
 	await page.goto(receipt);
-	await expect(page.getByText('已办结')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已办结', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await counter.context().close();
 });
 
@@ -173,7 +173,7 @@ test('HTML typed into a field shows as text to staff and resident', async ({
 	const name = '<img src=x onerror="window.__xss=1">';
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, uniqueN(), name);
-	await expect(page.getByText('已提交')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	await page.goto('/applications');
 	await expect(page.getByText(name).first()).toBeVisible();
