@@ -5,6 +5,7 @@ import * as m003 from './003_applications';
 import * as m004 from './004_counter';
 import * as m005 from './005_ownership';
 import * as m006 from './006_sign_in_attempts';
+import * as m007 from './007_matter_aliases';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
 	'003_applications': m003,
 	'004_counter': m004,
 	'005_ownership': m005,
-	'006_sign_in_attempts': m006
+	'006_sign_in_attempts': m006,
+	'007_matter_aliases': m007
 };
