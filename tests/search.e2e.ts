@@ -27,6 +27,34 @@ test('search by characters, pinyin initials and whole pinyin works offline', asy
 	await expect(points.getByRole('link', { name: '团旺镇便民服务中心' })).toBeVisible();
 });
 
+test('the words residents use find the right matter first, offline', async ({
+	page,
+	context,
+	readyOffline
+}) => {
+	await page.goto('/');
+	await readyOffline(page);
+	await context.setOffline(true);
+	await page.goto('/search');
+	const box = page.getByRole('searchbox', { name: /输入事项或服务点名称/ });
+	const first = page.getByRole('list', { name: /^事项/ }).getByRole('listitem').first();
+
+	const cases: [query: string, matter: string, alias: string][] = [
+		['低保', '最低生活保障申请', '低保'],
+		['残疾证', '残疾人证新办', '残疾证'],
+		['营业执照', '个体工商户登记', '营业执照'],
+		['个体户', '个体工商户登记', '个体户'],
+		['getihu', '个体工商户登记', '个体户'],
+		['营业执找', '个体工商户登记', '营业执照'],
+		['getihv', '个体工商户登记', '个体户']
+	];
+	for (const [query, name, alias] of cases) {
+		await box.fill(query);
+		await expect(first.getByRole('link'), query).toHaveText(name);
+		await expect(first, query).toContainText(`也叫“${alias}”`);
+	}
+});
+
 test('results update on each keystroke and filter by category', async ({ page }) => {
 	await page.goto('/search');
 	const box = page.getByRole('searchbox', { name: /输入事项或服务点名称/ });

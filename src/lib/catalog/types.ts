@@ -98,6 +98,8 @@ export interface Matter {
 	categoryId: string;
 	departmentId: string;
 	name: Text;
+	/** Everyday names and abbreviations that residents and clerks use (低保, 个体户, welfare). */
+	aliases: string[];
 	summary: Text;
 	conditions: Text[];
 	promisedDays: number;
@@ -108,8 +110,12 @@ export interface Matter {
 	questions: Question[];
 	materials: Material[];
 	form: FormField[];
+	/** Pinyin of the Chinese name, whole and initials, for search. */
 	pinyin: string;
 	initials: string;
+	/** Pinyin of each alias, whole and initials, in order ('' for an alias without Chinese). */
+	aliasPinyin: string[];
+	aliasInitials: string[];
 }
 
 export interface Bundle {

@@ -25,6 +25,15 @@ export function matterSummary({
 	return { id, name, categoryId, departmentId, promisedDays, visits };
 }
 
+/** A whole matter for one page, without the keys only search needs. */
+const withoutSearchKeys = (matter: Matter): Matter => ({
+	...matter,
+	pinyin: '',
+	initials: '',
+	aliasPinyin: [],
+	aliasInitials: []
+});
+
 const byId = <T extends { id: string }>(list: T[], id: string) =>
 	list.find((x) => x.id === id) ?? null;
 
@@ -68,7 +77,7 @@ export const catalogViews = {
 		}
 		return {
 			version: catalog.version,
-			matter: { ...matter, pinyin: '', initials: '' },
+			matter: withoutSearchKeys(matter),
 			category: byId(catalog.categories, matter.categoryId),
 			department: byId(catalog.departments, matter.departmentId),
 			bundles: catalog.bundles.filter((b) => b.matterIds.includes(id)).map(bundleSummary),
@@ -136,7 +145,7 @@ export const catalogViews = {
 			point: pointSummary(point),
 			rule,
 			bundle: bundle ? bundleSummary(bundle) : null,
-			matters: (matters as Matter[]).map((x) => ({ ...x, pinyin: '', initials: '' }))
+			matters: (matters as Matter[]).map(withoutSearchKeys)
 		};
 	},
 

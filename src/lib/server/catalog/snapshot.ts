@@ -10,7 +10,7 @@ import type {
 	WeeklyHours
 } from '$lib/catalog/types';
 import type { Database } from '../db/schema';
-import { pinyinKeys } from './pinyin';
+import { aliasKeys, pinyinKeys } from './pinyin';
 
 type Content = Omit<CatalogSnapshot, 'version' | 'generatedAt'>;
 
@@ -122,7 +122,8 @@ export async function buildSnapshot(db: Kysely<Database>): Promise<CatalogSnapsh
 			questions: JSON.parse(m.questions) as CatalogSnapshot['matters'][number]['questions'],
 			materials: materialsOf.get(m.id) ?? [],
 			form: JSON.parse(m.form) as FormField[],
-			...pinyinKeys(m.name_zh)
+			...pinyinKeys(m.name_zh),
+			...aliasKeys(JSON.parse(m.aliases) as string[])
 		})),
 		bundles: bundles.map((b) => ({
 			id: b.id,

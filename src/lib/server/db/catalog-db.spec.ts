@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, search } from '$lib/catalog/search';
 import { buildSnapshot } from '../catalog/snapshot';
 import { currentCatalog } from '../catalog/cache';
 import { seedDemo, seedDemoIfEmpty } from '../seed/seed-demo';
@@ -60,6 +61,7 @@ for (const target of testDatabases()) {
 				expect(matter.legalBasis.length, matter.id).toBeGreaterThan(0);
 				expect(matter.promisedDays, matter.id).toBeLessThanOrEqual(matter.legalDays);
 				expect(matter.name.en, matter.id).not.toBe('');
+				expect(matter.aliases.length, matter.id).toBeGreaterThan(0);
 			}
 			const handled = new Set(snapshot.points.flatMap((p) => p.services.map((s) => s.matterId)));
 			for (const matter of snapshot.matters) expect(handled.has(matter.id), matter.id).toBe(true);
@@ -80,6 +82,35 @@ for (const target of testDatabases()) {
 			const business = snapshot.matters.find((m) => m.name.zh === '个体工商户登记')!;
 			expect(business.initials.startsWith('gtgsh')).toBe(true);
 			expect(business.pinyin.startsWith('getigongshanghu')).toBe(true);
+			const alias = business.aliases.indexOf('个体户');
+			expect([business.aliasPinyin[alias], business.aliasInitials[alias]]).toEqual([
+				'getihu',
+				'gth'
+			]);
+		});
+
+		it('finds matters by the words residents use, the right one first', async () => {
+			const index = buildSearchIndex(await buildSnapshot(conn.db));
+			const first = (query: string) => search(index, query).matters[0]?.id;
+			expect(first('低保')).toBe('minimum-living-allowance');
+			expect(first('残疾证')).toBe('disability-certificate');
+			for (const query of [
+				'营业执照',
+				'个体户',
+				'getihu',
+				'ge ti hu',
+				'gth',
+				'营业执找',
+				'getihv'
+			]) {
+				expect(first(query), query).toBe('individual-business-registration');
+			}
+			expect(first('社保卡')).toBe('social-security-card');
+			expect(first('医保')).toBe('resident-medical-insurance-enrolment');
+			expect(first('新农合')).toBe('resident-medical-insurance-enrolment');
+			expect(first('养老金')).toBe('resident-pension-benefit');
+			expect(first('准生证')).toBe('birth-registration');
+			expect(first('welfare')).toBe('minimum-living-allowance');
 		});
 
 		it('gives a new version when the catalogue changes, and the same one when it does not', async () => {

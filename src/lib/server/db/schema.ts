@@ -61,6 +61,8 @@ export interface MatterTable {
 	department_id: string;
 	name_zh: string;
 	name_en: string;
+	/** Everyday names and abbreviations that search finds the matter by: `["低保", "welfare"]` */
+	aliases: Generated<JsonText>;
 	summary_zh: string;
 	summary_en: string;
 	/** `[{zh, en}]` */

@@ -59,6 +59,7 @@ function toRows(p: PointsFile, m: MattersFile): CatalogRows {
 			department_id: mt.department,
 			name_zh: mt.zh,
 			name_en: mt.en,
+			aliases: json(mt.aliases),
 			summary_zh: mt.summaryZh,
 			summary_en: mt.summaryEn,
 			conditions: json(mt.conditions),

@@ -66,56 +66,80 @@ const field = v.variant('type', [
 	})
 ]);
 
+/** Everyday names and abbreviations of a matter, in Chinese or English, each once. */
+const aliases = v.pipe(
+	v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(30))),
+	v.check(
+		(list) => new Set(list.map((a) => a.toLowerCase())).size === list.length,
+		'An alias must not repeat'
+	)
+);
+
 export const mattersFile = v.object({
 	categories: v.array(
 		v.object({ id: text, zh: text, en: text, ticketPrefix: v.pipe(v.string(), v.length(1)) })
 	),
 	departments: v.array(v.object({ id: text, zh: text, en: text })),
 	matters: v.array(
-		v.object({
-			id: text,
-			code: text,
-			category: text,
-			department: text,
-			zh: text,
-			en: text,
-			summaryZh: text,
-			summaryEn: text,
-			conditions: v.array(zhEn),
-			promisedDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
-			legalDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
-			fee: zhEn,
-			legalBasis: v.array(zhEn),
-			visits: v.pipe(v.number(), v.integer(), v.minValue(0)),
-			handledAt: v.pipe(v.array(v.picklist(['centre', 'village', 'proxy'])), v.minLength(1)),
-			slot: v.object({
-				minutes: v.pipe(v.number(), v.integer(), v.minValue(5)),
-				capacityPerCounter: v.pipe(v.number(), v.integer(), v.minValue(1)),
-				minHoursAhead: v.pipe(v.number(), v.minValue(0)),
-				maxDaysAhead: v.pipe(v.number(), v.integer(), v.minValue(1))
+		v.pipe(
+			v.object({
+				id: text,
+				code: text,
+				category: text,
+				department: text,
+				zh: text,
+				en: text,
+				aliases,
+				summaryZh: text,
+				summaryEn: text,
+				conditions: v.array(zhEn),
+				promisedDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
+				legalDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
+				fee: zhEn,
+				legalBasis: v.array(zhEn),
+				visits: v.pipe(v.number(), v.integer(), v.minValue(0)),
+				handledAt: v.pipe(v.array(v.picklist(['centre', 'village', 'proxy'])), v.minLength(1)),
+				slot: v.object({
+					minutes: v.pipe(v.number(), v.integer(), v.minValue(5)),
+					capacityPerCounter: v.pipe(v.number(), v.integer(), v.minValue(1)),
+					minHoursAhead: v.pipe(v.number(), v.minValue(0)),
+					maxDaysAhead: v.pipe(v.number(), v.integer(), v.minValue(1))
+				}),
+				questions: v.array(
+					v.object({
+						id: text,
+						zh: text,
+						en: text,
+						options: v.array(v.object({ id: text, zh: text, en: text }))
+					})
+				),
+				materials: v.array(
+					v.object({
+						id: text,
+						zh: text,
+						en: text,
+						form: v.picklist(['original', 'copy', 'original_and_copy', 'electronic']),
+						count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+						noteZh: v.string(),
+						noteEn: v.string(),
+						when: v.record(v.string(), v.array(v.string()))
+					})
+				),
+				form: v.array(field)
 			}),
-			questions: v.array(
-				v.object({
-					id: text,
-					zh: text,
-					en: text,
-					options: v.array(v.object({ id: text, zh: text, en: text }))
-				})
-			),
-			materials: v.array(
-				v.object({
-					id: text,
-					zh: text,
-					en: text,
-					form: v.picklist(['original', 'copy', 'original_and_copy', 'electronic']),
-					count: v.pipe(v.number(), v.integer(), v.minValue(1)),
-					noteZh: v.string(),
-					noteEn: v.string(),
-					when: v.record(v.string(), v.array(v.string()))
-				})
-			),
-			form: v.array(field)
-		})
+			v.forward(
+				v.check(
+					({ zh, en, aliases }) =>
+						aliases.every(
+							(a) =>
+								!zh.toLowerCase().includes(a.toLowerCase()) &&
+								!en.toLowerCase().includes(a.toLowerCase())
+						),
+					'An alias must not be part of the name already: search finds the name anyway'
+				),
+				['aliases']
+			)
+		)
 	),
 	bundles: v.array(
 		v.object({

@@ -16,12 +16,15 @@ export function syntheticCatalogRows(
 	for (let i = rows.matters.length; i < size.matters; i++) {
 		let zh = '';
 		let en = '';
+		let aliases: string[] = [];
 		for (let tries = 0; tries < 50 && (!zh || used.has(zh)); tries++) {
-			const [who, whoEn] = pick(SUBJECTS);
-			const [what, whatEn] = pick(OBJECTS);
+			const [who, whoEn, whoShort] = pick(SUBJECTS);
+			const [what, whatEn, whatShort] = pick(OBJECTS);
 			const [act, actEn] = pick(ACTIONS);
 			zh = `${who}${what}${act}`;
 			en = `${actEn} of ${whatEn} for ${whoEn}`;
+			// As people shorten such names: 个体户医保, 医保变更.
+			aliases = [`${whoShort}${whatShort}`, `${whatShort}${act}`];
 		}
 		if (used.has(zh)) zh = `${zh}（${i}）`;
 		used.add(zh);
@@ -35,6 +38,7 @@ export function syntheticCatalogRows(
 			department_id: pick(rows.departments).id,
 			name_zh: zh,
 			name_en: en,
+			aliases: JSON.stringify(aliases),
 			sort: i
 		});
 		for (const material of base.materials.filter((m) => m.matter_id === template.id)) {
@@ -90,31 +94,32 @@ function prng(seed: number): () => number {
 	};
 }
 
+// Each as [Chinese, English, the short form people say].
 const SUBJECTS = [
-	['城乡居民', 'rural and urban residents'],
-	['个体工商户', 'individual businesses'],
-	['农民专业合作社', 'farmer cooperatives'],
-	['残疾人', 'disabled people'],
-	['退役军人', 'veterans'],
-	['老年人', 'older people'],
-	['失业人员', 'unemployed people'],
-	['灵活就业人员', 'flexible workers'],
-	['农村居民', 'rural residents'],
-	['困难群众', 'families in difficulty'],
-	['小微企业', 'small businesses'],
-	['家庭农场', 'family farms']
+	['城乡居民', 'rural and urban residents', '居民'],
+	['个体工商户', 'individual businesses', '个体户'],
+	['农民专业合作社', 'farmer cooperatives', '合作社'],
+	['残疾人', 'disabled people', '残疾'],
+	['退役军人', 'veterans', '老兵'],
+	['老年人', 'older people', '老人'],
+	['失业人员', 'unemployed people', '失业'],
+	['灵活就业人员', 'flexible workers', '灵活就业'],
+	['农村居民', 'rural residents', '农村'],
+	['困难群众', 'families in difficulty', '困难户'],
+	['小微企业', 'small businesses', '小微'],
+	['家庭农场', 'family farms', '农场']
 ] as const;
 const OBJECTS = [
-	['养老保险', 'pension insurance'],
-	['医疗保险', 'medical insurance'],
-	['生活补贴', 'living subsidy'],
-	['护理补贴', 'nursing subsidy'],
-	['就业证明', 'employment certificate'],
-	['经营许可', 'business licence'],
-	['登记证书', 'registration certificate'],
-	['救助资金', 'assistance funds'],
-	['社保卡', 'social security card'],
-	['住房补助', 'housing grant']
+	['养老保险', 'pension insurance', '养老'],
+	['医疗保险', 'medical insurance', '医保'],
+	['生活补贴', 'living subsidy', '生活费'],
+	['护理补贴', 'nursing subsidy', '护理费'],
+	['就业证明', 'employment certificate', '就业证'],
+	['经营许可', 'business licence', '执照'],
+	['登记证书', 'registration certificate', '证书'],
+	['救助资金', 'assistance funds', '救助金'],
+	['社保卡', 'social security card', '社保'],
+	['住房补助', 'housing grant', '房补']
 ] as const;
 const ACTIONS = [
 	['申请', 'Application'],

@@ -5,6 +5,7 @@ import * as m003 from './003_applications';
 import * as m004 from './004_counter';
 import * as m005 from './005_ownership';
 import * as m006 from './006_sign_in_attempts';
+import * as m007 from './007_matter_aliases';
 import * as m008 from './008_application_events';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
 	'004_counter': m004,
 	'005_ownership': m005,
 	'006_sign_in_attempts': m006,
+	'007_matter_aliases': m007,
 	'008_application_events': m008
 };
