@@ -113,7 +113,12 @@ export async function materialsReceived(
 	return rows.map(listed);
 }
 
-/** The centre's applications (an admin's: everyone's) whose reference, name or phone matches. */
+/**
+ * The centre's applications (an admin's: everyone's) that a clerk's query names: a reference in
+ * any case, with or without its `LY-`; a whole ID number; a whole phone number or its last four
+ * digits (spaces and dashes ignored); or part of the applicant's name. Lists show ID numbers and
+ * phones masked, whichever matched.
+ */
 export async function searchApplications(
 	db: Kysely<Database>,
 	user: SignedInUser,
@@ -121,16 +126,23 @@ export async function searchApplications(
 ): Promise<ListedApplication[]> {
 	const q = query.trim().slice(0, 50);
 	if (!q) return [];
+	const upper = q.toUpperCase();
+	const digits = q.replace(/[\s-]/g, '');
 	let select = listQuery(db);
 	if (user.role !== 'admin') select = select.where('a.point_id', '=', user.pointId ?? '');
 	const rows = await select
-		.where((eb) =>
-			eb.or([
-				eb('a.reference', '=', q.toUpperCase()),
-				eb('a.applicant_phone', '=', q),
+		.where((eb) => {
+			const ors = [
+				eb('a.reference', '=', upper),
 				eb('a.applicant_name', 'like', `%${q.replace(/[%_\\]/g, '')}%`)
-			])
-		)
+			];
+			if (/^[0-9A-HJKMNP-TV-Z]{8}$/.test(upper)) ors.push(eb('a.reference', '=', `LY-${upper}`));
+			if (/^\d{17}[\dX]$/.test(upper.replace(/[\s-]/g, '')))
+				ors.push(eb('a.applicant_id_number', '=', upper.replace(/[\s-]/g, '')));
+			if (/^1\d{10}$/.test(digits)) ors.push(eb('a.applicant_phone', '=', digits));
+			if (/^\d{4}$/.test(digits)) ors.push(eb('a.applicant_phone', 'like', `%${digits}`));
+			return eb.or(ors);
+		})
 		.orderBy('a.created_at', 'desc')
 		.limit(50)
 		.execute();

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { expect, test } from './fixtures';
+import { applyFromSlots, idNumber, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import { counterPage } from './support/staff';
+
+prepareZXingModule({
+	overrides: {
+		wasmBinary: readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm').buffer
+	}
+});
+
+test('a keyboard-wedge scanner types the code and Enter into the focused field: checked in', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '扫码枪签到');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
+	const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto('/staff/check-in');
+	// The field is ready for the scanner (or the clerk's typing) as soon as the page opens.
+	await expect(counter.getByLabel('二维码内容或受理编号')).toBeFocused();
+	await counter.keyboard.type(code!.text + '\n', { delay: 0 });
+	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(
+		/号码：A\d{3}/
+	);
+	expect(serverApplications(reference)[0]!.checked_in_at).not.toBeNull();
+	// Ready for the next one.
+	await expect(counter.getByLabel('二维码内容或受理编号')).toBeFocused();
+	await expect(counter.getByLabel('二维码内容或受理编号')).toHaveValue('');
+	await counter.context().close();
+});
+
+test('the code reader loads with the page and says what it is doing with a picture', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '图片签到');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
+
+	const counter = await counterPage(browser, baseURL!);
+	const wasm = counter.waitForRequest((r) => r.url().endsWith('.wasm'));
+	await counter.goto('/staff/check-in');
+	// Fetched on opening the page, before any picture is given.
+	await wasm;
+	await expect(counter.getByRole('status').filter({ hasText: '扫码已就绪' })).toBeVisible();
+	await counter.getByLabel('从图片识别').setInputFiles({
+		name: 'receipt.png',
+		mimeType: 'image/png',
+		buffer: png
+	});
+	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toBeVisible();
+	await expect(counter.getByRole('status').filter({ hasText: '已读到二维码' })).toBeVisible();
+	await counter.context().close();
+});
+
+test('the resident pages never fetch the code reader', async ({ page }) => {
+	const wasm: string[] = [];
+	page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+	for (const path of ['/', '/search', SLOTS_PAGE, '/applications']) await page.goto(path);
+	await page.waitForLoadState('networkidle');
+	expect(wasm).toEqual([]);
+});
+
+test('the counter finds an application by the last 4 digits of the phone, a lower-case reference or the ID number', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const n = uniqueN();
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, n, '搜索测试');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const counter = await counterPage(browser, baseURL!);
+	for (const q of [reference.toLowerCase(), idNumber(n), idNumber(n).toLowerCase(), '5678']) {
+		await counter.goto(`/staff?q=${encodeURIComponent(q)}`);
+		const found = counter.getByRole('region', { name: /查找结果/ });
+		await expect(found.getByRole('link', { name: reference }), q).toBeVisible();
+		// The whole ID number is never shown in a list.
+		await expect(found.getByText(idNumber(n))).toHaveCount(0);
+	}
+	await counter.context().close();
+});
