@@ -24,6 +24,20 @@ test('back and forward keep the search as it was typed', async ({ page }) => {
 	await expect(box).toHaveValue('canji');
 });
 
+test('back keeps the kind of point the list was narrowed to', async ({ page }) => {
+	await page.goto('/matters/individual-business-registration/points');
+	const kind = page.getByRole('combobox', { name: '全部类型' });
+	await kind.selectOption({ label: '代办点' });
+	const point = page.getByRole('link', { name: '徐格庄社区代办点' });
+	await expect(page.getByRole('link', { name: '城厢街道便民服务中心' })).toHaveCount(0);
+	await point.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('徐格庄社区代办点');
+	await page.goBack();
+	await expect(point).toBeVisible();
+	await expect(kind.locator('option:checked')).toHaveText('代办点');
+	await expect(page.getByRole('link', { name: '城厢街道便民服务中心' })).toHaveCount(0);
+});
+
 test('back and forward keep the chosen day and times, with the day in sight', async ({ page }) => {
 	await page.goto(SLOTS_PAGE);
 	const dayRow = page.getByRole('group', { name: '日期' });
@@ -82,7 +96,7 @@ test('the app icon opens the page the resident left, also offline', async ({
 	await offline.goto('/start');
 	await expect(offline.getByRole('heading', { level: 1 })).toHaveText('预约时间：个体工商户登记');
 	expect(new URL(offline.url()).pathname + new URL(offline.url()).search).toBe(SLOTS_PAGE);
-	await expect(offline.getByText('当前没有网络，显示的是本机保存的内容')).toBeVisible();
+	await expect(offline.getByText('当前没有网络，显示已保存的内容')).toBeVisible();
 });
 
 test('with nothing to go back to, the app icon opens the home page', async ({ page }) => {
