@@ -59,7 +59,9 @@ test('English can be chosen and is remembered', async ({ page }) => {
 
 test('the app can be installed: manifest with 192, 512 and maskable icons', async ({ request }) => {
 	const manifest = await (await request.get('/manifest.webmanifest')).json();
-	expect(manifest.start_url).toBe('/');
+	// The start page sends the app to where the resident left off (tests/resume.e2e.ts).
+	expect(manifest.start_url).toBe('/start');
+	expect(manifest.id).toBe('/');
 	expect(manifest.display).toBe('standalone');
 	const sizes = manifest.icons.map(
 		(i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`

@@ -39,15 +39,22 @@ test('news of an application shows on the list until the resident opens it', asy
 	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	const { id } = serverApplications(reference)[0]!;
-	await page.goto('/applications');
+	await page.goto('/');
 	await processAtCounter(baseURL!, id, [{ action: 'accept' }]);
-	await expect(page.getByText('您的申请有新进展')).toBeVisible({ timeout: 16_000 });
+	// Wherever the resident is: a line under the top bar, and a dot on 我的申请.
+	await expect(page.getByRole('link', { name: '您的申请有新进展 · 查看' })).toBeVisible({
+		timeout: 16_000
+	});
+	await expect(page.getByTestId('news-dot')).toBeVisible();
+	await page.getByRole('link', { name: '您的申请有新进展 · 查看' }).click();
+	await expect(page.getByText('您的申请有新进展')).toBeVisible();
 	const row = page.getByRole('listitem').filter({ hasText: reference });
 	await expect(row.getByText('有新进展')).toBeVisible();
 	await row.getByRole('link').click();
 	await expect(page.getByText('已受理', { exact: true })).toBeVisible();
 	await page.goto('/applications');
 	await expect(page.getByText('您的申请有新进展')).toHaveCount(0);
+	await expect(page.getByTestId('news-dot')).toHaveCount(0);
 });
 
 test('an agent signs out, and the residents’ applications leave the device', async ({ page }) => {

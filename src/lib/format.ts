@@ -28,7 +28,7 @@ const WEEKDAYS = [
 ];
 
 /** Month and day of a YYYY-MM-DD date, in the reader's language. */
-function monthDay(date: string): string {
+export function monthDay(date: string): string {
 	const [, month, day] = date.split('-').map(Number) as [number, number, number];
 	return getLocale() === 'zh' ? `${month}月${day}日` : `${day} ${MONTHS_EN[month - 1]}`;
 }
@@ -39,9 +39,14 @@ export function formatDateTime(at: number | string): string {
 	return `${monthDay(clock.date)} ${toHhmm(clock.minutes)}`;
 }
 
+/** The short weekday name of a calendar date (YYYY-MM-DD). */
+export function weekdayName(date: string): string {
+	return WEEKDAYS[weekdayOf(date) - 1]!();
+}
+
 /** A calendar date (YYYY-MM-DD) with its weekday. */
 export function formatDay(date: string): string {
-	return `${monthDay(date)} ${WEEKDAYS[weekdayOf(date) - 1]!()}`;
+	return `${monthDay(date)} ${weekdayName(date)}`;
 }
 
 /** `HH:mm` of a slot time `YYYY-MM-DDTHH:mm+08:00`. */

@@ -1,0 +1,53 @@
+import { expect, test } from './fixtures';
+import { SLOTS_PAGE } from './support/apply';
+
+test.use({ viewport: { width: 360, height: 640 } });
+
+for (const locale of ['zh', 'en']) {
+	test(`in large text the slot times stay on one line and the days in one row (${locale})`, async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await context.addCookies([
+			{ name: 'ow_locale', value: locale, url: baseURL! },
+			{ name: 'ow_elder', value: '1', url: baseURL! }
+		]);
+		await page.goto(SLOTS_PAGE);
+		await expect(page.locator('html')).toHaveClass(/elder/);
+
+		const times = page.getByText(/^\d\d:\d\d–\d\d:\d\d$/);
+		expect(await times.count()).toBeGreaterThan(5);
+		// One line box each: an inline run broken over lines has one client rect per line.
+		const lines = await times.evaluateAll((spans) => spans.map((s) => s.getClientRects().length));
+		expect(
+			lines.every((n) => n === 1),
+			`line boxes per time: ${lines.join(', ')}`
+		).toBe(true);
+
+		const days = page
+			.getByRole('group', { name: locale === 'zh' ? '日期' : 'Day' })
+			.getByRole('button');
+		expect(await days.count()).toBeGreaterThan(8);
+		const tops = await days.evaluateAll((buttons) =>
+			buttons.map((b) => Math.round(b.getBoundingClientRect().top))
+		);
+		expect(new Set(tops).size, `tops of the day buttons: ${tops.join(', ')}`).toBe(1);
+		const heights = await days.evaluateAll((buttons) =>
+			buttons.map((b) => b.getBoundingClientRect().height)
+		);
+		expect(Math.min(...heights)).toBeGreaterThanOrEqual(48);
+		// The row scrolls by itself; the page does not.
+		const width = await page.evaluate(() => ({
+			scroll: document.documentElement.scrollWidth,
+			client: document.documentElement.clientWidth
+		}));
+		expect(width.scroll).toBeLessThanOrEqual(width.client);
+
+		// A day out of sight, chosen, comes into sight.
+		await days.last().scrollIntoViewIfNeeded();
+		await days.last().click();
+		await expect(days.last()).toHaveAttribute('aria-pressed', 'true');
+		await expect(days.last()).toBeInViewport();
+	});
+}
