@@ -47,13 +47,13 @@ test('news of an application shows on the list until the resident opens it', asy
 	});
 	await expect(page.getByTestId('news-dot')).toBeVisible();
 	await page.getByRole('link', { name: '您的申请有新进展 · 查看' }).click();
-	await expect(page.getByText('您的申请有新进展')).toBeVisible();
+	await expect(page.locator('main').getByText('您的申请有新进展')).toBeVisible();
 	const row = page.getByRole('listitem').filter({ hasText: reference });
 	await expect(row.getByText('有新进展')).toBeVisible();
 	await row.getByRole('link').click();
 	await expect(page.getByText('已受理', { exact: true })).toBeVisible();
 	await page.goto('/applications');
-	await expect(page.getByText('您的申请有新进展')).toHaveCount(0);
+	await expect(page.locator('main').getByText('您的申请有新进展')).toHaveCount(0);
 	await expect(page.getByTestId('news-dot')).toHaveCount(0);
 });
 

@@ -104,3 +104,27 @@ test('going from one application’s page straight to another shows the second',
 	await expect(page.getByTestId('reference')).toHaveText(second.reference);
 	await expect(page.getByText('第二份申请')).toBeVisible();
 });
+
+test('going from one matter’s slots straight to another’s shows the second’s times', async ({
+	page
+}) => {
+	await page.goto(SLOTS_PAGE);
+	const first = page.locator('.slots .time').first();
+	await expect(first).toHaveText(/^\d\d:\d\d–\d\d:\d\d$/);
+	const minutes = async () => {
+		const [from, to] = (await first.textContent())!.split('–').map((t) => {
+			const [h, m] = t.split(':').map(Number);
+			return h! * 60 + m!;
+		});
+		return to! - from!;
+	};
+	expect(await minutes()).toBe(20);
+	await page.evaluate(() => {
+		const a = document.createElement('a');
+		a.href = '/points/chengxiang-centre/slots?matter=individual-business-deregistration';
+		document.body.append(a);
+		a.click();
+	});
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('个体工商户注销');
+	await expect.poll(minutes).toBe(15);
+});
