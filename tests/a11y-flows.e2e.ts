@@ -67,6 +67,10 @@ for (const mode of MODES) {
 		await expectUsable(page, 'receipt waiting to be sent');
 		await page.goto('/outbox');
 		await expectUsable(page, 'outbox with an item');
+		// The reference stays on one line, however large the text.
+		const ref = page.getByRole('link', { name: /^LY-/ });
+		const lines = await ref.evaluate((el) => el.getClientRects().length);
+		expect(lines).toBe(1);
 		await context.setOffline(false);
 		await page.goBack();
 		await expect(page.getByRole('region', { name: zh ? '办理进度' : 'Progress' })).toContainText(
