@@ -128,7 +128,7 @@ function plan(catalog: CatalogSnapshot): { ops: SubmitOp[]; capacity: Map<string
 	const ops = plannedSubmits(catalog, COUNT);
 	const point = catalog.points.find((p) => p.id === 'chengxiang-centre')!;
 	const rule = point.services.find((s) => s.matterId === 'individual-business-registration')!;
-	const contended = slotTimes(point, rule, serviceClock().date, 14)
+	const contended = slotTimes(point, rule, catalog.calendar, serviceClock().date, 14)
 		.slice(0, 3)
 		.map((s) => s.start);
 	const fields = fieldValues(catalog.matters.find((m) => m.id === rule.matterId)!.form);

@@ -6,10 +6,13 @@ import { database, openDatabase } from '$lib/server/db';
 import { SESSION_COOKIE, userFromSession } from '$lib/server/auth/sessions';
 import { seedDemoIfEmpty } from '$lib/server/seed/seed-demo';
 import { startMaintenance } from '$lib/server/maintenance';
+import { calendarSince, prefillCalendar } from '$lib/server/calendar/national';
 
 export const init: ServerInit = async () => {
 	const { db } = await openDatabase();
 	if (env.DEMO_DATA === '1') await seedDemoIfEmpty(db);
+	// The national calendar's newly announced days, whatever the catalogue (never an admin's edit).
+	await prefillCalendar(db, calendarSince());
 	startMaintenance(db);
 };
 

@@ -36,7 +36,7 @@ export function plannedSubmits(
 		point.services.map((rule) => ({
 			point,
 			rule,
-			places: slotTimes(point, rule, today, 14).flatMap((s) =>
+			places: slotTimes(point, rule, catalog.calendar, today, 14).flatMap((s) =>
 				Array<string>(s.capacity).fill(s.start)
 			)
 		}))

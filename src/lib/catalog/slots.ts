@@ -1,7 +1,7 @@
 import { serviceClock, toHhmm, toMinutes } from '$lib/time';
 import { addDays, daysBetween, weekdayOf } from './dates';
 import { spansOn } from './hours';
-import type { Point, SlotRule } from './types';
+import type { NationalCalendar, Point, SlotRule } from './types';
 
 /** Beijing time, where every point is; slot times carry it explicitly. */
 export const SERVICE_OFFSET = '+08:00';
@@ -16,12 +16,13 @@ export interface SlotTime {
 
 /**
  * The bookable slots of a point for a matter over `days` days from `from`, by its opening hours,
- * closures and slot rule (no earlier than `minHoursAhead` from now, no later than `maxDaysAhead`
- * days from today). The same on the server and, offline, on the device.
+ * closures, the national calendar and slot rule (no earlier than `minHoursAhead` from now, no later
+ * than `maxDaysAhead` days from today). The same on the server and, offline, on the device.
  */
 export function slotTimes(
 	point: Pick<Point, 'hours' | 'closures'>,
 	rule: SlotRule,
+	calendar: NationalCalendar,
 	from: string,
 	days: number,
 	now: Date = new Date()
@@ -33,7 +34,7 @@ export function slotTimes(
 		const date = addDays(from, i);
 		if (daysBetween(today, date) > rule.maxDaysAhead) break;
 		if (date < today) continue;
-		for (const [open, close] of spansOn(point, date, weekdayOf(date))) {
+		for (const [open, close] of spansOn(point, calendar, date, weekdayOf(date))) {
 			const last = toMinutes(close) - rule.slotMinutes;
 			for (let m = toMinutes(open); m <= last; m += rule.slotMinutes) {
 				const start = `${date}T${toHhmm(m)}${SERVICE_OFFSET}`;
@@ -57,6 +58,7 @@ export function slotTimes(
 export function isBookableSlot(
 	point: Pick<Point, 'hours' | 'closures'>,
 	rule: SlotRule,
+	calendar: NationalCalendar,
 	start: string,
 	now: Date = new Date()
 ): boolean {
@@ -67,7 +69,7 @@ export function isBookableSlot(
 	if (date < today || daysBetween(today, date) > rule.maxDaysAhead) return false;
 	if (Date.parse(start) < now.getTime() + rule.minHoursAhead * 3_600_000) return false;
 	const minutes = toMinutes(hhmm);
-	return spansOn(point, date, weekdayOf(date)).some(([open, close]) => {
+	return spansOn(point, calendar, date, weekdayOf(date)).some(([open, close]) => {
 		const from = toMinutes(open);
 		return (
 			minutes >= from &&

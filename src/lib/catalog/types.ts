@@ -125,6 +125,18 @@ export interface Bundle {
 	matterIds: string[];
 }
 
+/**
+ * The national calendar the State Council announces each year: public holidays (no point opens)
+ * and the make-up working days (调休) that fall on a weekend (every point opens as on a weekday).
+ * Keyed by date, YYYY-MM-DD; a point's own closures come on top.
+ */
+export interface NationalCalendar {
+	holidays: Record<string, Text>;
+	workdays: Record<string, Text>;
+}
+
+export const NO_CALENDAR: NationalCalendar = { holidays: {}, workdays: {} };
+
 export interface CatalogSnapshot {
 	/** Changes whenever any content changes; also the HTTP ETag. */
 	version: string;
@@ -135,4 +147,5 @@ export interface CatalogSnapshot {
 	points: Point[];
 	matters: Matter[];
 	bundles: Bundle[];
+	calendar: NationalCalendar;
 }

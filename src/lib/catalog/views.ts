@@ -1,4 +1,15 @@
-import type { Bundle, CatalogSnapshot, Matter, Point, PointKind, Town } from './types';
+import { serviceClock } from '$lib/time';
+import { addDays } from './dates';
+import type {
+	Bundle,
+	CatalogSnapshot,
+	Matter,
+	NationalCalendar,
+	Point,
+	PointKind,
+	Text,
+	Town
+} from './types';
 
 /** A point as lists show it: without its per-matter rules or search keys. */
 export type PointSummary = Omit<Point, 'services' | 'pinyin' | 'initials'>;
@@ -37,6 +48,18 @@ const withoutSearchKeys = (matter: Matter): Matter => ({
 const byId = <T extends { id: string }>(list: T[], id: string) =>
 	list.find((x) => x.id === id) ?? null;
 
+/** The national calendar's days from today over the longest booking window (31 days). */
+function calendarAhead(catalog: CatalogSnapshot): NationalCalendar {
+	const from = serviceClock().date;
+	const to = addDays(from, 31);
+	const within = (days: Record<string, Text>) =>
+		Object.fromEntries(Object.entries(days).filter(([date]) => date >= from && date <= to));
+	return {
+		holidays: within(catalog.calendar.holidays),
+		workdays: within(catalog.calendar.workdays)
+	};
+}
+
 /**
  * What each page shows of the catalogue, computed the same way on the server (for the first,
  * server-rendered visit) and on the device (from its own copy, with no network). A view returns
@@ -49,6 +72,7 @@ export const catalogViews = {
 		);
 		return {
 			version: catalog.version,
+			calendar: calendarAhead(catalog),
 			towns: catalog.towns.map((town) => {
 				const centre = centres.get(town.id);
 				return { town, centre: centre ? pointSummary(centre) : null };
@@ -108,6 +132,7 @@ export const catalogViews = {
 					}
 				: null,
 			towns: catalog.towns,
+			calendar: calendarAhead(catalog),
 			points: catalog.points
 				.filter((p) => needed.every((x) => p.services.some((s) => s.matterId === x)))
 				.map((p) => ({ ...pointSummary(p), matterCount: p.services.length }))
@@ -121,6 +146,7 @@ export const catalogViews = {
 		return {
 			version: catalog.version,
 			point: pointSummary(point),
+			calendar: calendarAhead(catalog),
 			town: byId(catalog.towns, point.townId) as Town,
 			categories: catalog.categories,
 			matters: catalog.matters.filter((m) => handled.has(m.id)).map(matterSummary)
@@ -162,7 +188,8 @@ export const catalogViews = {
 			version: catalog.version,
 			point: pointSummary(point),
 			matter: matterSummary(matter),
-			rule
+			rule,
+			calendar: calendarAhead(catalog)
 		};
 	}
 } satisfies Record<string, (catalog: CatalogSnapshot, params: Record<string, string>) => unknown>;

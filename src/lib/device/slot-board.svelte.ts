@@ -1,5 +1,5 @@
 import { bookingDays, slotTimes, slotsApiUrl } from '$lib/catalog/slots';
-import type { SlotRule } from '$lib/catalog/types';
+import type { NationalCalendar, SlotRule } from '$lib/catalog/types';
 import type { PointSummary } from '$lib/catalog/views';
 import { serviceClock } from '$lib/time';
 import type { KnownSlot } from './db';
@@ -24,15 +24,18 @@ export class SlotBoard {
 	error = $state<string | null>(null);
 	#point: PointSummary;
 	#rule: SlotRule;
+	#calendar: NationalCalendar;
 
 	/** `live`: figures the page already fetched, if it could. */
 	constructor(
 		point: PointSummary,
 		rule: SlotRule,
+		calendar: NationalCalendar,
 		live: { slots: KnownSlot[]; generatedAt: string } | null
 	) {
 		this.#point = point;
 		this.#rule = rule;
+		this.#calendar = calendar;
 		this.#show(live?.slots ?? [], live ? Date.parse(live.generatedAt) : null);
 	}
 
@@ -88,7 +91,8 @@ export class SlotBoard {
 			known.map((s) => [s.start, s.remaining])
 		);
 		const days = bookingDays(this.#rule);
-		this.slots = slotTimes(this.#point, this.#rule, serviceClock().date, days).map((s) => ({
+		const today = serviceClock().date;
+		this.slots = slotTimes(this.#point, this.#rule, this.#calendar, today, days).map((s) => ({
 			...s,
 			remaining: remaining[s.start] ?? null
 		}));

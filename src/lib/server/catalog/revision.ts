@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import type { Tx } from '../db/transaction';
 
 const KEY = 'catalog_revision';
 
@@ -10,7 +11,7 @@ export async function readCatalogRevision(db: Kysely<Database>): Promise<number>
 }
 
 /** Raises the counter in one statement, so two writers never both read N and write N + 1. */
-export async function bumpCatalogRevision(db: Kysely<Database>): Promise<void> {
+export async function bumpCatalogRevision(db: Kysely<Database> | Tx): Promise<void> {
 	await db
 		.insertInto('meta')
 		.values({ key: KEY, value: '0' })

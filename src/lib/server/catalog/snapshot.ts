@@ -11,6 +11,7 @@ import type {
 } from '$lib/catalog/types';
 import type { Database } from '../db/schema';
 import { aliasKeys, pinyinKeys } from './pinyin';
+import { calendarSince, nationalCalendar } from '../calendar/national';
 
 type Content = Omit<CatalogSnapshot, 'version' | 'generatedAt'>;
 
@@ -26,7 +27,8 @@ export async function buildSnapshot(db: Kysely<Database>): Promise<CatalogSnapsh
 		materials,
 		services,
 		bundles,
-		bundleMatters
+		bundleMatters,
+		calendar
 	] = await Promise.all([
 		db.selectFrom('categories').selectAll().orderBy('sort').orderBy('id').execute(),
 		db.selectFrom('departments').selectAll().orderBy('id').execute(),
@@ -43,7 +45,9 @@ export async function buildSnapshot(db: Kysely<Database>): Promise<CatalogSnapsh
 			.execute(),
 		db.selectFrom('point_matters').selectAll().orderBy('point_id').orderBy('matter_id').execute(),
 		db.selectFrom('bundles').selectAll().orderBy('sort').orderBy('id').execute(),
-		db.selectFrom('bundle_matters').selectAll().orderBy('bundle_id').orderBy('sort').execute()
+		db.selectFrom('bundle_matters').selectAll().orderBy('bundle_id').orderBy('sort').execute(),
+		// From last year on: enough for any booking window, small enough to send to every phone.
+		nationalCalendar(db, calendarSince())
 	]);
 
 	const closuresOf = groupBy(
@@ -130,7 +134,8 @@ export async function buildSnapshot(db: Kysely<Database>): Promise<CatalogSnapsh
 			name: { zh: b.name_zh, en: b.name_en },
 			summary: { zh: b.summary_zh, en: b.summary_en },
 			matterIds: mattersOf.get(b.id) ?? []
-		}))
+		})),
+		calendar
 	};
 	const version = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 20);
 	return { version, generatedAt: new Date().toISOString(), ...content };

@@ -3,7 +3,14 @@ import type { Tx } from '../db/transaction';
 import type { SignedInUser } from '../auth/sessions';
 
 export type AuditAction =
-	'view' | 'check_in' | 'take_in' | 'accept' | 'request_materials' | 'complete' | 'refuse';
+	| 'view'
+	| 'check_in'
+	| 'take_in'
+	| 'accept'
+	| 'request_materials'
+	| 'complete'
+	| 'refuse'
+	| 'calendar_edit';
 
 /** One line of the audit log: who did what to which application, and its state before and after. */
 export async function audit(

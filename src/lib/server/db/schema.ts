@@ -94,6 +94,18 @@ export interface MaterialTable {
 	sort: number;
 }
 
+export type CalendarKind = 'holiday' | 'workday' | 'normal';
+
+export interface NationalCalendarTable {
+	/** YYYY-MM-DD */
+	date: string;
+	kind: CalendarKind;
+	name_zh: Generated<string>;
+	name_en: Generated<string>;
+	source: 'list' | 'admin';
+	updated_at: string;
+}
+
 export interface PointMatterTable {
 	point_id: string;
 	matter_id: string;
@@ -294,6 +306,7 @@ export interface Database {
 	towns: TownTable;
 	points: PointTable;
 	point_closures: PointClosureTable;
+	national_calendar: NationalCalendarTable;
 	matters: MatterTable;
 	materials: MaterialTable;
 	point_matters: PointMatterTable;

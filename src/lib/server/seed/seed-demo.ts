@@ -3,9 +3,11 @@ import type { Database } from '../db/schema';
 import { demoCatalogRows } from './demo-catalog';
 import { catalogIsEmpty, writeCatalog } from './write-catalog';
 import { seedDemoUsersIfNone } from './demo-users';
+import { calendarSince, prefillCalendar } from '../calendar/national';
 
 export async function seedDemo(db: Kysely<Database>): Promise<void> {
 	await writeCatalog(db, demoCatalogRows());
+	await prefillCalendar(db, calendarSince());
 }
 
 /** Fills an empty database with the demo catalogue; leaves one with data alone. */

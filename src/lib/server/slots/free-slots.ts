@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addDays } from '$lib/catalog/dates';
 import { slotTimes, type SlotTime } from '$lib/catalog/slots';
-import type { CatalogSnapshot, Point, SlotRule } from '$lib/catalog/types';
+import type { CatalogSnapshot, NationalCalendar, Point, SlotRule } from '$lib/catalog/types';
 import type { Database } from '../db/schema';
 
 export interface FreeSlot extends SlotTime {
@@ -23,11 +23,12 @@ export async function freeSlots(
 	db: Kysely<Database>,
 	point: Point,
 	rule: SlotRule,
+	calendar: NationalCalendar,
 	from: string,
 	days: number,
 	now: Date = new Date()
 ): Promise<FreeSlot[]> {
-	const times = slotTimes(point, rule, from, days, now);
+	const times = slotTimes(point, rule, calendar, from, days, now);
 	if (!times.length) return [];
 	const taken = await db
 		.selectFrom('slot_counts')

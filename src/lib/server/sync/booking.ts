@@ -14,7 +14,8 @@ export async function bookFirstFree(
 	skip?: string | null
 ): Promise<string | null> {
 	for (const start of choices) {
-		if (start === skip || !isBookableSlot(point, rule, start, ctx.now)) continue;
+		if (start === skip || !isBookableSlot(point, rule, ctx.catalog.calendar, start, ctx.now))
+			continue;
 		if (
 			await holdSlot(
 				ctx.tx,
@@ -35,6 +36,7 @@ export async function alternatives(ctx: OpContext, point: Point, rule: SlotRule,
 		ctx.tx,
 		point,
 		rule,
+		ctx.catalog.calendar,
 		serviceClock(ctx.now).date,
 		bookingDays(rule),
 		ctx.now

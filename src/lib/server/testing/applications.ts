@@ -39,7 +39,7 @@ export function nextSlots(
 ): string[] {
 	const point = catalog.points.find((p) => p.id === pointId)!;
 	const rule = point.services.find((s) => s.matterId === matterId)!;
-	return slotTimes(point, rule, serviceClock().date, 20)
+	return slotTimes(point, rule, catalog.calendar, serviceClock().date, 20)
 		.slice(0, count)
 		.map((s) => s.start);
 }

@@ -29,7 +29,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	}
 	const now = new Date();
 	const from = query.from ?? serviceClock(now).date;
-	const slots = await freeSlots(db, point, rule, from, query.days, now);
+	const slots = await freeSlots(db, point, rule, snapshot.calendar, from, query.days, now);
 	return json(
 		{
 			pointId: point.id,

@@ -1,0 +1,25 @@
+import * as v from 'valibot';
+import { isRealDate } from '$lib/catalog/dates';
+import { m } from '$lib/paraglide/messages';
+import { reason, type FieldLabels } from './issues';
+
+const name = v.pipe(v.string(), v.trim(), v.maxLength(30, reason({ k: 'length', max: 30 })));
+
+/** One day of the national calendar as an administrator sets it. */
+export const calendarDaySchema = v.object({
+	date: v.pipe(
+		v.string(reason({ k: 'required' })),
+		v.nonEmpty(reason({ k: 'required' })),
+		v.check(isRealDate, reason({ k: 'date' }))
+	),
+	kind: v.picklist(['holiday', 'workday', 'normal'], reason({ k: 'choice' })),
+	nameZh: name,
+	nameEn: name
+});
+
+export const calendarDayLabels: FieldLabels = {
+	date: m.calendar_date,
+	kind: m.calendar_kind,
+	nameZh: m.calendar_name_zh,
+	nameEn: m.calendar_name_en
+};

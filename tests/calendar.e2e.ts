@@ -1,0 +1,54 @@
+import { addDays, weekdayOf } from '../src/lib/catalog/dates';
+import { expect, test } from './fixtures';
+import { SLOTS_PAGE } from './support/apply';
+import { counterPage, ADMIN } from './support/staff';
+
+/** A Tuesday to Thursday at least three days ahead, Beijing time: inside the booking window. */
+function weekdayAhead(): string {
+	let date = addDays(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), 3);
+	while (![2, 3, 4].includes(weekdayOf(date))) date = addDays(date, 1);
+	return date;
+}
+
+test('a holiday the admin sets closes every point that day; setting it back opens them', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const date = weekdayAhead();
+	const day = `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+	await page.goto(SLOTS_PAGE);
+	await expect(page.getByRole('button', { name: new RegExp(day) })).toBeVisible();
+
+	const admin = await counterPage(browser, baseURL!, ADMIN);
+	await admin.goto('/admin/calendar');
+	await admin.getByLabel('日期').fill(date);
+	await admin.getByLabel('类型').selectOption('holiday');
+	await admin.getByLabel('名称（中文）').fill('测试假日');
+	await admin.getByLabel('名称（英文）').fill('Test holiday');
+	await admin.getByRole('button', { name: '保存这一天' }).click();
+	await expect(admin.getByRole('status')).toContainText('已保存');
+
+	// The phone takes the new catalogue up at its next check: here, a fresh page.
+	await page.goto('/points/chengxiang-centre');
+	await expect(page.getByText(`测试假日`)).toBeVisible();
+	await page.goto(SLOTS_PAGE);
+	await expect(page.getByRole('button', { name: new RegExp(day) })).toHaveCount(0);
+
+	await admin.goto(`/admin/calendar?year=${date.slice(0, 4)}`);
+	await admin.getByRole('button', { name: `改为普通日 ${date}` }).click();
+	await expect(admin.getByRole('status')).toContainText('已保存');
+	await page.goto(SLOTS_PAGE);
+	await expect(page.getByRole('button', { name: new RegExp(day) })).toBeVisible();
+	await admin.context().close();
+});
+
+test('the calendar names the field at fault', async ({ browser, baseURL }) => {
+	const admin = await counterPage(browser, baseURL!, ADMIN);
+	await admin.goto('/admin/calendar');
+	await admin.getByLabel('名称（中文）').fill('名'.repeat(40));
+	await admin.getByRole('button', { name: '保存这一天' }).click();
+	await expect(admin.getByRole('alert')).toContainText('请填写“日期”');
+	await expect(admin.getByRole('alert')).toContainText('“名称（中文）”不能超过 30 个字');
+	await admin.context().close();
+});
