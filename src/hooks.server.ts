@@ -80,7 +80,10 @@ const session: Handle = async ({ event, resolve }) => {
 			if (event.request.method !== 'GET') return text('unauthorized', { status: 401 });
 			redirect(303, `/staff/login?next=${encodeURIComponent(path + event.url.search)}`);
 		}
-		const allowed = admin ? user.role === 'admin' : user.role === 'staff' || user.role === 'admin';
+		// The admin area takes city and town administrators (each page checks the scope further).
+		const allowed = admin
+			? user.role === 'admin' || user.role === 'town_admin'
+			: user.role === 'staff' || user.role === 'admin';
 		if (!allowed) return text('forbidden', { status: 403 });
 		const response = await resolve(event);
 		response.headers.set('Cache-Control', 'private, no-store');

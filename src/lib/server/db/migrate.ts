@@ -21,8 +21,12 @@ async function migratorOf(db: Kysely<any>): Promise<Migrator> {
 	});
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-	const { error, results } = await (await migratorOf(db)).migrateToLatest();
+/** Runs the migrations not run yet, up to `target` (default: all). */
+export async function migrateToLatest(db: Kysely<any>, target?: string): Promise<void> {
+	const migrator = await migratorOf(db);
+	const { error, results } = await (target
+		? migrator.migrateTo(target)
+		: migrator.migrateToLatest());
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error || failed) {
 		const name = failed ? ` (${failed.migrationName})` : '';

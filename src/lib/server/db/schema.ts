@@ -138,7 +138,8 @@ export interface SlotCountTable {
 	booked: number;
 }
 
-export type Role = 'staff' | 'agent' | 'admin';
+/** `town_admin`: runs one town (its centre is the account's point): its points, its figures. */
+export type Role = 'staff' | 'agent' | 'admin' | 'town_admin';
 
 export interface UserTable {
 	id: string;

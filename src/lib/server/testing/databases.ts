@@ -8,23 +8,25 @@ import { migrateToLatest } from '../db/migrate';
 
 export interface TestDatabase {
 	kind: DatabaseKind;
-	/** A fresh, migrated, empty database; `drop()` removes it. */
-	create(): Promise<Connection & { url: string; drop(): Promise<void> }>;
+	/** A fresh, empty database, migrated unless told not to; `drop()` removes it. */
+	create(options?: {
+		migrate?: boolean;
+	}): Promise<Connection & { url: string; drop(): Promise<void> }>;
 }
 
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL names a server (a new schema per database). */
 export function testDatabases(): TestDatabase[] {
 	const list: TestDatabase[] = [{ kind: 'sqlite', create: createSqlite }];
 	const pgUrl = process.env.TEST_DATABASE_URL;
-	if (pgUrl) list.push({ kind: 'postgres', create: () => createPostgres(pgUrl) });
+	if (pgUrl) list.push({ kind: 'postgres', create: (options) => createPostgres(pgUrl, options) });
 	return list;
 }
 
-async function createSqlite() {
+async function createSqlite(options: { migrate?: boolean } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'one-window-test-'));
 	const url = join(dir, 'test.db');
 	const conn = connect(url);
-	await migrateToLatest(conn.db);
+	if (options.migrate !== false) await migrateToLatest(conn.db);
 	return {
 		...conn,
 		url,
@@ -35,7 +37,7 @@ async function createSqlite() {
 	};
 }
 
-async function createPostgres(baseUrl: string) {
+async function createPostgres(baseUrl: string, options: { migrate?: boolean } = {}) {
 	const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: baseUrl });
 	await admin.connect();
@@ -43,7 +45,7 @@ async function createPostgres(baseUrl: string) {
 	await admin.end();
 	const url = withSearchPath(baseUrl, schema);
 	const conn = connect(url, { poolSize: 20 });
-	await migrateToLatest(conn.db);
+	if (options.migrate !== false) await migrateToLatest(conn.db);
 	return {
 		...conn,
 		url,

@@ -4,14 +4,18 @@ import { m } from '$lib/paraglide/messages';
 import { SESSION_COOKIE, createSession } from '$lib/server/auth/sessions';
 import { signIn } from '$lib/server/auth/sign-in';
 import { safeNext } from '$lib/server/http/safe-next';
+import type { Role } from '$lib/server/db/schema';
 import { database } from '$lib/server/db';
 import { readForm } from '$lib/server/http/form';
 import { formatDateTime } from '$lib/format';
 
+/** Where an account starts: a town administrator runs the town, not a counter. */
+const homeOf = (role: Role) => (role === 'town_admin' ? '/admin' : '/staff');
+
 export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'private, no-store' });
 	if (locals.user && locals.user.role !== 'agent')
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), homeOf(locals.user.role)));
 	return {};
 };
 
@@ -61,6 +65,6 @@ export const actions: Actions = {
 			secure: !local,
 			expires
 		});
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), homeOf(user.role)));
 	}
 };

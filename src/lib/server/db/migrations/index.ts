@@ -8,6 +8,7 @@ import * as m006 from './006_sign_in_attempts';
 import * as m007 from './007_matter_aliases';
 import * as m008 from './008_application_events';
 import * as m009 from './009_national_calendar';
+import * as m010 from './010_town_admin';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
 	'006_sign_in_attempts': m006,
 	'007_matter_aliases': m007,
 	'008_application_events': m008,
-	'009_national_calendar': m009
+	'009_national_calendar': m009,
+	'010_town_admin': m010
 };

@@ -1,0 +1,38 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import type { SignedInUser } from '../auth/sessions';
+
+/** What an administrator runs: the whole city (`townId` null), or one town. */
+export interface AdminScope {
+	user: SignedInUser;
+	townId: string | null;
+}
+
+/**
+ * The administration scope of a signed-in user: a city administrator's is the city; a town
+ * administrator's is the town of their centre; anyone else has none.
+ */
+export function adminScopeOf(user: SignedInUser, catalog: CatalogSnapshot): AdminScope | null {
+	if (user.role === 'admin') return { user, townId: null };
+	if (user.role !== 'town_admin') return null;
+	const centre = catalog.points.find((p) => p.id === user.pointId);
+	return centre ? { user, townId: centre.townId } : null;
+}
+
+/** The scope of the signed-in administrator (city or town); anyone else is refused. */
+export function requireAdminScope(
+	locals: App.Locals,
+	url: URL,
+	catalog: CatalogSnapshot
+): AdminScope {
+	const user = locals.user;
+	if (!user) redirect(303, `/staff/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	const scope = adminScopeOf(user, catalog);
+	if (!scope) error(403, 'forbidden');
+	return scope;
+}
+
+/** Whether a town (or a point of it) is within the scope. */
+export function inScope(scope: AdminScope, townId: string): boolean {
+	return scope.townId === null || scope.townId === townId;
+}
