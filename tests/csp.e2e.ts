@@ -100,7 +100,7 @@ test('the policy is sent and no page breaks it: resident online and offline, cou
 	const today = policyOf(await counter.goto(`/staff?q=${encodeURIComponent(reference)}`));
 	expect(scriptSrc(today)).not.toContain('wasm-unsafe-eval');
 	await counter.getByRole('link', { name: reference }).click();
-	const photos = counter.getByRole('region', { name: /材料照片/ }).getByRole('img');
+	const photos = counter.getByRole('region', { name: '申请材料' }).getByRole('img');
 	await expect(photos).toHaveCount(1);
 	await expect
 		.poll(() => photos.evaluate((img: HTMLImageElement) => img.naturalWidth))

@@ -43,5 +43,11 @@ test('the resident sends the materials asked for from the phone, offline too; th
 	await expect(received.getByRole('link', { name: reference })).toBeVisible();
 	await received.getByRole('link', { name: reference }).click();
 	await expect(counter.getByRole('img', { name: /经营者身份证/ })).toBeVisible();
+	// The record tells the photos sent later from those sent with the application.
+	const row = counter
+		.getByRole('region', { name: '申请材料' })
+		.getByRole('listitem')
+		.filter({ hasText: '经营者身份证' });
+	await expect(row).toContainText(/照片 1 张.*居民补充于 \d+月\d+日 \d{2}:\d{2}/);
 	await counter.context().close();
 });

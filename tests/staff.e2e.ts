@@ -151,7 +151,10 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await expect(page.getByText('已受理', { exact: true })).toBeVisible({ timeout: 20_000 });
 
 	await counter.getByLabel('说明').fill('请补充经营场所证明');
-	await counter.getByRole('group', { name: '需补充的材料' }).getByRole('checkbox').first().check();
+	await counter
+		.getByRole('radiogroup', { name: '经营者身份证' })
+		.getByRole('radio', { name: '缺少' })
+		.check();
 	await counter.getByRole('button', { name: '要求补充材料' }).click();
 	await expect(counter.getByText('已保存')).toBeVisible();
 	await page.goto(receipt);

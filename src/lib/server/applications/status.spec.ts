@@ -101,7 +101,7 @@ for (const target of testDatabases()) {
 			const outcomes = await Promise.all(
 				ids.map(async (id) => {
 					const [staff, resident] = await Promise.all([
-						processApplication(a!, clerk, id, 'accept', none),
+						processApplication(a!, clerk, catalog, id, 'accept', none),
 						cancel(b!, id)
 					]);
 					return { id, accepted: staff.ok, cancelled: resident.status === 'applied' };
@@ -144,10 +144,16 @@ for (const target of testDatabases()) {
 
 		it('never checks in nor tickets a refused, cancelled or completed application', async () => {
 			const [refused, cancelled, completed] = await submitted(3);
-			expect((await processApplication(conn, clerk, refused!, 'refuse', none)).ok).toBe(true);
+			expect((await processApplication(conn, clerk, catalog, refused!, 'refuse', none)).ok).toBe(
+				true
+			);
 			expect((await cancel(conn, cancelled!)).status).toBe('applied');
-			expect((await processApplication(conn, clerk, completed!, 'accept', none)).ok).toBe(true);
-			expect((await processApplication(conn, clerk, completed!, 'complete', none)).ok).toBe(true);
+			expect((await processApplication(conn, clerk, catalog, completed!, 'accept', none)).ok).toBe(
+				true
+			);
+			expect(
+				(await processApplication(conn, clerk, catalog, completed!, 'complete', none)).ok
+			).toBe(true);
 			for (const id of [refused!, cancelled!, completed!]) {
 				expect(await checkIn(conn, clerk, catalog, id)).toMatchObject({
 					ok: false,

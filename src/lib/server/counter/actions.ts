@@ -168,27 +168,62 @@ export async function checkInScanned(
 
 export type ProcessAction = 'accept' | 'request_materials' | 'complete' | 'refuse';
 
+export interface ProcessDetails {
+	/** The clerk's words to the resident (the reason, for a refusal). */
+	note: string;
+	/** Materials missing: those the resident is asked for (`request_materials` only). */
+	materials: string[];
+	/** Materials the clerk marked received, for the log. */
+	received?: string[];
+}
+
+/** The ids among `ids` that are materials of these matters, each once. */
+function materialsOf(catalog: CatalogSnapshot, matterIds: string[], ids: string[]): string[] {
+	const known = new Set(
+		catalog.matters
+			.filter((x) => matterIds.includes(x.id))
+			.flatMap((x) => x.materials.map((m) => m.id))
+	);
+	return [...new Set(ids.filter((id) => known.has(id)))];
+}
+
 /**
  * Moves an application on: accept, ask for more materials, complete, or refuse. The resident's
- * phone sees the change and its note at its next sync; the audit log keeps before and after.
+ * phone sees the change and its note at its next sync; the audit log keeps before and after. Only
+ * materials of the application's own matters are asked for; asking for none is `rejected`.
  */
 export async function processApplication(
 	conn: Connection,
 	user: SignedInUser,
+	catalog: CatalogSnapshot,
 	applicationId: string,
 	action: ProcessAction,
-	details: { note: string; materials: string[] },
+	details: ProcessDetails,
 	now = new Date()
 ): Promise<CounterOutcome> {
 	return writeTransaction(conn, async (tx): Promise<CounterOutcome> => {
 		const app = await tx
 			.selectFrom('applications')
-			.select(['id', 'point_id', 'device_id', 'status', 'status_note', 'requested_materials'])
+			.select([
+				'id',
+				'point_id',
+				'device_id',
+				'matter_ids',
+				'status',
+				'status_note',
+				'requested_materials'
+			])
 			.where('id', '=', applicationId)
 			.executeTakeFirst();
 		if (!app) return { ok: false, code: 'not_found' };
 		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
-		const materials = action === 'request_materials' ? details.materials : [];
+		const matterIds = JSON.parse(app.matter_ids) as string[];
+		const materials =
+			action === 'request_materials' ? materialsOf(catalog, matterIds, details.materials) : [];
+		if (action === 'request_materials' && !materials.length) return { ok: false, code: 'rejected' };
+		const received = materialsOf(catalog, matterIds, details.received ?? []).filter(
+			(id) => !materials.includes(id)
+		);
 		const changed = await changeStatus(
 			tx,
 			app.id,
@@ -215,7 +250,12 @@ export async function processApplication(
 					note: app.status_note,
 					requestedMaterials: JSON.parse(app.requested_materials)
 				},
-				after: { status: STEPS[action].to, note: details.note, requestedMaterials: materials },
+				after: {
+					status: STEPS[action].to,
+					note: details.note,
+					requestedMaterials: materials,
+					...(received.length ? { receivedMaterials: received } : {})
+				},
 				note: details.note
 			},
 			now

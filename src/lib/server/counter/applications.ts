@@ -152,12 +152,17 @@ export async function searchApplications(
 /** Everything about one application, for the counter that serves it. */
 export async function applicationRecord(db: Kysely<Database>, id: string) {
 	const app = await db
-		.selectFrom('applications')
-		.selectAll()
-		.where('id', '=', id)
+		.selectFrom('applications as a')
+		.leftJoin('users as agent', (j) =>
+			j.onRef('agent.id', '=', 'a.agent_user_id').on('agent.role', '=', 'agent')
+		)
+		.leftJoin('ops as o', 'o.op_id', 'a.op_id')
+		.selectAll('a')
+		.select(['agent.display_name as agent_name', 'o.taken_in'])
+		.where('a.id', '=', id)
 		.executeTakeFirst();
 	if (!app) return null;
-	const [booking, attachments, ticket, history] = await Promise.all([
+	const [booking, attachments, ticket, history, timeline] = await Promise.all([
 		db
 			.selectFrom('bookings')
 			.select(['slot_start', 'status'])
@@ -177,13 +182,27 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 			.where('application_id', '=', id)
 			.executeTakeFirst(),
 		db
-			.selectFrom('audit_log')
-			.select(['at', 'username', 'action', 'note'])
+			.selectFrom('audit_log as l')
+			.leftJoin('users as u', 'u.id', 'l.user_id')
+			.select(['l.at', 'l.username', 'u.display_name', 'l.action', 'l.note'])
+			.where('l.application_id', '=', id)
+			.where('l.action', '!=', 'view')
+			.orderBy('l.at')
+			.execute(),
+		db
+			.selectFrom('application_events')
+			.select(['step', 'at', 'note'])
 			.where('application_id', '=', id)
-			.where('action', '!=', 'view')
-			.orderBy('at')
+			.orderBy('seq')
 			.execute()
 	]);
+	const logged = history.map((h) => ({
+		at: h.at,
+		by: h.display_name ?? h.username,
+		action: h.action,
+		note: h.note
+	}));
+	const takeIn = logged.find((h) => h.action === 'take_in');
 	return {
 		id: app.id,
 		reference: app.reference,
@@ -200,6 +219,14 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		},
 		fields: JSON.parse(app.fields) as Record<string, unknown>,
 		answers: JSON.parse(app.answers) as Record<string, string>,
+		submittedBy: {
+			/** The agent who filed it for the resident, if one did. */
+			agent: app.agent_name ?? null,
+			/** Taken in at a counter from the receipt's code, before the phone had sent it. */
+			takenIn: takeIn ? { at: takeIn.at, by: takeIn.by } : null,
+			/** False while only the counter's take-in has it: the phone has not synced it yet. */
+			synced: !app.taken_in
+		},
 		checkedInAt: app.checked_in_at,
 		createdAt: app.created_at,
 		booking: booking ? { slotStart: booking.slot_start, status: booking.status } : null,
@@ -209,7 +236,10 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 			size: a.size
 		})),
 		ticket: ticket ?? null,
-		history
+		/** Each step of the application, oldest first, as the resident's timeline shows it. */
+		timeline,
+		/** The counter's logged changes, with who made them. */
+		history: logged
 	};
 }
 export type ApplicationRecord = NonNullable<Awaited<ReturnType<typeof applicationRecord>>>;

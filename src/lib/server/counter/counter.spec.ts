@@ -13,6 +13,7 @@ import { testDatabases } from '../testing/databases';
 import { applyOps } from '../sync/apply-ops';
 import { pullChanges } from '../sync/pull';
 import { checkIn, checkInScanned, processApplication } from './actions';
+import { applicationRecord } from './applications';
 import { issueTicket } from './tickets';
 
 for (const target of testDatabases()) {
@@ -143,21 +144,21 @@ for (const target of testDatabases()) {
 			const id = op.payload.applicationId;
 			const none = { note: '', materials: [] };
 
-			expect(await processApplication(conn, staffB, id, 'accept', none)).toMatchObject({
+			expect(await processApplication(conn, staffB, catalog, id, 'accept', none)).toMatchObject({
 				ok: false,
 				code: 'other_centre'
 			});
-			expect(await processApplication(conn, staffA, id, 'complete', none)).toMatchObject({
+			expect(await processApplication(conn, staffA, catalog, id, 'complete', none)).toMatchObject({
 				ok: false,
 				code: 'closed'
 			});
-			expect((await processApplication(conn, staffA, id, 'accept', none)).ok).toBe(true);
+			expect((await processApplication(conn, staffA, catalog, id, 'accept', none)).ok).toBe(true);
 			const { cursor } = await pullChanges(conn.db, phone.deviceId, 0);
 			expect(
 				(
-					await processApplication(conn, staffA, id, 'request_materials', {
+					await processApplication(conn, staffA, catalog, id, 'request_materials', {
 						note: '请补充照片',
-						materials: ['id-card']
+						materials: ['operator-id']
 					})
 				).ok
 			).toBe(true);
@@ -167,10 +168,10 @@ for (const target of testDatabases()) {
 					applicationId: id,
 					status: 'more_materials',
 					note: '请补充照片',
-					requestedMaterials: ['id-card']
+					requestedMaterials: ['operator-id']
 				})
 			]);
-			expect((await processApplication(conn, staffA, id, 'complete', none)).ok).toBe(true);
+			expect((await processApplication(conn, staffA, catalog, id, 'complete', none)).ok).toBe(true);
 			expect(await checkIn(conn, staffB, catalog, id)).toMatchObject({ code: 'other_centre' });
 
 			const log = await conn.db
@@ -184,8 +185,134 @@ for (const target of testDatabases()) {
 			expect(JSON.parse(log[1]!.before)).toMatchObject({ status: 'accepted' });
 			expect(JSON.parse(log[1]!.after)).toMatchObject({
 				status: 'more_materials',
-				requestedMaterials: ['id-card']
+				requestedMaterials: ['operator-id']
 			});
+		});
+
+		it('asks only for materials of the application’s matters, and logs those marked received', async () => {
+			const phone = await registerDevice(conn.db);
+			const op = submitOp(catalog, { n: 503 });
+			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			const id = op.payload.applicationId;
+			// None of these is a material of this matter: nothing to ask for.
+			expect(
+				await processApplication(conn, staffA, catalog, id, 'request_materials', {
+					note: '',
+					materials: ['id-card', 'nonsense']
+				})
+			).toMatchObject({ ok: false, code: 'rejected' });
+			expect(
+				(
+					await processApplication(conn, staffA, catalog, id, 'request_materials', {
+						note: '身份证看不清',
+						materials: ['operator-id', 'nonsense'],
+						received: ['application', 'made-up']
+					})
+				).ok
+			).toBe(true);
+			const app = await conn.db
+				.selectFrom('applications')
+				.select('requested_materials')
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
+			expect(JSON.parse(app.requested_materials)).toEqual(['operator-id']);
+			const logged = await conn.db
+				.selectFrom('audit_log')
+				.select('after')
+				.where('application_id', '=', id)
+				.where('action', '=', 'request_materials')
+				.executeTakeFirstOrThrow();
+			expect(JSON.parse(logged.after)).toMatchObject({
+				requestedMaterials: ['operator-id'],
+				receivedMaterials: ['application']
+			});
+		});
+
+		it('the record says who submitted it: the resident’s phone, an agent, or a counter from the code', async () => {
+			const record = async (id: string) => (await applicationRecord(conn.db, id))!;
+
+			const phone = await registerDevice(conn.db);
+			const own = submitOp(catalog, { n: 504 });
+			await applyOps(conn, { id: phone.deviceId, userId: null }, [own], catalog);
+			expect((await record(own.payload.applicationId)).submittedBy).toEqual({
+				agent: null,
+				takenIn: null,
+				synced: true
+			});
+
+			const agentId = 'u-agent-record';
+			await conn.db
+				.insertInto('users')
+				.values({
+					id: agentId,
+					username: 'agent-record',
+					display_name: '王代办（测试村）',
+					role: 'agent',
+					point_id: 'tuanwang-proxy-6',
+					password_hash: await hashPassword('right-password'),
+					created_at: new Date().toISOString()
+				})
+				.execute();
+			const agentDevice = await registerDevice(conn.db, agentId);
+			const filed = submitOp(catalog, { n: 505 });
+			await applyOps(conn, { id: agentDevice.deviceId, userId: agentId }, [filed], catalog);
+			expect((await record(filed.payload.applicationId)).submittedBy).toEqual({
+				agent: '王代办（测试村）',
+				takenIn: null,
+				synced: true
+			});
+
+			// The agent's phone never synced it; a counter takes it in from the code, then it syncs.
+			const offline = submitOp(catalog, { n: 506 });
+			const claimKey = newClaimKey();
+			const code = await encodeQr({
+				opId: offline.opId,
+				payload: offline.payload,
+				claim: await claimDigest(claimKey)
+			});
+			const at = new Date('2026-03-02T01:05:00Z');
+			expect((await checkInScanned(conn, staffA, catalog, code, at)).ok).toBe(true);
+			const takenIn = { at: at.toISOString(), by: staffA.displayName };
+			expect((await record(offline.payload.applicationId)).submittedBy).toEqual({
+				agent: null,
+				takenIn,
+				synced: false
+			});
+			await applyOps(
+				conn,
+				{ id: agentDevice.deviceId, userId: agentId },
+				[{ ...offline, claimKey }],
+				catalog
+			);
+			expect((await record(offline.payload.applicationId)).submittedBy).toEqual({
+				agent: '王代办（测试村）',
+				takenIn,
+				synced: true
+			});
+		});
+
+		it('the record carries the timeline of steps and who did each logged change', async () => {
+			const phone = await registerDevice(conn.db);
+			const op = submitOp(catalog, { n: 507 });
+			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			const id = op.payload.applicationId;
+			await checkIn(conn, staffA, catalog, id, new Date('2026-03-02T01:00:00Z'));
+			await processApplication(
+				conn,
+				staffA,
+				catalog,
+				id,
+				'accept',
+				{ note: '', materials: [] },
+				new Date('2026-03-02T01:10:00Z')
+			);
+			const r = (await applicationRecord(conn.db, id))!;
+			expect(r.timeline.map((e) => e.step)).toEqual(['submitted', 'check_in', 'accept']);
+			expect(r.timeline[2]).toMatchObject({ at: '2026-03-02T01:10:00.000Z' });
+			expect(r.history.map((h) => [h.action, h.by])).toEqual([
+				['check_in', staffA.displayName],
+				['accept', staffA.displayName]
+			]);
 		});
 
 		it('refuses unknown references and codes', async () => {

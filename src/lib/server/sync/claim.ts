@@ -51,7 +51,7 @@ export async function claimTakenIn(
 	if (!app) return;
 	await tx
 		.updateTable('applications')
-		.set({ device_id: device.id })
+		.set({ device_id: device.id, agent_user_id: device.userId })
 		.where('id', '=', app.id)
 		.execute();
 	const attachments = Array.isArray(payload.attachments)

@@ -51,7 +51,16 @@ for (const target of testDatabases()) {
 			const id = op.payload.applicationId;
 			for (const step of steps)
 				expect(
-					(await processApplication(conn, clerk, id, step, step === 'accept' ? none : askFor)).ok
+					(
+						await processApplication(
+							conn,
+							clerk,
+							catalog,
+							id,
+							step,
+							step === 'accept' ? none : askFor
+						)
+					).ok
 				).toBe(true);
 			return id;
 		}
@@ -104,7 +113,7 @@ for (const target of testDatabases()) {
 				'request_materials',
 				'add_materials'
 			]);
-			expect((await processApplication(conn, clerk, id, 'complete', none)).ok).toBe(true);
+			expect((await processApplication(conn, clerk, catalog, id, 'complete', none)).ok).toBe(true);
 		});
 
 		it('sends an application never accepted back as submitted', async () => {

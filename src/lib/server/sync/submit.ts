@@ -108,7 +108,8 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		id: p.applicationId,
 		op_id: ctx.opId,
 		device_id: device.id,
-		agent_user_id: device.userId,
+		// A counter taking a code in is no agent: who filed it is learnt when the phone syncs.
+		agent_user_id: ctx.takeIn ? null : device.userId,
 		matter_id: p.matterId,
 		bundle_id: bundle?.id ?? null,
 		matter_ids: JSON.stringify(matterIds),

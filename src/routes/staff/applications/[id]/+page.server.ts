@@ -9,6 +9,7 @@ import { checkIn, processApplication, type ProcessAction } from '$lib/server/cou
 import { applicationRecord } from '$lib/server/counter/applications';
 import { audit } from '$lib/server/counter/audit';
 import { readForm } from '$lib/server/http/form';
+import { recordMatters } from './matters.server';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireCounterUser(locals, url);
@@ -21,14 +22,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		audit(tx, user, { action: 'view', pointId: record.pointId, applicationId: record.id })
 	);
 	const { snapshot } = await currentCatalog(conn.db);
-	const matters = record.matterIds
-		.map((id) => snapshot.matters.find((x) => x.id === id))
-		.filter((x) => x !== undefined)
-		.map((x) => ({ id: x.id, name: x.name, materials: x.materials, form: x.form }));
-	return { record, matters };
+	return { record, matters: recordMatters(snapshot, record.matterIds) };
 };
 
 const ACTIONS: ProcessAction[] = ['accept', 'request_materials', 'complete', 'refuse'];
+
+/** The materials marked `state` in the checklist (`check-<material id>` = received / missing). */
+function marked(form: FormData, state: 'received' | 'missing'): string[] {
+	return [...form.entries()]
+		.filter(([key, value]) => key.startsWith('check-') && value === state)
+		.map(([key]) => key.slice('check-'.length));
+}
 
 async function act(
 	action: ProcessAction,
@@ -39,24 +43,27 @@ async function act(
 	const note = String(form.get('note') ?? '')
 		.trim()
 		.slice(0, 500);
-	const materials = form.getAll('materials').map(String).slice(0, 50);
+	const materials = [...form.getAll('materials').map(String), ...marked(form, 'missing')].slice(
+		0,
+		50
+	);
+	const received = marked(form, 'received').slice(0, 50);
 	if (action === 'refuse' && !note) {
 		return fail(400, { action, note, error: m.err_required({ field: m.staff_refuse_reason() }) });
 	}
-	if (action === 'request_materials' && !materials.length) {
-		return fail(400, {
-			action,
-			note,
-			error: m.err_required({ field: m.staff_materials_needed() })
-		});
-	}
-	const result = await processApplication(database(), user, params.id!, action, {
+	const missingError = () => fail(400, { action, note, error: m.staff_mark_missing() });
+	if (action === 'request_materials' && !materials.length) return missingError();
+	const conn = database();
+	const { snapshot } = await currentCatalog(conn.db);
+	const result = await processApplication(conn, user, snapshot, params.id!, action, {
 		note,
-		materials
+		materials,
+		received
 	});
 	if (!result.ok) {
 		if (result.code === 'not_found' || result.code === 'other_centre')
 			error(404, m.error_not_found());
+		if (result.code === 'rejected') return missingError();
 		return fail(409, { action, note, error: m.staff_not_now() });
 	}
 	return { done: action };

@@ -1,0 +1,394 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import { e2eDatabase } from './support/db';
+import { counterPage, signIn, STAFF_A } from './support/staff';
+
+prepareZXingModule({
+	overrides: {
+		wasmBinary: readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm').buffer
+	}
+});
+
+/** Answers the situation questions on the application form: self, one person, rented premises. */
+async function answerRented(page: Page) {
+	await page.getByRole('radio', { name: '本人办理' }).check();
+	await page.getByRole('radio', { name: '个人经营' }).check();
+	await page.getByRole('radio', { name: '租赁房屋' }).check();
+}
+
+/** A landscape PNG (a photographed document lies on its side more often than not). */
+async function landscapePhoto(page: Page): Promise<Buffer> {
+	const url = await page.evaluate(() => {
+		const canvas = document.createElement('canvas');
+		canvas.width = 640;
+		canvas.height = 400;
+		const g = canvas.getContext('2d')!;
+		g.fillStyle = '#f4f1e8';
+		g.fillRect(0, 0, 640, 400);
+		g.fillStyle = '#1a1d21';
+		g.font = '48px sans-serif';
+		g.fillText('身份证 ID 370682', 40, 120);
+		g.fillRect(40, 200, 560, 12);
+		return canvas.toDataURL('image/png');
+	});
+	return Buffer.from(url.split(',')[1]!, 'base64');
+}
+
+/** Files an application from the slot page, answering the questions; returns its reference and id. */
+async function apply(page: Page, name: string, beforeSubmit?: () => Promise<void>) {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), name, async () => {
+		await answerRented(page);
+		await beforeSubmit?.();
+	});
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	return { reference, id: serverApplications(reference)[0]!.id };
+}
+
+function serverRow(id: string) {
+	const db = e2eDatabase();
+	try {
+		return db
+			.prepare('select status, status_note, requested_materials from applications where id = ?')
+			.get(id) as { status: string; status_note: string; requested_materials: string };
+	} finally {
+		db.close();
+	}
+}
+
+test('the record shows labels, the situation answers, who sent it, and only the materials that apply', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '记录标签');
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	const main = counter.getByRole('main');
+	// The form's option, as a label in the clerk's language.
+	await expect(main.getByText('食品、日用百货零售')).toBeVisible();
+	await expect(main).not.toContainText('retail');
+	const situation = counter.getByRole('region', { name: '办理情形' });
+	await expect(situation.getByRole('term')).toHaveText([
+		'您是本人办理还是委托他人代办？',
+		'由个人经营还是家庭经营？',
+		'经营场所属于哪种情况？'
+	]);
+	await expect(situation.getByRole('definition')).toHaveText(['本人办理', '个人经营', '租赁房屋']);
+	await expect(main.getByText('居民用自己的手机提交')).toBeVisible();
+
+	// Rented premises, one person, in person: three of the matter's eight materials.
+	const materials = counter.getByRole('region', { name: '申请材料' });
+	await expect(materials.getByRole('listitem')).toHaveText([
+		/^个体工商户登记（备案）申请书/,
+		/^经营者身份证/,
+		/^房屋租赁合同及出租方产权证明/
+	]);
+	await counter.context().close();
+});
+
+test('the record names the agent who filed an application', async ({ page, browser, baseURL }) => {
+	await page.goto('/agent');
+	await page.getByLabel('用户名').fill('agent-tuanwang');
+	await page.getByLabel('密码').fill('demo-agent-2026');
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page.getByText(/已以代办员/)).toBeVisible();
+	const { id } = await apply(page, '代办记录');
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	await expect(
+		counter.getByRole('main').getByText('代办员 王秀兰（初家泊村代办员） 代为提交')
+	).toBeVisible();
+	await counter.context().close();
+});
+
+test('an application taken in from its code: the record says so and prints a receipt to bring', async ({
+	page,
+	context,
+	browser,
+	baseURL,
+	readyOffline
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await readyOffline(page);
+	await context.setOffline(true);
+	await applyFromSlots(page, uniqueN(), '录入回执', () => answerRented(page));
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
+	const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto('/staff/check-in');
+	await counter.getByLabel('二维码内容或受理编号').fill(code!.text);
+	await counter.getByRole('button', { name: '签到并取号' }).click();
+	await expect(counter.getByRole('status').filter({ hasText: '已从二维码录入' })).toBeVisible();
+	const { id } = serverApplications(reference)[0]!;
+	await counter.goto(`/staff/applications/${id}`);
+	await expect(
+		counter.getByRole('main').getByText(/李明（城厢街道便民服务中心） 在窗口从回执二维码录入/)
+	).toBeVisible();
+	await expect(counter.getByRole('main').getByText('手机尚未联网同步')).toBeVisible();
+	const ticket = (await counter.getByTestId('ticket').textContent())!.trim();
+
+	await counter.getByRole('link', { name: '打印回执' }).click();
+	await expect(counter.getByRole('heading', { level: 1 })).toHaveText('申请回执');
+	const receipt = counter.getByRole('main');
+	await expect(receipt.getByTestId('reference')).toHaveText(reference);
+	await expect(receipt).toContainText('个体工商户登记');
+	await expect(receipt).toContainText('城厢街道便民服务中心');
+	await expect(receipt).toContainText(ticket);
+	await expect(receipt.getByRole('listitem')).toHaveText([
+		'个体工商户登记（备案）申请书 · 原件 1 份',
+		'经营者身份证 · 原件 1 份',
+		'房屋租赁合同及出租方产权证明 · 复印件 1 份'
+	]);
+	// The code holds the reference, which the check-in page takes typed or scanned.
+	const qr = await receipt.getByRole('img', { name: new RegExp(reference) }).screenshot();
+	const [read] = await readBarcodes(new Uint8Array(qr), { formats: ['QRCode'] });
+	expect(read?.text).toBe(reference);
+	await counter.emulateMedia({ media: 'print' });
+	await expect(counter.getByRole('button', { name: '打印' })).toBeHidden();
+	await expect(counter.getByRole('banner')).toBeHidden();
+	await counter.emulateMedia({ media: 'screen' });
+	// Brought back to the counter, the paper's code finds the application again.
+	await counter.goto('/staff/check-in');
+	await counter
+		.getByLabel('从图片识别')
+		.setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: qr });
+	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(ticket);
+	await counter.context().close();
+	await context.setOffline(false);
+});
+
+test('refusing asks for the reason and a confirmation first', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '不予受理');
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	await counter.getByRole('button', { name: '不予受理' }).click();
+	const reason = counter.getByLabel('不予受理的理由');
+	await expect(reason).toBeFocused();
+	expect(serverRow(id).status).toBe('submitted');
+
+	// Without a reason: the message names the field it is about.
+	await counter.getByRole('button', { name: '确认不予受理' }).click();
+	await expect(counter.getByRole('alert')).toHaveText('请填写“不予受理的理由”');
+	await expect(reason).toHaveAttribute('aria-invalid', 'true');
+	expect(serverRow(id).status).toBe('submitted');
+
+	// Taking it back leaves the application as it was.
+	await counter.getByRole('button', { name: '取消' }).click();
+	await expect(counter.getByLabel('不予受理的理由')).toBeHidden();
+	await expect(counter.getByRole('button', { name: '不予受理' })).toBeFocused();
+
+	await counter.keyboard.press('Enter');
+	await counter.getByLabel('不予受理的理由').fill('不属于本中心办理范围');
+	await counter.getByRole('button', { name: '确认不予受理' }).click();
+	await expect(counter.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	expect(serverRow(id)).toMatchObject({ status: 'refused', status_note: '不属于本中心办理范围' });
+	await counter.context().close();
+});
+
+test('a material’s photo opens full size, zooms and turns from the keyboard; Esc closes it', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '照片查看', async () => {
+		await page
+			.getByLabel('拍照或选择照片：经营者身份证')
+			.setInputFiles({ name: 'id.png', mimeType: 'image/png', buffer: await landscapePhoto(page) });
+		await expect(page.getByRole('img', { name: '经营者身份证' })).toBeVisible();
+	});
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	const row = counter
+		.getByRole('region', { name: '申请材料' })
+		.getByRole('listitem')
+		.filter({ hasText: '经营者身份证' });
+	await expect(row).toContainText('照片 1 张');
+	const thumb = row.getByRole('button', { name: /查看照片/ });
+	await thumb.focus();
+	await counter.keyboard.press('Enter');
+
+	const viewer = counter.getByRole('dialog', { name: /经营者身份证/ });
+	await expect(viewer).toBeVisible();
+	const photo = viewer.getByRole('img', { name: '经营者身份证' });
+	// Fitted to the screen once it has loaded.
+	await expect.poll(async () => (await photo.boundingBox())?.width ?? 0).toBeGreaterThan(400);
+	const fitted = (await photo.boundingBox())!;
+	expect(fitted.width).toBeGreaterThan(fitted.height);
+
+	await counter.keyboard.press('+');
+	await expect(viewer.getByText('150%')).toBeVisible();
+	const zoomed = (await photo.boundingBox())!;
+	expect(zoomed.width).toBeGreaterThan(fitted.width * 1.4);
+
+	await viewer.getByRole('button', { name: '向右旋转' }).click();
+	await expect(viewer.getByText('90°')).toBeVisible();
+	const turned = (await photo.boundingBox())!;
+	expect(turned.height).toBeGreaterThan(turned.width);
+
+	await counter.keyboard.press('0');
+	await expect(viewer.getByText('100%')).toBeVisible();
+	await counter.keyboard.press('Escape');
+	await expect(viewer).toBeHidden();
+	await expect(thumb).toBeFocused();
+	await counter.context().close();
+});
+
+test('marking materials received or missing asks the resident for the missing ones', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '材料核对');
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	const mark = (material: string, state: '已收到' | '缺少') =>
+		counter.getByRole('radiogroup', { name: material }).getByRole('radio', { name: state }).check();
+	await mark('个体工商户登记（备案）申请书', '已收到');
+	await mark('经营者身份证', '缺少');
+	await mark('房屋租赁合同及出租方产权证明', '缺少');
+	await counter.getByLabel('说明').fill('请补充身份证和租赁合同');
+	await counter.getByRole('button', { name: '要求补充材料' }).click();
+	await expect(counter.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	expect(JSON.parse(serverRow(id).requested_materials)).toEqual(['operator-id', 'lease-contract']);
+	const materials = counter.getByRole('region', { name: '申请材料' });
+	await expect(materials.getByRole('listitem').filter({ hasText: '已要求补充' })).toHaveCount(2);
+	await counter.context().close();
+});
+
+test('the record shows the timeline in Beijing time beside the counter’s log', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '时间线');
+	// A counter PC set to another time zone still shows the times at the centre.
+	const context = await browser.newContext({
+		baseURL,
+		locale: 'zh-CN',
+		timezoneId: 'America/New_York',
+		viewport: { width: 1280, height: 720 }
+	});
+	const clerk = await context.newPage();
+	await signIn(clerk, STAFF_A);
+	await expect(clerk.getByRole('button', { name: '退出登录' })).toBeVisible();
+	await clerk.goto(`/staff/applications/${id}`);
+	await clerk.getByRole('button', { name: '签到并取号' }).click();
+	await expect(clerk.getByRole('status').filter({ hasText: '号码' })).toBeVisible();
+	await clerk.getByRole('button', { name: '受理', exact: true }).click();
+	await expect(clerk.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+
+	const db = e2eDatabase();
+	const events = db
+		.prepare('select step, at from application_events where application_id = ? order by seq')
+		.all(id) as { step: string; at: string }[];
+	db.close();
+	const beijing = (at: string) => {
+		const t = new Date(Date.parse(at) + 8 * 3_600_000);
+		const hhmm = `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+		return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${hhmm}`;
+	};
+	const timeline = clerk.getByRole('region', { name: '办理进度' });
+	await expect(timeline.getByRole('listitem')).toHaveText(
+		events.map(
+			(e, i) => new RegExp(`${['已提交申请', '已到窗口签到', '窗口已受理'][i]}.*${beijing(e.at)}`)
+		)
+	);
+	const history = clerk.getByRole('region', { name: '办理记录' });
+	await expect(history.getByRole('listitem')).toHaveText([
+		/李明（城厢街道便民服务中心）.*签到/,
+		/李明（城厢街道便民服务中心）.*受理/
+	]);
+	await context.close();
+});
+
+/** Every visible control of the page at least 44 × 44 px (a radio or checkbox: its label). */
+async function smallTargets(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const small: string[] = [];
+		for (const el of document.querySelectorAll<HTMLElement>(
+			'a[href], button, input, select, textarea, [tabindex="0"]'
+		)) {
+			if (!el.checkVisibility() || el.closest('.skip')) continue;
+			const target =
+				el instanceof HTMLInputElement && ['radio', 'checkbox'].includes(el.type)
+					? (el.closest('label') ?? el)
+					: el;
+			const box = target.getBoundingClientRect();
+			if (box.width < 44 || box.height < 44)
+				small.push(
+					`${el.tagName.toLowerCase()} “${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 30)}” ${Math.round(box.width)}×${Math.round(box.height)}`
+				);
+		}
+		return small;
+	});
+}
+
+for (const size of [
+	{ width: 1280, height: 720, what: 'counter PC' },
+	{ width: 800, height: 1280, what: '10-inch tablet' }
+]) {
+	test(`the record and its receipt on a ${size.what} (${size.width}×${size.height}): no sideways scrolling, 44 px targets, axe clean`, async ({
+		page,
+		browser,
+		baseURL
+	}) => {
+		const { id } = await apply(page, '版面检查', async () => {
+			await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles({
+				name: 'id.png',
+				mimeType: 'image/png',
+				buffer: await landscapePhoto(page)
+			});
+			await expect(page.getByRole('img', { name: '经营者身份证' })).toBeVisible();
+		});
+		const counter = await counterPage(browser, baseURL!);
+		await counter.setViewportSize(size);
+		const check = async (what: string) => {
+			await counter.waitForLoadState('networkidle');
+			const width = await counter.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth
+			}));
+			expect(width.scroll, `${what} scrolls sideways`).toBeLessThanOrEqual(width.client);
+			expect(await smallTargets(counter), `${what}: targets under 44 px`).toEqual([]);
+			const { violations } = await new AxeBuilder({ page: counter }).analyze();
+			expect(
+				violations
+					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+					.map((v) => `${what}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+			).toEqual([]);
+		};
+		await counter.goto(`/staff/applications/${id}`);
+		await check('record');
+		await counter.screenshot({ path: `test-results/record-${size.width}.png`, fullPage: true });
+		await counter.getByRole('button', { name: '不予受理' }).click();
+		await check('record, refusing');
+		await counter
+			.getByRole('button', { name: /查看照片/ })
+			.first()
+			.click();
+		await expect(counter.getByRole('dialog')).toBeVisible();
+		await check('photo viewer');
+		await counter.screenshot({ path: `test-results/viewer-${size.width}.png` });
+		await counter.keyboard.press('Escape');
+		await counter.getByRole('link', { name: '打印回执' }).click();
+		await check('receipt');
+		await counter.emulateMedia({ media: 'print' });
+		await counter.screenshot({
+			path: `test-results/receipt-print-${size.width}.png`,
+			fullPage: true
+		});
+		await counter.context().close();
+	});
+}
