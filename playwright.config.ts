@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-const debianChromium = '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests',
@@ -19,11 +18,10 @@ export default defineConfig({
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',
 		...devices['Pixel 7'],
-		// Pixel 7's defaults name Playwright's own Chromium; use Debian's when that is what this machine has.
+		// Pixel 7's defaults name Playwright's own Chromium; use the one this machine has (see the README).
 		browserName: 'chromium',
 		launchOptions: {
-			executablePath:
-				process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined),
+			executablePath: findChromium()?.path,
 			args: [
 				'--no-sandbox',
 				'--disable-gpu',

@@ -8,6 +8,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
+		globalSetup: ['src/lib/server/testing/global-setup.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000
 	}

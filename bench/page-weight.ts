@@ -3,13 +3,13 @@
 // Budgets (PRODUCT.md §3): HTML ≤ 14 KB and JS + CSS ≤ 60 KB on the home page.
 // Usage: start the app (npm start), then `npx tsx bench/page-weight.ts [base URL] [paths…]`.
 import { chromium, type Request } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumPath } from './support/server';
 
 const base = process.argv[2] ?? 'http://localhost:3000';
 const paths = process.argv.slice(3).length ? process.argv.slice(3) : ['/'];
 
 const browser = await chromium.launch({
-	executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+	executablePath: chromiumPath,
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findChromium } from '../../scripts/find-chromium.js';
 
 export interface BenchServer {
 	url: string;
@@ -9,7 +10,7 @@ export interface BenchServer {
 	stop(): Promise<void>;
 }
 
-export const chromiumPath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+export const chromiumPath = findChromium()?.path;
 
 /**
  * Starts the built app (run `npm run build` first) on a fresh SQLite file: the demo catalogue, or
