@@ -7,6 +7,7 @@ import * as m005 from './005_ownership';
 import * as m006 from './006_sign_in_attempts';
 import * as m007 from './007_matter_aliases';
 import * as m008 from './008_application_events';
+import * as m009 from './009_ticket_first_call';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
 	'005_ownership': m005,
 	'006_sign_in_attempts': m006,
 	'007_matter_aliases': m007,
-	'008_application_events': m008
+	'008_application_events': m008,
+	'009_ticket_first_call': m009
 };
