@@ -83,7 +83,10 @@ test('counter pages and the hall display pass axe', async ({ page, browser, base
 	}
 	await check(
 		counter,
-		(await counter.getByRole('link', { name: reference }).getAttribute('href'))!
+		(await counter
+			.getByRole('region', { name: /查找结果/ })
+			.getByRole('link', { name: reference })
+			.getAttribute('href'))!
 	);
 	await counter.context().close();
 });
