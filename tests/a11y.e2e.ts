@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { counterPage } from './support/staff';
+import { clerkPage, issueWalkIn, open } from './support/queue';
 import { applyFromSlots, SLOTS_PAGE, uniqueN } from './support/apply';
 import { smallTargets } from './support/targets';
 
@@ -85,7 +86,60 @@ test('counter pages and the hall display pass axe', async ({ page, browser, base
 	}
 	await check(
 		counter,
-		(await counter.getByRole('link', { name: reference }).getAttribute('href'))!
+		(await counter
+			.getByRole('region', { name: /查找结果/ })
+			.getByRole('link', { name: reference })
+			.getAttribute('href'))!
 	);
 	await counter.context().close();
+});
+
+test('the queue and today pages fit a 1280×720 screen and an 800×1280 tablet, with 44 px controls, and pass axe', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	for (const viewport of [
+		{ width: 1280, height: 720 },
+		{ width: 800, height: 1280 }
+	]) {
+		const clerk = await clerkPage(browser, baseURL!, { viewport });
+		// Someone called and someone waiting, so every control shows.
+		await issueWalkIn(clerk);
+		await issueWalkIn(clerk);
+		await open(clerk, '/staff/queue');
+		await clerk.getByRole('button', { name: /叫下一位/ }).click();
+		await expect(clerk.getByText(/^正在办理：/)).toBeVisible();
+		for (const path of ['/staff/queue', '/staff']) {
+			await open(clerk, path);
+			const size = `${path} at ${viewport.width}×${viewport.height}`;
+			const width = await clerk.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth
+			}));
+			expect(width.scroll, `${size} scrolls sideways`).toBeLessThanOrEqual(width.client);
+			// Links within the tables' rows are text; every other control is a 44 px target.
+			const small = await clerk.evaluate(() =>
+				[
+					...document.querySelectorAll<HTMLElement>(
+						'button, select, input:not([type=hidden]), a:not(.skip):not(td a)'
+					)
+				]
+					.map((el) => (el instanceof HTMLInputElement && el.closest('label')) || el)
+					.filter((el) => el.getClientRects().length)
+					.map((el) => ({ el, box: el.getBoundingClientRect() }))
+					.filter(({ box }) => box.width < 44 || box.height < 44)
+					.map(({ el, box }) => `${el.textContent?.trim() || el.id}: ${box.width}×${box.height}`)
+			);
+			expect(small, `${size}: small controls`).toEqual([]);
+			const { violations } = await new AxeBuilder({ page: clerk }).analyze();
+			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			expect(
+				serious.map(
+					(v) => `${size}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+				)
+			).toEqual([]);
+		}
+		await clerk.context().close();
+	}
 });

@@ -99,7 +99,10 @@ test('the policy is sent and no page breaks it: resident online and offline, cou
 	const counter = await counterPage(browser, baseURL!, undefined, (c) => watchPolicy(c, breaches));
 	const today = policyOf(await counter.goto(`/staff?q=${encodeURIComponent(reference)}`));
 	expect(scriptSrc(today)).not.toContain('wasm-unsafe-eval');
-	await counter.getByRole('link', { name: reference }).click();
+	await counter
+		.getByRole('region', { name: /查找结果/ })
+		.getByRole('link', { name: reference })
+		.click();
 	const photos = counter.getByRole('region', { name: '申请材料' }).getByRole('img');
 	await expect(photos).toHaveCount(1);
 	await expect

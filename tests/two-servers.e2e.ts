@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { request as playwrightRequest } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { STAFF_A } from './support/staff';
+import { signIn, STAFF_A } from './support/staff';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 
@@ -29,8 +29,9 @@ async function startServer(port: number, databaseUrl: string): Promise<ChildProc
 	throw new Error(`server on ${port} did not start`);
 }
 
-test('two app servers on one PostgreSQL: a call made through one reaches a display on the other', async ({
-	page
+test('two app servers on one PostgreSQL: a call made through one reaches a display and a counter on the other', async ({
+	page,
+	browser
 }) => {
 	test.skip(!pgUrl, 'needs TEST_DATABASE_URL (PostgreSQL)');
 	test.setTimeout(120_000);
@@ -48,6 +49,18 @@ test('two app servers on one PostgreSQL: a call made through one reaches a displ
 
 		await page.goto('http://127.0.0.1:4192/display/chengxiang-centre');
 		await expect(page.getByText('实时')).toBeVisible();
+		// A clerk's today page, on the second server too.
+		const clerk = await (
+			await browser.newContext({ baseURL: 'http://127.0.0.1:4192', locale: 'zh-CN' })
+		).newPage();
+		await signIn(clerk, STAFF_A);
+		await expect(clerk.getByRole('heading', { level: 1, name: /^今日/ })).toBeVisible();
+		await clerk.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		const waiting = clerk
+			.getByTestId('centre-figures')
+			.locator('div', { has: clerk.getByText('等候', { exact: true }) })
+			.locator('dd');
+		await expect(waiting).toHaveText('0');
 
 		const one = await playwrightRequest.newContext({ baseURL: 'http://127.0.0.1:4191' });
 		const action = (path: string, form: Record<string, string>) =>
@@ -59,10 +72,13 @@ test('two app servers on one PostgreSQL: a call made through one reaches a displ
 		const issued = await (await action('/staff?/walkIn', { category: 'welfare' })).text();
 		const ticket = /B\d{3}/.exec(issued)?.[0];
 		expect(ticket).toBeDefined();
+		await expect(waiting).toHaveText('1', { timeout: 3_000 });
 		expect(await (await action('/staff/queue?/next', {})).text()).toContain(ticket!);
 
 		await expect(page.getByTestId('current-call')).toHaveText(ticket!, { timeout: 3_000 });
+		await expect(waiting).toHaveText('0', { timeout: 3_000 });
 		await one.dispose();
+		await clerk.context().close();
 	} finally {
 		for (const s of servers) s.kill('SIGTERM');
 		await new Promise((r) => setTimeout(r, 500));

@@ -44,12 +44,20 @@ export function weekdayName(date: string): string {
 	return WEEKDAYS[weekdayOf(date) - 1]!();
 }
 
+/** `HH:mm` at the points (Beijing time) of an instant: when a ticket was issued, say. */
+export function formatTime(at: number | string): string {
+	return toHhmm(serviceClock(typeof at === 'string' ? Date.parse(at) : at).minutes);
+}
+
 /** A calendar date (YYYY-MM-DD) with its weekday. */
 export function formatDay(date: string): string {
 	return `${monthDay(date)} ${weekdayName(date)}`;
 }
 
-/** `HH:mm` of a slot time `YYYY-MM-DDTHH:mm+08:00`. */
+/**
+ * `HH:mm` of a slot time `YYYY-MM-DDTHH:mm+08:00`, which is already Beijing time. Not for instants
+ * (`…Z`, a ticket's or a step's time): those go through `formatTime` or `formatDateTime`.
+ */
 export function slotClock(start: string): string {
 	return start.slice(11, 16);
 }

@@ -24,6 +24,15 @@ export function serviceClock(at: Date | number = Date.now()): ServiceClock {
 	};
 }
 
+/** The instants (ISO, UTC) a day at the points starts and ends: `from` ≤ t < `to`. */
+export function serviceDayBounds(date: string): { from: string; to: string } {
+	const start = Date.parse(`${date}T00:00:00Z`) - OFFSET_MS;
+	return {
+		from: new Date(start).toISOString(),
+		to: new Date(start + 24 * 3_600_000).toISOString()
+	};
+}
+
 export function toMinutes(hhmm: string): number {
 	const [h, m] = hhmm.split(':');
 	return Number(h) * 60 + Number(m);

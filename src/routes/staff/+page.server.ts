@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
+import { COUNTER_COOKIE, COUNTER_DAY, counterOf } from '$lib/counter/choice';
 import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
 import { writeTransaction } from '$lib/server/db/transaction';
@@ -11,22 +12,26 @@ import {
 	todaysList
 } from '$lib/server/counter/applications';
 import { announceCall } from '$lib/server/counter/call-events';
+import { dayFigures } from '$lib/server/counter/day-figures';
 import { pointFor } from '$lib/server/counter/point-choice';
 import { issueTicket, ticketsOfDay } from '$lib/server/counter/tickets';
 import { readForm } from '$lib/server/http/form';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, cookies, depends }) => {
+	depends(COUNTER_DAY);
 	const user = requireCounterUser(locals, url);
 	const conn = database();
 	const { snapshot } = await currentCatalog(conn.db);
 	const point = pointFor(user, url, snapshot);
 	if (!point) error(404, m.error_not_found());
 	const q = url.searchParams.get('q') ?? '';
-	const [today, found, tickets, received] = await Promise.all([
+	const counter = counterOf(cookies.get(COUNTER_COOKIE)) ?? 1;
+	const [today, found, tickets, received, figures] = await Promise.all([
 		todaysList(conn.db, point.id),
 		searchApplications(conn.db, user, q),
 		ticketsOfDay(conn.db, point.id),
-		materialsReceived(conn.db, point.id)
+		materialsReceived(conn.db, point.id),
+		dayFigures(conn.db, point.id, counter)
 	]);
 	return {
 		point: { id: point.id, name: point.name },
@@ -42,7 +47,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		today,
 		found,
 		received,
-		walkIns: tickets.filter((t) => !t.applicationId)
+		walkIns: tickets.filter((t) => !t.applicationId),
+		figures
 	};
 };
 

@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { ApplicationStatus, ApplicationTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
+import { endTicketOf } from '../counter/tickets';
 
 interface Step {
 	/** The states the change is allowed from. */
@@ -14,6 +15,8 @@ interface Step {
 	beforeCheckIn?: true;
 	/** Only once. */
 	unrated?: true;
+	/** Ends the visit: the application's ticket, waiting or called, is done. */
+	endsVisit?: true;
 }
 
 /** Every change of an application's state, by whoever makes it, and the states it is allowed from. */
@@ -25,8 +28,8 @@ export const STEPS = {
 	check_in: { from: ['submitted', 'accepted', 'more_materials'], to: null },
 	accept: { from: ['submitted', 'more_materials'], to: 'accepted' },
 	request_materials: { from: ['submitted', 'accepted', 'more_materials'], to: 'more_materials' },
-	complete: { from: ['accepted', 'more_materials'], to: 'completed' },
-	refuse: { from: ['submitted', 'accepted', 'more_materials'], to: 'refused' }
+	complete: { from: ['accepted', 'more_materials'], to: 'completed', endsVisit: true },
+	refuse: { from: ['submitted', 'accepted', 'more_materials'], to: 'refused', endsVisit: true }
 } as const satisfies Record<string, Step>;
 
 export type StepName = keyof typeof STEPS;
@@ -39,8 +42,8 @@ export function allows(step: StepName, status: ApplicationStatus): boolean {
  * Makes `step` from `expected`, the state the caller read, with `set` besides, as one conditional
  * update, and records the step (with its time and note) for the application's timeline: of two
  * changes racing from the same state only one is made, and a change is never made from a state it
- * is not allowed from. False when the application is no longer as the caller saw it (the caller
- * answers that it cannot be done now).
+ * is not allowed from. A step that ends the visit ends the application's ticket with it. False when
+ * the application is no longer as the caller saw it (the caller answers that it cannot be done now).
  */
 export async function changeStatus(
 	tx: Tx,
@@ -56,8 +59,10 @@ export async function changeStatus(
 		...set,
 		...(to ? { status: to } : {})
 	});
-	if (changed) await recordStep(tx, applicationId, step, event.at, event.note ?? '');
-	return changed;
+	if (!changed) return false;
+	await recordStep(tx, applicationId, step, event.at, event.note ?? '');
+	if (rule.endsVisit) await endTicketOf(tx, applicationId, event.at);
+	return true;
 }
 
 async function statusBeforeMaterials(tx: Tx, applicationId: string): Promise<ApplicationStatus> {

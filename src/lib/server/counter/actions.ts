@@ -260,6 +260,8 @@ export async function processApplication(
 			},
 			now
 		);
+		// The counters' pages list the status, and a finished visit's ticket leaves the queue.
+		await announceCall(conn, tx, app.point_id);
 		return { ok: true, applicationId: app.id, ticket: null };
 	});
 }

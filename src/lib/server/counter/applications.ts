@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { maskIdNumber, maskPhone } from '$lib/schemas/id-number';
-import { serviceClock } from '$lib/time';
+import { serviceClock, serviceDayBounds } from '$lib/time';
 import type { SignedInUser } from '../auth/sessions';
 import type { Database } from '../db/schema';
 
@@ -70,12 +70,14 @@ export async function todaysList(
 	now = new Date()
 ): Promise<ListedApplication[]> {
 	const day = serviceClock(now).date;
+	// Slot times are Beijing time; check-in times are UTC instants.
+	const { from, to } = serviceDayBounds(day);
 	const rows = await listQuery(db)
 		.where('a.point_id', '=', pointId)
 		.where((eb) =>
 			eb.or([
 				eb('b.slot_start', 'like', `${day}T%`),
-				eb('a.checked_in_at', '>=', `${day}T00:00`).and('a.checked_in_at', '<', `${day}T99`)
+				eb('a.checked_in_at', '>=', from).and('a.checked_in_at', '<', to)
 			])
 		)
 		.orderBy('b.slot_start')

@@ -13,8 +13,9 @@ import { testDatabases } from '../testing/databases';
 import { applyOps } from '../sync/apply-ops';
 import { pullChanges } from '../sync/pull';
 import { checkIn, checkInScanned, processApplication } from './actions';
-import { applicationRecord } from './applications';
-import { issueTicket } from './tickets';
+import { applicationRecord, todaysList } from './applications';
+import { dayFigures } from './day-figures';
+import { callNext, changeTicket, issueTicket, ticketOf, type Ticket } from './tickets';
 
 for (const target of testDatabases()) {
 	describe(`counter on ${target.kind}`, () => {
@@ -29,12 +30,13 @@ for (const target of testDatabases()) {
 		});
 		const staffA = staff('chengxiang-centre');
 		const staffB = staff('guliu-centre');
+		const staffM = staff('muyudian-centre');
 
 		beforeAll(async () => {
 			conn = await target.create();
 			await seedDemo(conn.db);
 			catalog = (await currentCatalog(conn.db)).snapshot;
-			for (const u of [staffA, staffB]) {
+			for (const u of [staffA, staffB, staffM]) {
 				await conn.db
 					.insertInto('users')
 					.values({
@@ -313,6 +315,173 @@ for (const target of testDatabases()) {
 				['check_in', staffA.displayName],
 				['accept', staffA.displayName]
 			]);
+		});
+
+		/** Applications submitted from one phone to Muyudian's centre, by id. */
+		const submitToMuyudian = async (...ns: number[]) => {
+			const phone = await registerDevice(conn.db);
+			const ops = ns.map((n) => submitOp(catalog, { n, pointId: 'muyudian-centre' }));
+			await applyOps(conn, { id: phone.deviceId, userId: null }, ops, catalog);
+			return { phone, ids: ops.map((op) => op.payload.applicationId) };
+		};
+		const ticketStatus = async (applicationId: string) =>
+			(
+				await conn.db
+					.selectFrom('tickets')
+					.select('status')
+					.where('application_id', '=', applicationId)
+					.executeTakeFirstOrThrow()
+			).status;
+		const none = { note: '', materials: [] };
+
+		it('ends a ticket when its application is completed or refused, called or still waiting', async () => {
+			const {
+				ids: [served, refused]
+			} = await submitToMuyudian(511, 512);
+			for (const id of [served!, refused!]) {
+				expect((await checkIn(conn, staffM, catalog, id)).ok).toBe(true);
+			}
+			const called = await writeTransaction(conn, (tx) => callNext(conn, tx, 'muyudian-centre', 2));
+			expect(called?.applicationId).toBe(served);
+
+			expect((await processApplication(conn, staffM, catalog, served!, 'accept', none)).ok).toBe(true);
+			// Accepting is not the end of the visit.
+			expect(await ticketStatus(served!)).toBe('called');
+			expect((await processApplication(conn, staffM, catalog, served!, 'complete', none)).ok).toBe(true);
+			expect(await ticketStatus(served!)).toBe('done');
+
+			expect(await ticketStatus(refused!)).toBe('waiting');
+			const refusal = { note: '不属于本中心办理范围', materials: [] };
+			expect((await processApplication(conn, staffM, catalog, refused!, 'refuse', refusal)).ok).toBe(true);
+			expect(await ticketStatus(refused!)).toBe('done');
+			// Nobody is left to call.
+			expect(
+				await writeTransaction(conn, (tx) => callNext(conn, tx, 'muyudian-centre', 2))
+			).toBeNull();
+		});
+
+		it('gives no ticket to a refused, cancelled or completed application', async () => {
+			const {
+				phone,
+				ids: [refused, cancelled, completed]
+			} = await submitToMuyudian(521, 522, 523);
+			await processApplication(conn, staffM, catalog, refused!, 'refuse', {
+				note: '材料不全',
+				materials: []
+			});
+			const [cancel] = await applyOps(
+				conn,
+				{ id: phone.deviceId, userId: null },
+				[
+					{
+						opId: randomUUID(),
+						kind: 'booking.cancel',
+						schemaVersion: 1,
+						payload: { applicationId: cancelled }
+					}
+				],
+				catalog
+			);
+			expect(cancel!.status).toBe('applied');
+			await processApplication(conn, staffM, catalog, completed!, 'accept', none);
+			await processApplication(conn, staffM, catalog, completed!, 'complete', none);
+
+			for (const id of [refused!, cancelled!, completed!]) {
+				expect(await checkIn(conn, staffM, catalog, id)).toEqual({ ok: false, code: 'closed' });
+			}
+			const tickets = await conn.db
+				.selectFrom('tickets')
+				.select('id')
+				.where('application_id', 'in', [refused!, cancelled!, completed!])
+				.execute();
+			expect(tickets).toEqual([]);
+		});
+
+		it('lists whoever checked in on the Beijing day, early morning and late evening alike', async () => {
+			const {
+				ids: [early, late]
+			} = await submitToMuyudian(531, 532);
+			// 07:45 in Beijing is still the day before in UTC; 00:30 the next morning is not.
+			await checkIn(conn, staffM, catalog, early!, new Date('2025-03-11T07:45:00+08:00'));
+			await checkIn(conn, staffM, catalog, late!, new Date('2025-03-12T00:30:00+08:00'));
+			const listed = async (at: string) =>
+				(await todaysList(conn.db, 'muyudian-centre', new Date(at))).map((a) => a.id);
+			expect(await listed('2025-03-11T10:00:00+08:00')).toEqual([early]);
+			expect(await listed('2025-03-12T10:00:00+08:00')).toEqual([late]);
+		});
+
+		it('counts the day of a centre and of a counter: arrivals, queue, service and waits', async () => {
+			const point = 'tuanwang-centre';
+			const at = (time: string) => new Date(`${time}+08:00`);
+			const issue = (time: string) =>
+				writeTransaction(conn, (tx) =>
+					issueTicket(conn, tx, { pointId: point, categoryId: 'welfare', prefix: 'B' }, at(time))
+				);
+			const next = (counter: number, time: string) =>
+				writeTransaction(conn, (tx) => callNext(conn, tx, point, counter, at(time)));
+			const change = (t: Ticket, action: 'recall' | 'no_show' | 'done', time: string) =>
+				writeTransaction(conn, (tx) => changeTicket(tx, t.id, action, null, at(time)));
+			const figures = (counter: number, time: string) =>
+				writeTransaction(conn, (tx) => dayFigures(tx, point, counter, at(time)));
+
+			// The evening before, at 23:50 in Beijing: another day.
+			await issue('2025-06-09T23:50:00');
+			const a = await issue('2025-06-10T08:30:00');
+			const b = await issue('2025-06-10T08:40:00');
+			const c = await issue('2025-06-10T08:45:00');
+			const d = await issue('2025-06-10T09:00:00');
+			await issue('2025-06-10T09:10:00');
+			expect((await next(1, '2025-06-10T08:50:00'))?.id).toBe(a.id); // waited 20 min
+			expect((await next(2, '2025-06-10T08:55:00'))?.id).toBe(b.id); // 15
+			expect(await change(a, 'recall', '2025-06-10T09:05:00')).toBe(true);
+			expect((await next(1, '2025-06-10T09:20:00'))?.id).toBe(c.id); // 35; a is done
+			expect(await change(c, 'no_show', '2025-06-10T09:25:00')).toBe(true);
+			// Sent on to counter 1, b waits for it: counter 2 calls d.
+			expect(
+				await writeTransaction(conn, (tx) =>
+					changeTicket(tx, b.id, 'transfer', 1, at('2025-06-10T09:30:00'))
+				)
+			).toBe(true);
+			expect((await next(2, '2025-06-10T09:35:00'))?.id).toBe(d.id); // 35
+			expect(await figures(1, '2025-06-10T09:38:00')).toMatchObject({
+				centre: { arrived: 5, waiting: 2, served: 1, noShows: 1 }
+			});
+			expect((await next(1, '2025-06-10T09:40:00'))?.id).toBe(b.id);
+			// A finished ticket is not called back.
+			expect(await change(a, 'recall', '2025-06-10T09:41:00')).toBe(false);
+
+			expect(await figures(1, '2025-06-10T09:45:00')).toEqual({
+				at: at('2025-06-10T09:45:00').toISOString(),
+				centre: {
+					arrived: 5,
+					waiting: 1,
+					served: 1,
+					noShows: 1,
+					// The first call ends a wait: (20 + 15 + 35 + 35) / 4, whatever was recalled or moved.
+					averageWait: 26,
+					longestWaitSince: at('2025-06-10T09:10:00').toISOString(),
+					longestWait: 35
+				},
+				// a (20 min), c (35) and b, moved here (15).
+				counter: { n: 1, served: 1, noShows: 1, averageWait: 23 }
+			});
+			expect((await figures(2, '2025-06-10T09:45:00')).counter).toEqual({
+				n: 2,
+				served: 0,
+				noShows: 0,
+				averageWait: 35
+			});
+			expect((await ticketOf(conn.db, a.id))?.called_at).toBe(
+				at('2025-06-10T09:05:00').toISOString()
+			);
+
+			// 07:30 in Beijing is the day before in UTC: it belongs to the 11th.
+			await issue('2025-06-11T07:30:00');
+			expect((await figures(1, '2025-06-10T23:59:00')).centre.arrived).toBe(5);
+			expect(await figures(1, '2025-06-11T08:00:00')).toMatchObject({
+				centre: { arrived: 1, waiting: 1, served: 0, averageWait: null, longestWait: 30 },
+				counter: { served: 0, noShows: 0, averageWait: null }
+			});
 		});
 
 		it('refuses unknown references and codes', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Connection } from '../db/connect';
-import type { TicketStatus } from '../db/schema';
+import type { ApplicationStatus, TicketStatus } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { serviceClock } from '$lib/time';
 
@@ -9,11 +9,24 @@ export interface Ticket {
 	id: string;
 	code: string;
 	status: TicketStatus;
+	/** Where it is called; for a waiting ticket, the counter it was transferred to (null: any). */
 	counter: number | null;
 	calledAt: string | null;
+	firstCalledAt: string | null;
 	applicationId: string | null;
 	categoryId: string;
 	createdAt: string;
+}
+
+/** A ticket of the day's queue, with the application it was issued for at check-in. */
+export interface QueuedTicket extends Ticket {
+	application: {
+		id: string;
+		reference: string;
+		name: string;
+		matterId: string;
+		status: ApplicationStatus;
+	} | null;
 }
 
 const columns = [
@@ -22,27 +35,32 @@ const columns = [
 	'status',
 	'counter',
 	'called_at',
+	'first_called_at',
 	'application_id',
 	'category_id',
 	'created_at'
 ] as const;
 
-function toTicket(r: {
+type Row = {
 	id: string;
 	code: string;
 	status: TicketStatus;
 	counter: number | null;
 	called_at: string | null;
+	first_called_at: string | null;
 	application_id: string | null;
 	category_id: string;
 	created_at: string;
-}): Ticket {
+};
+
+function toTicket(r: Row): Ticket {
 	return {
 		id: r.id,
 		code: r.code,
 		status: r.status,
 		counter: r.counter,
 		calledAt: r.called_at,
+		firstCalledAt: r.first_called_at,
 		applicationId: r.application_id,
 		categoryId: r.category_id,
 		createdAt: r.created_at
@@ -81,6 +99,7 @@ export async function issueTicket(
 		status: 'waiting' as const,
 		counter: null,
 		called_at: null,
+		first_called_at: null,
 		created_at: stamp,
 		updated_at: stamp
 	};
@@ -88,15 +107,47 @@ export async function issueTicket(
 	return toTicket(row);
 }
 
-export async function ticketsOfDay(tx: Tx, pointId: string, now = new Date()): Promise<Ticket[]> {
+/** The centre's tickets of the day (at the points), in the order they were issued. */
+export async function ticketsOfDay(
+	tx: Tx,
+	pointId: string,
+	now = new Date()
+): Promise<QueuedTicket[]> {
 	const rows = await tx
-		.selectFrom('tickets')
-		.select(columns)
-		.where('point_id', '=', pointId)
-		.where('day', '=', serviceClock(now).date)
-		.orderBy('number')
+		.selectFrom('tickets as t')
+		.leftJoin('applications as a', 'a.id', 't.application_id')
+		.select([
+			't.id',
+			't.code',
+			't.status',
+			't.counter',
+			't.called_at',
+			't.first_called_at',
+			't.application_id',
+			't.category_id',
+			't.created_at',
+			'a.reference',
+			'a.applicant_name',
+			'a.matter_id',
+			'a.status as application_status'
+		])
+		.where('t.point_id', '=', pointId)
+		.where('t.day', '=', serviceClock(now).date)
+		.orderBy('t.number')
 		.execute();
-	return rows.map(toTicket);
+	return rows.map((r) => ({
+		...toTicket(r),
+		application:
+			r.application_id && r.reference
+				? {
+						id: r.application_id,
+						reference: r.reference,
+						name: r.applicant_name!,
+						matterId: r.matter_id!,
+						status: r.application_status!
+					}
+				: null
+	}));
 }
 
 export async function ticketOf(tx: Tx, id: string) {
@@ -107,7 +158,10 @@ export async function ticketOf(tx: Tx, id: string) {
 		.executeTakeFirst();
 }
 
-/** The oldest waiting ticket, now called to `counter`; null when nobody waits. */
+/**
+ * Calls the next ticket to `counter`: one transferred to it first, then the oldest of those any
+ * counter may call; null when nobody waits.
+ */
 export async function callNext(
 	conn: Connection,
 	tx: Tx,
@@ -115,10 +169,11 @@ export async function callNext(
 	counter: number,
 	now = new Date()
 ): Promise<Ticket | null> {
+	const stamp = now.toISOString();
 	// The caller at the counter is done with whoever they called before.
 	await tx
 		.updateTable('tickets')
-		.set({ status: 'done', updated_at: now.toISOString() })
+		.set({ status: 'done', updated_at: stamp })
 		.where('point_id', '=', pointId)
 		.where('counter', '=', counter)
 		.where('status', '=', 'called')
@@ -130,6 +185,8 @@ export async function callNext(
 			.where('point_id', '=', pointId)
 			.where('day', '=', serviceClock(now).date)
 			.where('status', '=', 'waiting')
+			.where((eb) => eb.or([eb('counter', 'is', null), eb('counter', '=', counter)]))
+			.orderBy(sql`case when counter is null then 1 else 0 end`)
 			.orderBy('number')
 			.limit(1)
 			.executeTakeFirst();
@@ -137,12 +194,13 @@ export async function callNext(
 		// Conditional on still waiting: two counters calling at once never get the same ticket.
 		const taken = await tx
 			.updateTable('tickets')
-			.set({
+			.set((eb) => ({
 				status: 'called',
 				counter,
-				called_at: now.toISOString(),
-				updated_at: now.toISOString()
-			})
+				called_at: stamp,
+				first_called_at: eb.fn.coalesce('first_called_at', eb.val(stamp)),
+				updated_at: stamp
+			}))
 			.where('id', '=', next.id)
 			.where('status', '=', 'waiting')
 			.executeTakeFirst();
@@ -152,36 +210,55 @@ export async function callNext(
 
 export type TicketAction = 'recall' | 'no_show' | 'done' | 'transfer';
 
-/** Recall (call again), mark a no-show, finish, or send a called ticket to another counter. */
+/**
+ * Recall (call again), mark a no-show, finish, or transfer to another counter, where it waits to
+ * be called before the rest of the queue. Only a ticket still called: false when it no longer is
+ * (finished with its application, say, or called again elsewhere).
+ */
 export async function changeTicket(
 	tx: Tx,
 	id: string,
 	action: TicketAction,
 	counter: number | null,
 	now = new Date()
-): Promise<void> {
+): Promise<boolean> {
 	const stamp = now.toISOString();
 	const set =
 		action === 'recall'
 			? { called_at: stamp }
 			: action === 'transfer'
-				? { counter, called_at: stamp, status: 'called' as const }
+				? { counter, status: 'waiting' as const }
 				: { status: action === 'done' ? ('done' as const) : ('no_show' as const) };
-	await tx
+	const changed = await tx
 		.updateTable('tickets')
 		.set({ ...set, updated_at: stamp })
 		.where('id', '=', id)
+		.where('status', '=', 'called')
+		.executeTakeFirst();
+	return Number(changed.numUpdatedRows) === 1;
+}
+
+/** Ends an application's ticket, waiting or called: its visit is over (completed or refused). */
+export async function endTicketOf(tx: Tx, applicationId: string, now = new Date()): Promise<void> {
+	await tx
+		.updateTable('tickets')
+		.set({ status: 'done', updated_at: now.toISOString() })
+		.where('application_id', '=', applicationId)
+		.where('status', 'in', ['waiting', 'called'])
 		.execute();
 }
 
 /** What the hall's screen shows: the latest call at each counter, and the calls before them. */
 export async function displayState(tx: Tx, pointId: string, now = new Date()) {
+	const day = serviceClock(now).date;
 	const rows = await tx
 		.selectFrom('tickets')
 		.select(['id', 'code', 'counter', 'called_at', 'status'])
 		.where('point_id', '=', pointId)
-		.where('day', '=', serviceClock(now).date)
+		.where('day', '=', day)
 		.where('called_at', 'is not', null)
+		// A transferred ticket waits again until its new counter calls it.
+		.where('status', '!=', 'waiting')
 		.orderBy('called_at', 'desc')
 		.limit(12)
 		.execute();
@@ -189,7 +266,7 @@ export async function displayState(tx: Tx, pointId: string, now = new Date()) {
 		.selectFrom('tickets')
 		.select((eb) => eb.fn.countAll().as('n'))
 		.where('point_id', '=', pointId)
-		.where('day', '=', serviceClock(now).date)
+		.where('day', '=', day)
 		.where('status', '=', 'waiting')
 		.executeTakeFirst();
 	const calls = rows.map((r) => ({

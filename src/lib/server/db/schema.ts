@@ -295,7 +295,10 @@ export interface TicketTable {
 	application_id: string | null;
 	status: TicketStatus;
 	counter: number | null;
+	/** The latest call (a recall or a transfer calls again). */
 	called_at: string | null;
+	/** The first call: the end of the ticket's wait. */
+	first_called_at: string | null;
 	created_at: string;
 	updated_at: string;
 }

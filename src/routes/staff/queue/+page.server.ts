@@ -6,6 +6,7 @@ import { database } from '$lib/server/db';
 import { writeTransaction } from '$lib/server/db/transaction';
 import { mayServe, requireCounterUser } from '$lib/server/counter/access';
 import { announceCall } from '$lib/server/counter/call-events';
+import { dayFigures } from '$lib/server/counter/day-figures';
 import { pointFor } from '$lib/server/counter/point-choice';
 import {
 	callNext,
@@ -15,13 +16,7 @@ import {
 	type TicketAction
 } from '$lib/server/counter/tickets';
 import { readForm } from '$lib/server/http/form';
-
-const COUNTER_COOKIE = 'ow_counter';
-
-function counterOf(value: unknown): number | null {
-	const n = Number(value);
-	return Number.isInteger(n) && n >= 1 && n <= 99 ? n : null;
-}
+import { COUNTER_COOKIE, COUNTER_DAY, counterOf, keysOn } from '$lib/counter/choice';
 
 async function place({ locals, url }: RequestEvent) {
 	const user = requireCounterUser(locals, url);
@@ -29,19 +24,36 @@ async function place({ locals, url }: RequestEvent) {
 	const { snapshot } = await currentCatalog(conn.db);
 	const point = pointFor(user, url, snapshot);
 	if (!point) error(404, m.error_not_found());
-	return { user, conn, point };
+	return { user, conn, point, snapshot };
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { conn, point } = await place(event);
+	event.depends(COUNTER_DAY);
+	const { conn, point, snapshot } = await place(event);
 	const counter = counterOf(event.cookies.get(COUNTER_COOKIE)) ?? 1;
-	const tickets = await ticketsOfDay(conn.db, point.id);
+	const [tickets, figures] = await Promise.all([
+		ticketsOfDay(conn.db, point.id),
+		dayFigures(conn.db, point.id, counter)
+	]);
+	const matters = new Map(snapshot.matters.map((x) => [x.id, x.name]));
+	const named = tickets.map((t) => ({
+		...t,
+		matter: t.application ? (matters.get(t.application.matterId) ?? null) : null
+	}));
 	return {
 		point: { id: point.id, name: point.name, counters: point.counters },
 		counter,
-		mine: tickets.find((t) => t.status === 'called' && t.counter === counter) ?? null,
-		waiting: tickets.filter((t) => t.status === 'waiting'),
-		called: tickets.filter((t) => t.status === 'called')
+		keys: keysOn(event.cookies),
+		// The latest called here, should a transfer have left two.
+		mine:
+			named
+				.filter((t) => t.status === 'called' && t.counter === counter)
+				.sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''))[0] ?? null,
+		// Those transferred here first, as the next call takes them.
+		waiting: named
+			.filter((t) => t.status === 'waiting')
+			.sort((a, b) => Number(b.counter === counter) - Number(a.counter === counter)),
+		figures
 	};
 };
 
@@ -52,13 +64,15 @@ async function onTicket(event: RequestEvent, action: TicketAction) {
 	if (!ticket || !mayServe(user, ticket.point_id)) error(404, m.error_not_found());
 	const counter = action === 'transfer' ? counterOf(form.get('to')) : null;
 	if (action === 'transfer' && !counter) {
-		return fail(400, { error: m.err_required({ field: m.staff_counter() }) });
+		return fail(400, { error: m.err_required({ field: m.staff_transfer_to() }) });
 	}
-	await writeTransaction(conn, async (tx) => {
-		await changeTicket(tx, ticket.id, action, counter);
-		await announceCall(conn, tx, ticket.point_id);
+	const changed = await writeTransaction(conn, async (tx) => {
+		const done = await changeTicket(tx, ticket.id, action, counter);
+		if (done) await announceCall(conn, tx, ticket.point_id);
+		return done;
 	});
-	return { done: action };
+	if (!changed) return fail(409, { error: m.staff_ticket_not_called() });
+	return action === 'transfer' ? { transferred: counter } : { done: action };
 }
 
 export const actions: Actions = {

@@ -9,6 +9,7 @@ import * as m007 from './007_matter_aliases';
 import * as m008 from './008_application_events';
 import * as m009 from './009_national_calendar';
 import * as m010 from './010_town_admin';
+import * as m014 from './014_ticket_first_call';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
 	'007_matter_aliases': m007,
 	'008_application_events': m008,
 	'009_national_calendar': m009,
-	'010_town_admin': m010
+	'010_town_admin': m010,
+	'014_ticket_first_call': m014
 };
