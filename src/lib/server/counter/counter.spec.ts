@@ -344,15 +344,21 @@ for (const target of testDatabases()) {
 			const called = await writeTransaction(conn, (tx) => callNext(conn, tx, 'muyudian-centre', 2));
 			expect(called?.applicationId).toBe(served);
 
-			expect((await processApplication(conn, staffM, catalog, served!, 'accept', none)).ok).toBe(true);
+			expect((await processApplication(conn, staffM, catalog, served!, 'accept', none)).ok).toBe(
+				true
+			);
 			// Accepting is not the end of the visit.
 			expect(await ticketStatus(served!)).toBe('called');
-			expect((await processApplication(conn, staffM, catalog, served!, 'complete', none)).ok).toBe(true);
+			expect((await processApplication(conn, staffM, catalog, served!, 'complete', none)).ok).toBe(
+				true
+			);
 			expect(await ticketStatus(served!)).toBe('done');
 
 			expect(await ticketStatus(refused!)).toBe('waiting');
 			const refusal = { note: '不属于本中心办理范围', materials: [] };
-			expect((await processApplication(conn, staffM, catalog, refused!, 'refuse', refusal)).ok).toBe(true);
+			expect(
+				(await processApplication(conn, staffM, catalog, refused!, 'refuse', refusal)).ok
+			).toBe(true);
 			expect(await ticketStatus(refused!)).toBe('done');
 			// Nobody is left to call.
 			expect(
