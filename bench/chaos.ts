@@ -6,18 +6,14 @@
 // on server, lost, duplicated, overbooked, 5xx; all zero but the first two, which are equal.
 // Usage: npm run build && npx tsx bench/chaos.ts [--count 2000] [--devices 8] [--seed 1] [--skip-pg]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { slotTimes } from '../src/lib/catalog/slots';
 import type { CatalogSnapshot } from '../src/lib/catalog/types';
 import { connect } from '../src/lib/server/db/connect';
 import { fieldValues } from '../src/lib/server/testing/applications';
-import { withSearchPath } from '../src/lib/server/testing/databases';
 import { serviceClock } from '../src/lib/time';
 import { plannedSubmits, type SubmitOp } from './support/applications';
+import { benchDatabase, defaultPgUrl } from './support/databases';
 
 const { values } = parseArgs({
 	options: {
@@ -27,10 +23,7 @@ const { values } = parseArgs({
 		seed: { type: 'string', default: '1' },
 		pg: {
 			type: 'string',
-			default:
-				process.env.TEST_DATABASE_URL ??
-				process.env.BENCH_DATABASE_URL ??
-				'postgres://postgres@127.0.0.1:5432/test'
+			default: defaultPgUrl
 		},
 		'skip-pg': { type: 'boolean', default: false }
 	}
@@ -146,27 +139,9 @@ function plan(catalog: CatalogSnapshot): { ops: SubmitOp[]; capacity: Map<string
 }
 
 async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures> {
-	let env: Record<string, string>;
-	let databaseUrl: string;
-	let dropSchema = async () => {};
-	if (kind === 'postgres') {
-		const schema = `chaos_${Date.now()}`;
-		const admin = new pg.Client({ connectionString: values.pg });
-		await admin.connect();
-		await admin.query(`create schema ${schema}`);
-		await admin.end();
-		databaseUrl = withSearchPath(values.pg, schema);
-		env = { DATABASE_URL: databaseUrl };
-		dropSchema = async () => {
-			const c = new pg.Client({ connectionString: values.pg });
-			await c.connect();
-			await c.query(`drop schema ${schema} cascade`);
-			await c.end();
-		};
-	} else {
-		databaseUrl = join(mkdtempSync(join(tmpdir(), 'one-window-chaos-')), 'chaos.db');
-		env = { DATABASE_URL: '', SQLITE_FILE: databaseUrl };
-	}
+	const database = await benchDatabase(kind, values.pg);
+	const databaseUrl = database.url;
+	const env = database.env;
 	const server = new Server(port, env);
 	server.start();
 	await server.ready();
@@ -251,7 +226,7 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 		};
 	} finally {
 		await server.stop();
-		await dropSchema();
+		await database.drop();
 	}
 }
 

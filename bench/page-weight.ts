@@ -1,56 +1,88 @@
-// Prints what a first visit to a page transfers (compressed bodies): HTML, and the page's own JS +
-// CSS. The service worker's background precache is counted apart: it is not the page's code.
-// Budgets (PRODUCT.md §3): HTML ≤ 14 KB and JS + CSS ≤ 60 KB on the home page.
-// Usage: start the app (npm start), then `npx tsx bench/page-weight.ts [base URL] [paths…]`.
-import { chromium, type Request } from '@playwright/test';
-import { chromiumPath } from './support/server';
+// Prints what a first visit to each resident page transfers (compressed bodies): HTML, and the
+// page's own JS + CSS, beside a bare SvelteKit page of the same versions built and served in the
+// same run. The service worker's background precache is counted apart: it is not the page's code.
+// Budgets: every resident page's JS + CSS ≤ 2 × the bare page's; the home page's HTML ≤ 14 KB and
+// JS + CSS ≤ 60 KB (PRODUCT.md §3).
+// Usage: npm run build && npx tsx bench/page-weight.ts [paths…]   (VERBOSE=1 lists the files)
+import { chromium, type Browser, type Request } from '@playwright/test';
+import { serveBareKit } from './support/bare-kit';
+import { chromiumPath, startServer } from './support/server';
 
-const base = process.argv[2] ?? 'http://localhost:3000';
-const paths = process.argv.slice(3).length ? process.argv.slice(3) : ['/'];
+const MATTER = 'individual-business-registration';
+const POINT = 'chengxiang-centre';
+const PAGES = process.argv.slice(2).length
+	? process.argv.slice(2)
+	: [
+			'/',
+			'/search',
+			`/matters/${MATTER}`,
+			`/matters/${MATTER}/points`,
+			`/points/${POINT}/slots?matter=${MATTER}`,
+			`/apply?matter=${MATTER}&point=${POINT}`,
+			'/applications/00000000-0000-4000-8000-000000000000'
+		];
+const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(5)} KB`;
+
+interface Weight {
+	html: number;
+	code: number;
+	data: number;
+	worker: number;
+	files: string[];
+}
+
+async function weigh(browser: Browser, url: string): Promise<Weight> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const pending: Promise<void>[] = [];
+	const sizes: Weight = { html: 0, code: 0, data: 0, worker: 0, files: [] };
+	const count = async (request: Request, bucket: 'html' | 'code' | 'data' | 'worker') => {
+		const { responseBodySize } = await request.sizes();
+		sizes[bucket] += responseBodySize;
+		if (bucket === 'code')
+			sizes.files.push(`${kb(responseBodySize)}  ${new URL(request.url()).pathname}`);
+	};
+	page.on('requestfinished', (request) => {
+		const type = request.resourceType();
+		if (type === 'document') pending.push(count(request, 'html'));
+		else if (type === 'script' || type === 'stylesheet') pending.push(count(request, 'code'));
+		else if (type === 'fetch') pending.push(count(request, 'data'));
+	});
+	context.on('requestfinished', (request) => {
+		if (request.serviceWorker()) pending.push(count(request, 'worker'));
+	});
+	await page.goto(url, { waitUntil: 'networkidle' });
+	await page.waitForTimeout(3000);
+	await Promise.all(pending);
+	await context.close();
+	return sizes;
+}
 
 const browser = await chromium.launch({
 	executablePath: chromiumPath,
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-for (const path of paths) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const pending: Promise<void>[] = [];
-	const sizes = { html: 0, code: 0, data: 0, other: 0, worker: 0 };
-	const files: string[] = [];
-	const count = async (request: Request, bucket: keyof typeof sizes) => {
-		const { responseBodySize } = await request.sizes();
-		sizes[bucket] += responseBodySize;
-		if (bucket === 'code')
-			files.push(`${kb(responseBodySize)}  ${new URL(request.url()).pathname}`);
-	};
-	page.on('requestfinished', (request) => {
-		const type = request.resourceType();
-		const bucket =
-			type === 'document'
-				? 'html'
-				: type === 'script' || type === 'stylesheet'
-					? 'code'
-					: type === 'fetch'
-						? 'data'
-						: 'other';
-		pending.push(count(request, bucket));
-	});
-	context.on('requestfinished', (request) => {
-		if (request.serviceWorker()) pending.push(count(request, 'worker'));
-	});
-	await page.goto(base + path, { waitUntil: 'networkidle' });
-	await page.waitForTimeout(3000);
-	await Promise.all(pending);
-	console.log(path);
-	console.log(`  HTML                     ${kb(sizes.html)}   (budget 14 KB)`);
-	console.log(`  page JS + CSS            ${kb(sizes.code)}   (budget 60 KB)`);
-	if (process.env.VERBOSE) for (const f of files) console.log(`      ${f}`);
-	console.log(`  page data (API)          ${kb(sizes.data)}`);
-	console.log(`  icons, manifest, other   ${kb(sizes.other)}`);
-	console.log(`  service worker precache  ${kb(sizes.worker)}   (background, for offline use)`);
-	await context.close();
+const bare = await serveBareKit(4346);
+const app = await startServer({ port: 4345 });
+try {
+	const reference = await weigh(browser, bare.url);
+	const budget = 2 * reference.code;
+	console.log(
+		`bare SvelteKit page: JS + CSS ${kb(reference.code)} → budget per page ${kb(budget)}\n`
+	);
+	let met = true;
+	for (const path of PAGES) {
+		const w = await weigh(browser, app.url + path);
+		const ok = w.code <= budget && (path !== '/' || (w.html <= 14 * 1024 && w.code <= 60 * 1024));
+		met &&= ok;
+		console.log(
+			`${path}\n  HTML ${kb(w.html)}   JS + CSS ${kb(w.code)} = ${(w.code / reference.code).toFixed(2)} × bare ${ok ? '' : '  ← over'}   data ${kb(w.data)}   precache ${kb(w.worker)}`
+		);
+		if (process.env.VERBOSE) for (const f of w.files) console.log(`      ${f}`);
+	}
+	console.log(`\nbudgets ${met ? 'met' : 'NOT met'}`);
+} finally {
+	await browser.close();
+	bare.stop();
+	await app.stop();
 }
-await browser.close();

@@ -52,7 +52,7 @@ const { users } = JSON.parse(
 console.log('Demo sign-ins (agents at /agent):');
 for (const u of users) {
 	console.log(
-		`  ${u.role.padEnd(6)} ${u.username.padEnd(18)} ${u.password.padEnd(16)} ${u.displayName}`
+		`  ${u.role.padEnd(10)} ${u.username.padEnd(20)} ${u.password.padEnd(16)} ${u.displayName}`
 	);
 }
 console.log('');

@@ -1,10 +1,18 @@
 // `npm run user -- add --role staff --point chengxiang-centre --name 李明 li.ming` adds an account
 // and prints a new password (or takes `--password`); `disable <username>`, `enable <username>`,
-// `unlock <username>` (clears its wrong passwords and lock, for any name), `list` (with locks).
-// Works on DATABASE_URL, else the SQLite file.
-import { randomBytes, randomUUID } from 'node:crypto';
+// `reset <username>` (prints a new password), `unlock <username>` (clears its wrong passwords and
+// lock, for any name), `list` (with locks). Works on DATABASE_URL, else the SQLite file. The rules
+// are the admin pages' own (src/lib/server/accounts), and every change goes to the audit log.
 import { parseArgs } from 'node:util';
-import { hashPassword } from '../src/lib/server/auth/password';
+import {
+	accountId,
+	addAccount,
+	resetPassword,
+	setAccountDisabled,
+	unlockAccount,
+	type AccountOutcome
+} from '../src/lib/server/accounts/manage';
+import { COMMAND_LINE_SCOPE, ROLES } from '../src/lib/server/accounts/rules';
 import {
 	clearSignInFailures,
 	lockedSignIns,
@@ -12,6 +20,7 @@ import {
 } from '../src/lib/server/auth/sign-in';
 import { connect } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
+import type { Role } from '../src/lib/server/db/schema';
 import { serviceClock, toHhmm } from '../src/lib/time';
 
 const { values, positionals } = parseArgs({
@@ -29,6 +38,22 @@ const url =
 	values.database ?? process.env.DATABASE_URL ?? process.env.SQLITE_FILE ?? 'data/one-window.db';
 const conn = connect(url);
 
+/** The rules' refusals, as this command says them. */
+const REFUSALS: Record<string, string> = {
+	not_found: `no user "${username}"`,
+	username_format: 'username: 3–50 letters, digits, dots, dashes or underscores',
+	username_taken: `the username "${username}" is taken`,
+	display_name: '--name: at most 50 characters',
+	password_short: '--password needs at least 8 characters',
+	role_not_allowed: `--role must be ${ROLES.join(', ')}`,
+	point_required: `--point <id> is required for ${values.role}`,
+	point_unknown: `no point "${values.point}"`,
+	point_not_centre: 'staff and town administrators belong to a service centre',
+	out_of_scope: 'that point is outside the scope',
+	self: 'not on one’s own account',
+	last_admin: 'this is the last enabled city administrator'
+};
+
 /** An instant in Beijing time, as the points keep it: `2026-12-01 14:30`. */
 function beijingTime(at: string): string {
 	const clock = serviceClock(Date.parse(at));
@@ -40,62 +65,49 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
+function orFail<T>(outcome: AccountOutcome<T>): T {
+	if (!outcome.ok) fail(REFUSALS[outcome.code] ?? outcome.code);
+	return outcome;
+}
+
+async function idOf(name: string | undefined): Promise<string> {
+	if (!name) fail(`usage: npm run user -- ${command} <username>`);
+	return (await accountId(conn, name)) ?? fail(`no user "${name}"`);
+}
+
 try {
 	await migrateToLatest(conn.db);
 	if (command === 'add') {
-		if (!username || !/^[\w.-]{3,50}$/.test(username)) {
-			fail('username: 3–50 letters, digits, dots, dashes or underscores');
-		}
-		const role = values.role;
-		if (role !== 'staff' && role !== 'agent' && role !== 'admin') {
-			fail('--role must be staff, agent or admin');
-		}
-		if (role !== 'admin' && !values.point) fail(`--point <id> is required for ${role}`);
-		if (role !== 'admin') {
-			const point = await conn.db
-				.selectFrom('points')
-				.select(['id', 'kind'])
-				.where('id', '=', values.point!)
-				.executeTakeFirst();
-			if (!point) fail(`no point "${values.point}"`);
-			if (role === 'staff' && point.kind !== 'centre') fail('staff belong to a service centre');
-		}
-		const password = values.password ?? randomBytes(9).toString('base64url');
-		if (password.length < 8) fail('--password needs at least 8 characters');
-		await conn.db
-			.insertInto('users')
-			.values({
-				id: randomUUID(),
+		if (!username) fail('usage: npm run user -- add --role <role> [--point <id>] <username>');
+		const role = values.role as Role;
+		if (!ROLES.includes(role)) fail(REFUSALS.role_not_allowed!);
+		const added = orFail(
+			await addAccount(conn, COMMAND_LINE_SCOPE, {
 				username,
-				display_name: values.name ?? username,
+				displayName: values.name ?? username,
 				role,
-				point_id: role === 'admin' ? null : values.point!,
-				password_hash: await hashPassword(password),
-				created_at: new Date().toISOString()
+				pointId: values.point ?? null,
+				password: values.password
 			})
-			.execute();
-		console.log(`added ${role} ${username}${values.password ? '' : `, password: ${password}`}`);
+		);
+		console.log(
+			`added ${role} ${username}${added.password ? `, password: ${added.password}` : ''}`
+		);
 	} else if (command === 'disable' || command === 'enable') {
-		if (!username) fail(`usage: npm run user -- ${command} <username>`);
-		const result = await conn.db
-			.updateTable('users')
-			.set({ disabled: command === 'disable' ? 1 : 0 })
-			.where('username', '=', username)
-			.executeTakeFirst();
-		if (!Number(result.numUpdatedRows)) fail(`no user "${username}"`);
-		await clearSignInFailures(conn.db, username);
-		if (command === 'disable') {
-			const user = await conn.db
-				.selectFrom('users')
-				.select('id')
-				.where('username', '=', username)
-				.executeTakeFirstOrThrow();
-			await conn.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-		}
+		const id = await idOf(username);
+		orFail(await setAccountDisabled(conn, COMMAND_LINE_SCOPE, id, command === 'disable'));
 		console.log(`${command}d ${username}`);
+	} else if (command === 'reset') {
+		const { password } = orFail(
+			await resetPassword(conn, COMMAND_LINE_SCOPE, await idOf(username))
+		);
+		console.log(`reset ${username}, password: ${password}`);
 	} else if (command === 'unlock') {
 		if (!username) fail('usage: npm run user -- unlock <username>');
-		const cleared = await clearSignInFailures(conn.db, username);
+		const id = await accountId(conn, username);
+		const cleared = id
+			? orFail(await unlockAccount(conn, COMMAND_LINE_SCOPE, id)).cleared
+			: await clearSignInFailures(conn.db, username);
 		console.log(cleared ? `unlocked ${username}` : `no wrong passwords recorded for ${username}`);
 	} else if (command === 'list') {
 		const users = await conn.db
@@ -113,7 +125,7 @@ try {
 					? `locked until ${beijingTime(until)}`
 					: 'active';
 			console.log(
-				`${u.username.padEnd(20)} ${u.role.padEnd(6)} ${(u.point_id ?? '—').padEnd(24)} ${status.padEnd(29)} ${u.display_name}`
+				`${u.username.padEnd(20)} ${u.role.padEnd(10)} ${(u.point_id ?? '—').padEnd(24)} ${status.padEnd(29)} ${u.display_name}`
 			);
 		}
 		if (locks.size) console.log('\nlocked names with no account:');
@@ -121,7 +133,7 @@ try {
 			console.log(`${name.padEnd(20)} locked until ${beijingTime(until)}`);
 		}
 	} else {
-		fail('usage: npm run user -- add|disable|enable|unlock|list …');
+		fail('usage: npm run user -- add|disable|enable|reset|unlock|list …');
 	}
 } finally {
 	await conn.close();

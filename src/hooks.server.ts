@@ -6,14 +6,17 @@ import { database, openDatabase } from '$lib/server/db';
 import { SESSION_COOKIE, userFromSession } from '$lib/server/auth/sessions';
 import { seedDemoIfEmpty } from '$lib/server/seed/seed-demo';
 import { startMaintenance } from '$lib/server/maintenance';
+import { rebuildFiguresIfMissing } from '$lib/server/figures/rebuild';
 import { calendarSince, prefillCalendar } from '$lib/server/calendar/national';
 
 export const init: ServerInit = async () => {
-	const { db } = await openDatabase();
+	const conn = await openDatabase();
+	const { db } = conn;
 	if (env.DEMO_DATA === '1') await seedDemoIfEmpty(db);
 	// The national calendar's newly announced days, whatever the catalogue (never an admin's edit).
 	await prefillCalendar(db, calendarSince());
-	startMaintenance(db);
+	await rebuildFiguresIfMissing(conn);
+	startMaintenance(db, conn);
 };
 
 const i18n: Handle = ({ event, resolve }) =>

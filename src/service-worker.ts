@@ -68,6 +68,7 @@ function checkCatalog(): Promise<void> {
 				type: CATALOG_CHECKED,
 				ok: true,
 				updated: result.status === 'updated',
+				replaced: result.replaced ?? false,
 				version: result.version,
 				checkedAt: result.checkedAt
 			};

@@ -23,6 +23,27 @@ test('the catalogue is one snapshot with a version, an ETag and a 304 for a curr
 	expect(other.status()).toBe(200);
 });
 
+test('the compact catalogue names each rule once and gives back the same points', async ({
+	request
+}) => {
+	const full = await (await request.get('/api/catalog')).json();
+	const compact = await (await request.get('/api/catalog?format=2')).json();
+	expect(compact).toMatchObject({ format: 2, version: full.version });
+	expect(compact.points).toHaveLength(full.points.length);
+	expect(compact.points.some((p: object) => 'services' in p)).toBe(false);
+	const centre = full.points.find((p: { id: string }) => p.id === 'chengxiang-centre');
+	const sent = compact.points.find((p: { id: string }) => p.id === 'chengxiang-centre');
+	expect(compact.hours[sent.hours]).toEqual(centre.hours);
+	for (const rule of centre.services) {
+		const body = sent.rules?.[rule.matterId] ?? compact.rules[rule.matterId];
+		expect(body).toEqual([rule.slotMinutes, rule.capacity, rule.minHoursAhead, rule.maxDaysAhead]);
+	}
+	// A version the server does not know: the whole catalogue, not a difference.
+	const unknown = await (await request.get('/api/catalog?format=2&from=nope')).json();
+	expect(unknown.format).toBe(2);
+	expect(unknown.from).toBeUndefined();
+});
+
 test('the catalogue is sent compressed', async ({ request }) => {
 	for (const encoding of ['br', 'gzip']) {
 		const response = await request.get('/api/catalog', {

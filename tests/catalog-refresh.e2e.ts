@@ -19,8 +19,13 @@ test('a change on the server reaches the device when online, and the copy works 
 	await readyOffline(page);
 	editCatalog((db) => db.prepare('update matters set name_zh = ? where id = ?').run(renamed, ID));
 
-	// Online again later: the app asks with If-None-Match and takes the new catalogue.
+	// Online again later: the app asks with If-None-Match, from the version it holds, and takes the
+	// new catalogue.
+	const asked = context.waitForEvent('request', (r) =>
+		r.url().includes('/api/catalog?format=2&from=')
+	);
 	await page.reload();
+	await asked;
 	await page.getByRole('searchbox', { name: /输入事项或服务点名称/ }).fill('合作社');
 	await expect(page.getByRole('link', { name: renamed })).toBeVisible();
 

@@ -125,7 +125,7 @@ test('the policy is sent and no page breaks it: resident online and offline, cou
 	await signIn(counter, ADMIN);
 	await expect(counter.getByRole('button', { name: '退出登录' })).toBeVisible();
 	await counter.goto('/admin/audit');
-	await expect(counter.getByRole('cell', { name: 'view' }).first()).toBeVisible();
+	await expect(counter.getByRole('cell', { name: '查看申请' }).first()).toBeVisible();
 
 	// The hall display's live feed (server-sent events).
 	await counter.goto('/display/chengxiang-centre');

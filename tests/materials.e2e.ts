@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
-import { counterPage, processAtCounter } from './support/staff';
+import { counterPage, materialRow, processAtCounter } from './support/staff';
 
 test('the resident sends the materials asked for from the phone, offline too; the counter sees them', async ({
 	page,
@@ -44,10 +44,7 @@ test('the resident sends the materials asked for from the phone, offline too; th
 	await received.getByRole('link', { name: reference }).click();
 	await expect(counter.getByRole('img', { name: /经营者身份证/ })).toBeVisible();
 	// The record tells the photos sent later from those sent with the application.
-	const row = counter
-		.getByRole('region', { name: '申请材料' })
-		.getByRole('listitem')
-		.filter({ hasText: '经营者身份证' });
+	const row = materialRow(counter, '经营者身份证');
 	await expect(row).toContainText(/照片 1 张.*居民补充于 \d+月\d+日 \d{2}:\d{2}/);
 	await counter.context().close();
 });

@@ -68,3 +68,22 @@ test('the slot list shows remaining places, and the last known figures offline',
 	await expect(first).toContainText(`剩 ${slot.capacity - 5} / ${slot.capacity} 个名额`);
 	await expect(page.getByText(/当前没有网络，显示的是 .* 查询到的名额/)).toBeVisible();
 });
+
+test('the city hall is listed with its kind, first in its town, and the kind filter finds it', async ({
+	page
+}) => {
+	await page.goto(`/matters/${MATTER}/points`);
+	await expect(page.getByRole('heading', { level: 2, name: '城厢街道' })).toBeVisible();
+	const town = page.getByRole('list', { name: '城厢街道' }).getByRole('listitem');
+	await expect(town.first().getByRole('heading')).toHaveText('莱阳市政务服务中心');
+	await expect(town.first()).toContainText('市级政务服务中心');
+	await expect(town.first()).toContainText('莱阳市城厢街道鹤山路156号');
+
+	await page.getByLabel('全部类型').selectOption({ label: '市级政务服务中心' });
+	await expect(page.getByText('共 1 个服务点')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 3 })).toHaveText(['莱阳市政务服务中心']);
+
+	await page.getByRole('link', { name: '莱阳市政务服务中心' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '莱阳市政务服务中心' })).toBeVisible();
+	await expect(page.getByText('市级政务服务中心')).toBeVisible();
+});

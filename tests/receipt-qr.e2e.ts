@@ -16,10 +16,19 @@ test('the receipt’s QR code decodes to the full application', async ({ page })
 	await applyFromSlots(page, n, '二维码测试');
 	const qr = page.getByRole('img', { name: /申请二维码/ });
 	await expect(qr).toBeVisible();
-	const png = await qr.screenshot();
-	const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
-	expect(code?.text).toMatch(/^OW1\./);
-	const decoded = await decodeQr(code!.text);
+	// Laid out before its picture is decoded and painted: read it as a camera would, until it reads.
+	await expect
+		.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+		.toBe(true);
+	let text = '';
+	for (let tries = 0; tries < 10 && !text; tries++) {
+		const png = await qr.screenshot();
+		const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+		text = code?.text ?? '';
+		if (!text) await page.waitForTimeout(300);
+	}
+	expect(text).toMatch(/^OW1\./);
+	const decoded = await decodeQr(text);
 	const stored = await page.evaluate(
 		async (reference) => {
 			const open = indexedDB.open('one-window');

@@ -74,6 +74,8 @@ test('the app icon opens the page the resident left, also offline', async ({
 		.getByRole('navigation', { name: '主导航' })
 		.getByRole('link', { name: '办事' })
 		.click();
+	// The home page has a search box of the same name: type into the search page's own.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('查找事项和服务点');
 	await page.getByRole('searchbox', { name: /输入事项或服务点名称/ }).fill('gtgsh');
 	await expect(page).toHaveURL(/\/search\?q=gtgsh$/);
 	await page.close();

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import { e2eDatabase } from './support/db';
-import { counterPage, signIn, STAFF_A } from './support/staff';
+import { counterPage, materialRow, signIn, STAFF_A } from './support/staff';
 
 prepareZXingModule({
 	overrides: {
@@ -210,10 +210,7 @@ test('a material’s photo opens full size, zooms and turns from the keyboard; E
 	});
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto(`/staff/applications/${id}`);
-	const row = counter
-		.getByRole('region', { name: '申请材料' })
-		.getByRole('listitem')
-		.filter({ hasText: '经营者身份证' });
+	const row = materialRow(counter, '经营者身份证');
 	await expect(row).toContainText('照片 1 张');
 	const thumb = row.getByRole('button', { name: /查看照片/ });
 	await thumb.focus();

@@ -2,7 +2,7 @@ import { readBarcodes, prepareZXingModule } from 'zxing-wasm/reader';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
-import { addUser, counterPage, signIn, STAFF_A } from './support/staff';
+import { addUser, checkInFromPicture, counterPage, signIn, STAFF_A } from './support/staff';
 
 prepareZXingModule({
 	overrides: {
@@ -58,15 +58,7 @@ test('scanning the receipt’s QR code checks the application in and issues a ti
 	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
 
 	const counter = await counterPage(browser, baseURL!);
-	await counter.goto('/staff/check-in');
-	await counter.getByLabel('从图片识别').setInputFiles({
-		name: 'receipt.png',
-		mimeType: 'image/png',
-		buffer: png
-	});
-	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(
-		/号码：A\d{3}/
-	);
+	await checkInFromPicture(counter, png);
 	expect(serverApplications(reference)[0]!.checked_in_at).not.toBeNull();
 	await counter.context().close();
 });

@@ -25,7 +25,8 @@ export async function applyFromSlots(
 	page: Page,
 	n: number,
 	name = `测试居民${n}`,
-	beforeSubmit?: () => Promise<void>
+	beforeSubmit?: () => Promise<void>,
+	receiptTimeout = 5_000
 ): Promise<void> {
 	await page.locator('.slots input[type=checkbox]:not([disabled])').first().check();
 	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
@@ -44,7 +45,9 @@ export async function applyFromSlots(
 	}
 	await beforeSubmit?.();
 	await page.getByRole('button', { name: '提交申请' }).click();
-	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible({
+		timeout: receiptTimeout
+	});
 }
 
 /** The server's applications with this reference, with the devices of the application and its op. */

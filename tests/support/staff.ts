@@ -26,7 +26,9 @@ export async function counterPage(
 		baseURL,
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',
-		viewport: { width: 1280, height: 800 }
+		viewport: { width: 1280, height: 800 },
+		// A counter's PC works online; its pages would install the residents' offline copy for nothing.
+		serviceWorkers: 'block'
 	});
 	await prepare?.(context);
 	const page = await context.newPage();
@@ -88,4 +90,25 @@ export async function processAtCounter(
 	} finally {
 		await counter.dispose();
 	}
+}
+
+/** On the counter's record: the row of the checklist for one material. */
+export function materialRow(counter: Page, material: string) {
+	return counter
+		.getByRole('region', { name: '申请材料' })
+		.getByRole('listitem')
+		.filter({ hasText: material });
+}
+
+/** At the check-in page: reads a receipt's QR code from a picture; the ticket is issued. */
+export async function checkInFromPicture(counter: Page, png: Buffer): Promise<void> {
+	await counter.goto('/staff/check-in');
+	await counter.getByLabel('从图片识别').setInputFiles({
+		name: 'receipt.png',
+		mimeType: 'image/png',
+		buffer: png
+	});
+	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(
+		/号码：A\d{3}/
+	);
 }

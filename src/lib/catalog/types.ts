@@ -40,7 +40,8 @@ export interface SlotRule {
 	maxDaysAhead: number;
 }
 
-export type PointKind = 'centre' | 'village' | 'proxy';
+/** A town's service centre, a village point, a proxy point, or the city hall. */
+export type PointKind = 'centre' | 'village' | 'proxy' | 'city';
 
 export interface Point {
 	id: string;

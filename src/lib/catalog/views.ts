@@ -95,7 +95,7 @@ export const catalogViews = {
 	matter(catalog: CatalogSnapshot, { id = '' }: Record<string, string>) {
 		const matter = byId(catalog.matters, id);
 		if (!matter) return null;
-		const handledAt: Record<PointKind, number> = { centre: 0, village: 0, proxy: 0 };
+		const handledAt: Record<PointKind, number> = { centre: 0, village: 0, proxy: 0, city: 0 };
 		for (const p of catalog.points) {
 			if (p.services.some((s) => s.matterId === id)) handledAt[p.kind]++;
 		}

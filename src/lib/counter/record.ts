@@ -69,6 +69,8 @@ export interface ChecklistItem {
 	/** `maybe`: a question that decides it was left open. */
 	need: 'always' | 'yes' | 'maybe';
 	photos: Photo[];
+	/** Photos of it the resident's phone has not uploaded yet. */
+	awaited: number;
 	/** When the resident last sent photos of it after the counter asked (from the timeline). */
 	addedAt: string | null;
 	/** The counter has asked for it (pass the requested materials only while waiting for them). */
@@ -86,6 +88,8 @@ export function checklist(
 	record: {
 		answers: Answers;
 		attachments: Photo[];
+		/** Photos named but not uploaded yet. */
+		awaited?: Photo[];
 		timeline: { step: string; at: string; note: string }[];
 		requestedMaterials: string[];
 	}
@@ -107,6 +111,7 @@ export function checklist(
 				material,
 				need: materialNeed(material, record.answers) as ChecklistItem['need'],
 				photos: record.attachments.filter((a) => a.materialId === material.id),
+				awaited: (record.awaited ?? []).filter((a) => a.materialId === material.id).length,
 				addedAt: added.get(material.id) ?? null,
 				requested: record.requestedMaterials.includes(material.id),
 				alsoFor: needs

@@ -163,11 +163,11 @@ export class ApplicationForm {
 		return this.errors.find((e) => e.field === field)?.message;
 	}
 
-	async addPhoto(materialId: string, file: File): Promise<void> {
+	async addPhoto(material: Material, file: File): Promise<void> {
 		this.busyPhotos++;
 		try {
-			const { storePhoto } = await import('./photos');
-			const photo = await storePhoto(materialId, file);
+			const { storePhoto, photoKind } = await import('./photos');
+			const photo = await storePhoto(material.id, photoKind(material), file);
 			if (!this.attachments.some((a) => a.sha256 === photo.sha256)) this.attachments.push(photo);
 			this.scheduleSave();
 		} finally {

@@ -7,6 +7,8 @@ export interface CatalogChecked {
 	ok: boolean;
 	/** The device's copy was replaced by a newer one. */
 	updated: boolean;
+	/** A copy the device had was replaced (not its first download): the reader is told. */
+	replaced?: boolean;
 	version: string | null;
 	checkedAt: number | null;
 }

@@ -13,6 +13,8 @@ class CatalogStatus {
 	checkedAt = $state<number | null>(null);
 	refreshing = $state(false);
 	failed = $state(false);
+	/** A newer catalogue replaced the device's copy while this page was open. */
+	replaced = $state(false);
 
 	init(): () => void {
 		if (!('serviceWorker' in navigator)) return () => {};
@@ -44,6 +46,7 @@ class CatalogStatus {
 				type: CATALOG_CHECKED,
 				ok: true,
 				updated: result.status === 'updated',
+				replaced: result.replaced ?? false,
 				...result
 			});
 		} catch {
@@ -65,6 +68,7 @@ class CatalogStatus {
 		if (!result.version) return;
 		this.version = latestCatalog.version = result.version;
 		this.checkedAt = result.checkedAt;
+		if (result.replaced) this.replaced = true;
 		// Reload the page's data only when it shows another version, and never across a navigation
 		// under way (that would cancel it; the page it opens reads the new copy anyway).
 		const shown = (page.data as { version?: string }).version;

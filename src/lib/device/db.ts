@@ -1,11 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { CompactCatalog } from '$lib/catalog/compact';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import type { BookingReply, OpKind, OpReply, TimelineStep } from '$lib/schemas/ops';
 import type { FailureReason } from './sync/transport';
 
 export interface StoredCatalog {
 	key: 'current';
-	snapshot: CatalogSnapshot;
+	/** Compact as the server sends it now; a copy saved before that is a whole snapshot. */
+	snapshot: CompactCatalog | CatalogSnapshot;
 	etag: string;
 	/** When the server last confirmed this copy (ms since epoch). */
 	checkedAt: number;
@@ -59,12 +61,18 @@ export interface StoredBlob {
 	contentType: string;
 	size: number;
 	uploaded: 0 | 1;
+	/** An op naming it has reached the server, which now waits for its bytes. */
+	due?: 0 | 1;
+	/** The server would not take it (not an image, too large): its words. */
+	refused?: string;
+	/** Bytes of it the server has, as its last chunk's answer said. */
+	sent?: number;
 }
 
 export interface Attachment {
 	sha256: string;
 	materialId: string;
-	contentType: 'image/jpeg';
+	contentType: 'image/jpeg' | 'image/webp';
 	size: number;
 }
 
@@ -145,6 +153,7 @@ export class DeviceDb extends Dexie {
 			meta: '&key'
 		});
 		this.version(4).stores({ applications: '&id, reference, createdAt, status, unseen' });
+		this.version(5).stores({ blobs: '&sha256, uploaded, due' });
 	}
 }
 

@@ -4,7 +4,7 @@ import type { OpResult } from '$lib/schemas/ops';
 import { deviceDb, getMeta, setMeta, type DraftData } from './db';
 import { AgentSignedOut, flush, RetryLater } from './flusher';
 import { queueApplication, queueOp } from './outbox';
-import { backoffMs, FIRST_RETRY_MS, LAST_RETRY_MS } from './sync/backoff';
+import { backoffMs, FIRST_RETRY_MS, LAST_RETRY_MS, LINK_LAST_RETRY_MS } from './sync/backoff';
 
 vi.stubGlobal('navigator', {});
 
@@ -31,6 +31,10 @@ class FakeServer {
 	perOp: (op: WireOp) => OpResult | null = () => null;
 	/** Whether the answer to an applied request is lost on its way back. */
 	loseNextAnswer = false;
+	/** As an older server: an op waits until its photos are uploaded (`missing_blobs`). */
+	photosFirst = false;
+	/** Photo uploads still to fail as a dropped connection does. */
+	dropUploads = 0;
 	#devices = 0;
 
 	fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -45,10 +49,8 @@ class FakeServer {
 			return Response.json({ deviceId: `device-${this.#devices}`, token: t, agent: null });
 		}
 		if (!token || !this.tokens.has(token)) return Response.json({ error: {} }, { status: 401 });
-		if (url.startsWith('/api/blobs/')) {
-			this.blobs.add(url.slice('/api/blobs/'.length));
-			return Response.json({}, { status: 201 });
-		}
+		if (url.startsWith('/api/blobs/'))
+			return this.upload(url.slice('/api/blobs/'.length), method, init);
 		if (method === 'GET') return Response.json({ cursor: 0, more: false, changes: [] });
 		const ops = (JSON.parse(String(init!.body)) as { ops: WireOp[] }).ops;
 		record.ops = ops;
@@ -77,6 +79,36 @@ class FakeServer {
 		return Response.json({ results });
 	}) as typeof fetch;
 
+	/** Bytes of each photo taken so far, and every chunk's range as it arrived. */
+	partial = new Map<string, number>();
+	ranges: string[] = [];
+
+	async upload(sha256: string, method: string, init?: RequestInit): Promise<Response> {
+		const headers = new Headers(init?.headers);
+		const offset = () => (this.blobs.has(sha256) ? -1 : (this.partial.get(sha256) ?? 0));
+		if (method === 'HEAD') {
+			return new Response(null, { status: 204, headers: { 'upload-offset': String(offset()) } });
+		}
+		if (this.dropUploads-- > 0) throw new TypeError('Failed to fetch');
+		if (method === 'PUT') {
+			this.blobs.add(sha256);
+			return Response.json({}, { status: 201 });
+		}
+		const at = Number(headers.get('upload-offset'));
+		const total = Number(headers.get('upload-length'));
+		const size = (init!.body as Blob).size;
+		this.ranges.push(`${at}-${at + size}`);
+		if (at !== offset()) {
+			return Response.json({ error: { code: 'offset_mismatch', message: '' } }, { status: 409 });
+		}
+		if (at + size < total) {
+			this.partial.set(sha256, at + size);
+			return new Response(null, { status: 204, headers: { 'upload-offset': String(at + size) } });
+		}
+		this.blobs.add(sha256);
+		return Response.json({}, { status: 201 });
+	}
+
 	apply(op: WireOp): OpResult {
 		const stored = this.applied.get(op.opId);
 		if (stored) {
@@ -86,7 +118,7 @@ class FakeServer {
 		const missing = (op.payload.attachments ?? [])
 			.map((a) => a.sha256)
 			.filter((h) => !this.blobs.has(h));
-		if (missing.length) {
+		if (this.photosFirst && missing.length) {
 			return {
 				opId: op.opId,
 				status: 'rejected',
@@ -205,7 +237,76 @@ describe('the outbox flusher, over every answer of the server', () => {
 		expect(server.syncRequests()).toHaveLength(1);
 	});
 
-	it('uploads the photos the server asks for, then sends the entry again', async () => {
+	it('sends the application before its photos, which follow once it is booked', async () => {
+		const sha256 = 'b'.repeat(64);
+		await deviceDb.blobs.add({
+			sha256,
+			blob: new Blob([new Uint8Array([1, 2, 3])]),
+			contentType: 'image/webp',
+			size: 3,
+			uploaded: 0
+		});
+		const app = await queueApplication(
+			null,
+			draft(1, [{ sha256, materialId: 'id-card', contentType: 'image/webp', size: 3 }]),
+			null
+		);
+		server.dropUploads = 1;
+		await expect(flush(server.fetch)).rejects.toBeInstanceOf(RetryLater);
+		// Booked though the photo did not get through; the photo waits for the next flush.
+		expect((await deviceDb.applications.get(app.id))!.status).toBe('submitted');
+		expect(await waiting()).toHaveLength(0);
+		expect(await deviceDb.blobs.get(sha256)).toMatchObject({ due: 1 });
+		await flush(server.fetch, { force: true });
+		expect(server.requests.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+			'POST /api/devices',
+			'POST /api/sync',
+			'GET /api/sync',
+			`PATCH /api/blobs/${sha256}`,
+			'GET /api/sync',
+			`PATCH /api/blobs/${sha256}`
+		]);
+		expect(server.syncRequests()).toHaveLength(1);
+		expect(await deviceDb.blobs.get(sha256)).toBeUndefined();
+	});
+
+	it('goes on with a photo from where a cut upload stopped, sending each range once', async () => {
+		const sha256 = 'c'.repeat(64);
+		const size = 150 * 1024;
+		await deviceDb.blobs.add({
+			sha256,
+			blob: new Blob([new Uint8Array(size)]),
+			contentType: 'image/webp',
+			size,
+			uploaded: 0
+		});
+		await queueApplication(
+			null,
+			draft(1, [{ sha256, materialId: 'id-card', contentType: 'image/webp', size }]),
+			null
+		);
+		// The first chunk gets through; the second is cut.
+		let cut = false;
+		server.fetch = ((orig) =>
+			(async (input: RequestInfo | URL, init?: RequestInit) => {
+				if (init?.method === 'PATCH' && server.ranges.length === 1 && !cut) {
+					cut = true;
+					server.dropUploads = 1;
+				}
+				return orig(input, init);
+			}) as typeof fetch)(server.fetch);
+		await expect(flush(server.fetch)).rejects.toBeInstanceOf(RetryLater);
+		expect(await deviceDb.blobs.get(sha256)).toMatchObject({ due: 1, sent: 65536 });
+		await flush(server.fetch, { force: true });
+		expect(server.ranges).toEqual(['0-65536', '65536-131072', '131072-153600']);
+		expect(
+			server.requests.filter((r) => r.url.startsWith('/api/blobs')).map((r) => r.method)
+		).toEqual(['PATCH', 'PATCH', 'HEAD', 'PATCH', 'PATCH']);
+		expect(await deviceDb.blobs.get(sha256)).toBeUndefined();
+	});
+
+	it('uploads the photos an older server asks for, then sends the entry again', async () => {
+		server.photosFirst = true;
 		const sha256 = 'a'.repeat(64);
 		await deviceDb.blobs.add({
 			sha256,
@@ -297,6 +398,35 @@ describe('the outbox flusher, over every answer of the server', () => {
 		expect(server.requests.length).toBe(before);
 		expect(backoffMs(1, () => 0)).toBe(1_000);
 		expect(backoffMs(30, () => 0.999)).toBeLessThan(LAST_RETRY_MS * 1.5);
+	});
+
+	it('does not grow its backoff while the phone knows it is offline, and waits little on a failing link', async () => {
+		await queueApplication(null, draft(1), null);
+		await setMeta('flush-failures', 0);
+		try {
+			// The phone says it is offline: failures then say nothing about the server.
+			vi.stubGlobal('navigator', { onLine: false });
+			for (let i = 0; i < 8; i++) {
+				server.script = ['network-error'];
+				expect((await flushFailure(server)).retryAfterMs).toBeLessThan(FIRST_RETRY_MS * 1.5);
+			}
+			expect(await getMeta('flush-failures')).toBe(0);
+			// Online but the link fails (a weak signal): the wait grows, to half a minute at most.
+			vi.stubGlobal('navigator', { onLine: true });
+			const waits: number[] = [];
+			for (let i = 0; i < 12; i++) {
+				server.script = ['network-error'];
+				waits.push((await flushFailure(server)).retryAfterMs!);
+			}
+			expect(waits[0]).toBeLessThan(FIRST_RETRY_MS * 1.5);
+			expect(Math.max(...waits)).toBeLessThan(LINK_LAST_RETRY_MS * 1.5);
+			expect(LINK_LAST_RETRY_MS).toBeLessThanOrEqual(30_000);
+			// A server that fails is still given room: its backoff grows as before.
+			server.script = [new Response('oops', { status: 503 })];
+			expect((await flushFailure(server)).retryAfterMs).toBeGreaterThan(LINK_LAST_RETRY_MS * 0.5);
+		} finally {
+			vi.stubGlobal('navigator', {});
+		}
 	});
 
 	it('loses nothing to a network error or a lost answer, and applies each op once', async () => {

@@ -3,7 +3,7 @@ import { SCHEMA_VERSION, syncAnswer } from '$lib/schemas/ops';
 import { deviceDb, type OutboxEntry } from './db';
 import { announceOutboxChange } from './outbox-signal';
 import { backoffLeft, noteFailure, noteSuccess } from './sync/backoff';
-import { nextBatch, nextDue, uploadBlobs } from './sync/batches';
+import { nextBatch, nextDue, uploadBlobs, uploadDuePhotos } from './sync/batches';
 import { pull } from './sync/pull';
 import { AgentSignedOut, credentials, ensureDevice, forgetDevice } from './sync/registration';
 import { refuse, settle, type Settled } from './sync/settle';
@@ -96,7 +96,7 @@ async function drain(fetchFn: typeof fetch, force: boolean): Promise<number> {
 	for (let guard = 0; guard < 1000; guard++) {
 		const batch = await nextBatch({ force, held });
 		if (!batch.length) break;
-		const ready = await uploadBlobs(fetchFn, auth, batch);
+		const ready = await uploadBlobs(fetchFn, auth, batch, new Set(photoRounds.keys()));
 		const settled = ready.length ? await send(fetchFn, auth, ready) : undefined;
 		sent += (settled?.done ?? 0) + (batch.length - ready.length);
 		for (const e of settled?.deferred ?? []) held.add(e.opId);
@@ -108,6 +108,8 @@ async function drain(fetchFn: typeof fetch, force: boolean): Promise<number> {
 		announceOutboxChange();
 	}
 	await pull(fetchFn, auth);
+	// The applications are booked; their photos follow, however long they take on a weak link.
+	if (await uploadDuePhotos(fetchFn, auth)) announceOutboxChange();
 	return sent;
 }
 

@@ -27,7 +27,8 @@ class OutboxSync {
 	init(): () => void {
 		// A returning network is news the backoff did not know of: try at once.
 		const onOnline = () => void this.kick(true);
-		const onVisible = () => document.visibilityState === 'visible' && void this.kick();
+		// So is a resident coming back to the app: they are looking, so try now.
+		const onVisible = () => document.visibilityState === 'visible' && void this.kick(true);
 		addEventListener('online', onOnline);
 		document.addEventListener('visibilitychange', onVisible);
 		const stopSignal = onOutboxChange(() => void this.refreshCount());

@@ -133,3 +133,45 @@ export async function storageState(): Promise<StorageState> {
 		usage: estimate?.quota ? (estimate.usage ?? 0) / estimate.quota : null
 	};
 }
+
+export interface PhotosOnTheirWay {
+	/** Photos the server has been told of and still waits for (among `named`, if given). */
+	waiting: number;
+	/** Their bytes, and how many of those the server has. */
+	bytes: number;
+	sentBytes: number;
+	/** Each of them, in the order named. */
+	photos: { sha256: string; size: number; sent: number }[];
+	/** Of them, those the server would not take. */
+	refused: number;
+	/** The link's upload speed as last seen (bytes per second), when known. */
+	rate: number | null;
+}
+
+/** The photos of taken applications still to upload: all of them, or those among `named`. */
+export async function photosOnTheirWay(named?: string[]): Promise<PhotosOnTheirWay> {
+	const due = named
+		? (await deviceDb.blobs.bulkGet([...new Set(named)])).filter((b) => b?.due)
+		: await deviceDb.blobs.where('due').equals(1).toArray();
+	const { uploadRate } = await import('./sync/upload');
+	const out: PhotosOnTheirWay = {
+		waiting: 0,
+		bytes: 0,
+		sentBytes: 0,
+		photos: [],
+		refused: 0,
+		rate: await uploadRate()
+	};
+	for (const b of due) {
+		if (!b) continue;
+		if (b.refused) {
+			out.refused++;
+			continue;
+		}
+		out.waiting++;
+		out.bytes += b.size;
+		out.sentBytes += b.sent ?? 0;
+		out.photos.push({ sha256: b.sha256, size: b.size, sent: b.sent ?? 0 });
+	}
+	return out;
+}

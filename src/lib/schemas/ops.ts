@@ -5,6 +5,8 @@ export const SCHEMA_VERSION = 1;
 export const MAX_OPS_PER_REQUEST = 50;
 export const MAX_SYNC_BYTES = 2 * 1024 * 1024;
 export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
+/** The largest chunk of a photo uploaded in parts (`PATCH /api/blobs/<sha256>`). */
+export const MAX_UPLOAD_CHUNK_BYTES = 256 * 1024;
 export const MAX_ATTACHMENTS = 20;
 /** Bounds of one op's payload: nesting (objects and arrays) and length as JSON text. */
 export const MAX_PAYLOAD_DEPTH = 8;

@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies, depends }) =>
 		centres:
 			user.role === 'admin'
 				? snapshot.points
-						.filter((p) => p.kind === 'centre')
+						.filter((p) => p.kind === 'centre' || p.kind === 'city')
 						.map((p) => ({ id: p.id, name: p.name }))
 				: [],
 		categories: snapshot.categories,

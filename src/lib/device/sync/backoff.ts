@@ -3,21 +3,39 @@ import { RetryLater } from './transport';
 
 export const FIRST_RETRY_MS = 2_000;
 export const LAST_RETRY_MS = 5 * 60_000;
+/**
+ * The longest wait after requests that never got an answer (a weak or lost link): they cost the
+ * server nothing, and the link may come back without the browser saying so.
+ */
+export const LINK_LAST_RETRY_MS = 30_000;
 
-/** The wait after the n-th failure in a row: 2 s doubling to 5 min, jittered by ±50 %. */
-export function backoffMs(failures: number, random = Math.random): number {
-	return (
-		Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1)) * (0.5 + random())
-	);
+/** The wait after the n-th failure in a row: 2 s doubling to `last` (5 min), jittered by ±50 %. */
+export function backoffMs(failures: number, random = Math.random, last = LAST_RETRY_MS): number {
+	return Math.min(last, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1)) * (0.5 + random());
 }
+
+/** The phone says it has no connection (the `online` event retries at once when it has again). */
+const knownOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 /**
  * The backoff is kept on the device, not in one tab: every tab and the service worker wait the
  * same time after a failure (as `backoffMs` says, or as the server's `Retry-After` says).
  */
 export async function noteFailure(error: RetryLater): Promise<RetryLater> {
-	const failures = ((await getMeta<number>('flush-failures')) ?? 0) + 1;
-	const wait = error.retryAfterMs ?? backoffMs(failures);
+	const before = (await getMeta<number>('flush-failures')) ?? 0;
+	// Failing while offline says nothing of the server: the count stays, so the first try when the
+	// connection returns is not held back by the time spent without one.
+	const offline = error.reason === 'offline' && knownOffline();
+	const failures = offline ? before : before + 1;
+	const wait =
+		error.retryAfterMs ??
+		(offline
+			? backoffMs(1)
+			: backoffMs(
+					failures,
+					Math.random,
+					error.reason === 'offline' ? LINK_LAST_RETRY_MS : LAST_RETRY_MS
+				));
 	await setMeta('flush-failures', failures);
 	await setMeta('flush-not-before', Date.now() + wait);
 	return new RetryLater(error.message, wait, error.reason);

@@ -58,10 +58,7 @@ export async function settle(
 						booking: reply.booking,
 						updatedAt: now
 					});
-					// The server has the op's photos now; the device need not keep them.
-					for (const a of (e.payload.attachments as { sha256: string }[] | undefined) ?? []) {
-						await deviceDb.blobs.delete(a.sha256);
-					}
+					await photosNowDue(e);
 				} else if ('kind' in reply && reply.kind === 'rating') {
 					await deviceDb.applications.update(e.applicationId, {
 						rating: reply.stars,
@@ -74,6 +71,18 @@ export async function settle(
 		}
 	);
 	return out;
+}
+
+/**
+ * The server has taken an op that names photos: those it has already go from the device, the
+ * others are uploaded next (the application did not wait for them).
+ */
+async function photosNowDue(e: OutboxEntry): Promise<void> {
+	for (const a of (e.payload.attachments as { sha256: string }[] | undefined) ?? []) {
+		const stored = await deviceDb.blobs.get(a.sha256);
+		if (stored?.uploaded) await deviceDb.blobs.delete(a.sha256);
+		else if (stored) await deviceDb.blobs.update(a.sha256, { due: 1 });
+	}
 }
 
 /** The server refused the entry: it waits for the reader, and a refused submit shows as such. */

@@ -36,3 +36,11 @@ export function requireAdminScope(
 export function inScope(scope: AdminScope, townId: string): boolean {
 	return scope.townId === null || scope.townId === townId;
 }
+
+/**
+ * Whether a point is the administrator's to run: a town's points are its administrator's, but the
+ * city hall, though it stands in a town, is the city's alone.
+ */
+export function pointInScope(scope: AdminScope, point: { townId: string; kind: string }): boolean {
+	return scope.townId === null || (point.kind !== 'city' && point.townId === scope.townId);
+}

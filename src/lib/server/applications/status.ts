@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { ApplicationStatus, ApplicationTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { endTicketOf } from '../counter/tickets';
+import { recordStepFigures } from '../figures/record';
 
 interface Step {
 	/** The states the change is allowed from. */
@@ -61,6 +62,15 @@ export async function changeStatus(
 	});
 	if (!changed) return false;
 	await recordStep(tx, applicationId, step, event.at, event.note ?? '');
+	await recordStepFigures(
+		tx,
+		applicationId,
+		step,
+		event.at,
+		typeof set.rating === 'number'
+			? { stars: set.rating, comment: (set.rating_comment as string | null) ?? null }
+			: undefined
+	);
 	if (rule.endsVisit) await endTicketOf(tx, applicationId, event.at);
 	return true;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../db/connect';
 import { testDatabases } from '../testing/databases';
 import { hashPassword } from './password';
-import { LOCK_MINUTES, signIn } from './sign-in';
+import { LOCK_MINUTES, pruneSignInAttempts, signIn } from './sign-in';
 
 const noSleep = async () => {};
 
@@ -130,6 +130,36 @@ for (const target of testDatabases()) {
 				ok: false,
 				reason: 'bad_credentials'
 			});
+		});
+		it('forgets the failures of unknown names a day after the last one, never a lock or an account’s', async () => {
+			const known = await addStaff();
+			const old = `gone-${n}`;
+			const recent = `recent-${n}`;
+			const lockedName = `locked-${n}`;
+			const start = new Date(Date.now() - 3 * 24 * 3_600_000);
+			await signIn(conn.db, old, 'wrong', { now: start, sleep: noSleep });
+			await signIn(conn.db, known, 'wrong', { now: start, sleep: noSleep });
+			const dayLater = new Date(start.getTime() + 25 * 3_600_000);
+			// A lock running well past a day keeps its name, however old the failures.
+			for (let i = 0; i < 5; i++) {
+				await signIn(conn.db, lockedName, 'wrong', { now: start, sleep: noSleep });
+			}
+			await conn.db
+				.updateTable('sign_in_attempts')
+				.set({ locked_until: new Date(dayLater.getTime() + 3_600_000).toISOString() })
+				.where('username', '=', lockedName)
+				.execute();
+			await signIn(conn.db, recent, 'wrong', {
+				now: new Date(dayLater.getTime() - 3_600_000),
+				sleep: noSleep
+			});
+
+			expect(await pruneSignInAttempts(conn.db, dayLater)).toBeGreaterThanOrEqual(1);
+			const left = (await conn.db.selectFrom('sign_in_attempts').select('username').execute()).map(
+				(r) => r.username
+			);
+			expect(left).not.toContain(old);
+			expect(left).toEqual(expect.arrayContaining([known, recent, lockedName]));
 		});
 	});
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { hashPassword, verifyPassword } from './password';
 
@@ -90,7 +90,7 @@ async function countFailure(
 	const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
 	const row = await db
 		.insertInto('sign_in_attempts')
-		.values({ username: name, failed_count: 1, locked_until: null })
+		.values({ username: name, failed_count: 1, locked_until: null, last_failed_at: at })
 		.onConflict((oc) =>
 			oc.column('username').doUpdateSet((eb) => {
 				const lockedUntil = eb.ref('sign_in_attempts.locked_until');
@@ -101,6 +101,7 @@ async function countFailure(
 					.else(eb('sign_in_attempts.failed_count', '+', 1))
 					.end();
 				return {
+					last_failed_at: at,
 					failed_count: failures,
 					locked_until: eb
 						.case()
@@ -142,4 +143,35 @@ export async function lockedSignIns(
 		.orderBy('username')
 		.execute();
 	return rows.map((r) => ({ username: r.username, lockedUntil: r.locked_until! }));
+}
+
+/** How long the wrong passwords of a name no account has are kept after its latest one. */
+export const UNKNOWN_NAME_KEEP_HOURS = 24;
+
+/**
+ * Forgets the failures of names no account has, a day after their latest one and once any lock
+ * has run out: guessed names would otherwise pile up for ever. An account's failures stay until
+ * it signs in or is unlocked. Answers how many names were forgotten.
+ */
+export async function pruneSignInAttempts(db: Kysely<Database>, now = new Date()): Promise<number> {
+	const at = now.toISOString();
+	const before = new Date(now.getTime() - UNKNOWN_NAME_KEEP_HOURS * 3_600_000).toISOString();
+	const result = await db
+		.deleteFrom('sign_in_attempts')
+		.where((eb) =>
+			eb.and([
+				eb.or([eb('last_failed_at', 'is', null), eb('last_failed_at', '<', before)]),
+				eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]),
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('users')
+							.select('users.id')
+							.where(sql<string>`lower(users.username)`, '=', eb.ref('sign_in_attempts.username'))
+					)
+				)
+			])
+		)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
 }

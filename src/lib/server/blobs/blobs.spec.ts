@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { registerDevice } from '../auth/devices';
@@ -40,19 +40,91 @@ for (const target of testDatabases()) {
 			const image = tinyJpeg();
 			expect((await a.put(image.bytes, image.sha256)).status).toBe(201);
 			expect((await a.put(image.bytes, image.sha256)).status).toBe(200);
-			// Device B names A's photo (its hash is in A's receipt code): it is missing for B.
+			// Device B names A's photo (its hash is in A's receipt code): B's application waits for it.
 			const op = submitOp(catalog, {
 				n: 1,
 				attachments: [photo(image.sha256, image.bytes.length)]
 			});
-			expect(await submit(b, op)).toMatchObject({
-				status: 'rejected',
-				reply: { code: 'missing_blobs', missingBlobs: [image.sha256] }
-			});
-			// Uploading it answers as for a photo nobody had.
-			expect((await b.put(image.bytes, image.sha256)).status).toBe(201);
 			expect(await submit(b, op)).toMatchObject({ status: 'applied' });
+			const applicationId = op.payload.applicationId as string;
+			const attached = () =>
+				conn.db
+					.selectFrom('attachments')
+					.select('sha256')
+					.where('application_id', '=', applicationId)
+					.execute();
+			expect(await attached()).toEqual([]);
+			// Uploading it answers as for a photo nobody had, and only then does it join.
+			expect((await b.put(image.bytes, image.sha256)).status).toBe(201);
+			expect(await attached()).toEqual([{ sha256: image.sha256 }]);
 			expect(await countRows(conn, 'blobs')).toBe(1);
+		});
+
+		it('takes a photo in chunks, goes on from where a cut upload stopped, and attaches it', async () => {
+			const head = tinyJpeg().bytes;
+			const bytes = Buffer.concat([head, randomBytes(300_000)]);
+			const sha = createHash('sha256').update(bytes).digest('hex');
+			const op = submitOp(catalog, { n: 31, attachments: [photo(sha, bytes.length)] });
+			expect(await submit(a, op)).toMatchObject({ status: 'applied' });
+			const applicationId = op.payload.applicationId as string;
+			const offsetOf = async (response: Response) => [
+				response.status,
+				Number(response.headers.get('upload-offset'))
+			];
+			const CHUNK = 64 * 1024;
+			const part = (from: number) => bytes.subarray(from, Math.min(bytes.length, from + CHUNK));
+
+			expect(await offsetOf(await a.head(sha))).toEqual([204, 0]);
+			expect(await offsetOf(await a.patch(part(0), sha, 0, bytes.length))).toEqual([204, CHUNK]);
+			// The link drops: the device asks where to go on from, instead of starting again.
+			expect(await offsetOf(await a.head(sha))).toEqual([204, CHUNK]);
+			// A chunk at the wrong place is refused with the server's offset.
+			expect(await offsetOf(await a.patch(part(0), sha, 0, bytes.length))).toEqual([409, CHUNK]);
+			// Another device's upload of the same photo is its own.
+			expect(await offsetOf(await b.head(sha))).toEqual([204, 0]);
+			let offset = CHUNK;
+			let last: Response | undefined;
+			while (offset < bytes.length) {
+				last = await a.patch(part(offset), sha, offset, bytes.length);
+				offset += part(offset).length;
+				if (offset < bytes.length) expect(await offsetOf(last)).toEqual([204, offset]);
+			}
+			expect(last!.status).toBe(201);
+			const attached = await conn.db
+				.selectFrom('attachments')
+				.select('sha256')
+				.where('application_id', '=', applicationId)
+				.execute();
+			expect(attached).toEqual([{ sha256: sha }]);
+			const owner = await conn.db
+				.selectFrom('blob_owners')
+				.select(['size', 'sent_bytes'])
+				.where('sha256', '=', sha)
+				.executeTakeFirstOrThrow();
+			// Every byte range was taken once; the refused repeat is counted, as it came.
+			expect(owner).toEqual({ size: bytes.length, sent_bytes: bytes.length + CHUNK });
+			expect(await countRows(conn, 'blob_upload_chunks')).toBe(0);
+			expect(await offsetOf(await a.head(sha))).toEqual([204, bytes.length]);
+		});
+
+		it('checks a chunked photo as a whole once complete', async () => {
+			const bytes = Buffer.concat([tinyJpeg().bytes, randomBytes(1000)]);
+			const wrong = createHash('sha256').update('something else').digest('hex');
+			expect((await a.patch(bytes.subarray(0, 500), wrong, 0, bytes.length)).status).toBe(204);
+			const end = await a.patch(bytes.subarray(500), wrong, 500, bytes.length);
+			expect(end.status).toBe(400);
+			expect((await end.json()).error.code).toBe('hash_mismatch');
+			expect(await countRows(conn, 'blob_uploads')).toBe(0);
+			const junk = randomBytes(800);
+			const junkSha = createHash('sha256').update(junk).digest('hex');
+			expect((await a.patch(junk, junkSha, 0, junk.length)).status).toBe(415);
+			expect((await a.patch(junk, junkSha, 0, 3 * 1024 * 1024)).status).toBe(413);
+			expect((await a.patch(junk, junkSha, 900, 800)).status).toBe(400);
+			// An upload left unfinished for a day is forgotten, its chunks with it.
+			expect((await a.patch(junk.subarray(0, 100), junkSha, 0, junk.length)).status).toBe(204);
+			await sweepBlobs(conn.db, new Date(Date.now() + 25 * 3_600_000));
+			expect(await countRows(conn, 'blob_uploads')).toBe(0);
+			expect(await countRows(conn, 'blob_upload_chunks')).toBe(0);
 		});
 
 		it('checks an upload is an image by decoding its header', async () => {

@@ -2,6 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Tx } from '../db/transaction';
 
+/** A photo's complete bytes; `sentBytes`: the chunk bytes that brought them, when in chunks. */
+export interface StoredPhoto {
+	sha256: string;
+	contentType: string;
+	bytes: Uint8Array;
+	sentBytes?: number;
+}
+
 /** How long a photo may wait for an application to name it before it is removed. */
 export const UNATTACHED_HOURS = 24;
 
@@ -17,24 +25,46 @@ export async function ownBlobs(tx: Tx, deviceId: string, hashes: string[]): Prom
 	return new Set(rows.map((r) => r.sha256));
 }
 
-/** Links the application to those of its photos its device uploaded, which then stop waiting. */
-export async function attachOwn(
+/**
+ * Links the application to those of its photos its device uploaded, which then stop waiting; the
+ * others (`await`) are noted as on their way, and join it when their bytes arrive.
+ */
+export async function attachPhotos(
 	tx: Tx,
 	deviceId: string,
 	applicationId: string,
-	attachments: { sha256: string; materialId: string }[],
+	attachments: { sha256: string; materialId: string; contentType: string; size: number }[],
 	own: Set<string>,
-	now: Date
+	now: Date,
+	options: { await: boolean }
 ): Promise<void> {
 	const attached = new Set<string>();
+	const awaited = new Set<string>();
 	for (const a of attachments) {
-		if (attached.has(a.sha256) || !own.has(a.sha256)) continue;
-		attached.add(a.sha256);
-		await tx
-			.insertInto('attachments')
-			.values({ application_id: applicationId, sha256: a.sha256, material_id: a.materialId })
-			.onConflict((oc) => oc.columns(['application_id', 'sha256']).doNothing())
-			.execute();
+		if (attached.has(a.sha256) || awaited.has(a.sha256)) continue;
+		if (own.has(a.sha256)) {
+			attached.add(a.sha256);
+			await tx
+				.insertInto('attachments')
+				.values({ application_id: applicationId, sha256: a.sha256, material_id: a.materialId })
+				.onConflict((oc) => oc.columns(['application_id', 'sha256']).doNothing())
+				.execute();
+		} else if (options.await) {
+			awaited.add(a.sha256);
+			await tx
+				.insertInto('pending_attachments')
+				.values({
+					application_id: applicationId,
+					sha256: a.sha256,
+					material_id: a.materialId,
+					device_id: deviceId,
+					content_type: a.contentType,
+					size: a.size,
+					created_at: now.toISOString()
+				})
+				.onConflict((oc) => oc.columns(['application_id', 'sha256']).doNothing())
+				.execute();
+		}
 	}
 	if (!attached.size) return;
 	await tx
@@ -46,6 +76,57 @@ export async function attachOwn(
 		.execute();
 }
 
+/** Whether an application of this device waits for this photo. */
+export async function isAwaited(tx: Tx, deviceId: string, sha256: string): Promise<boolean> {
+	const row = await tx
+		.selectFrom('pending_attachments')
+		.select('application_id')
+		.where('device_id', '=', deviceId)
+		.where('sha256', '=', sha256)
+		.executeTakeFirst();
+	return !!row;
+}
+
+/**
+ * A photo's bytes arrived from the device that named it: it joins the applications that waited for
+ * it. Returns those applications, with the device each belongs to now.
+ */
+export async function receiveAwaited(
+	tx: Tx,
+	deviceId: string,
+	sha256: string,
+	now: Date
+): Promise<{ id: string; deviceId: string }[]> {
+	const waiting = await tx
+		.selectFrom('pending_attachments as p')
+		.innerJoin('applications as a', 'a.id', 'p.application_id')
+		.select(['p.application_id', 'p.material_id', 'a.device_id'])
+		.where('p.device_id', '=', deviceId)
+		.where('p.sha256', '=', sha256)
+		.execute();
+	if (!waiting.length) return [];
+	for (const w of waiting) {
+		await tx
+			.insertInto('attachments')
+			.values({ application_id: w.application_id, sha256, material_id: w.material_id })
+			.onConflict((oc) => oc.columns(['application_id', 'sha256']).doNothing())
+			.execute();
+	}
+	await tx
+		.deleteFrom('pending_attachments')
+		.where('device_id', '=', deviceId)
+		.where('sha256', '=', sha256)
+		.execute();
+	await tx
+		.updateTable('blob_owners')
+		.set({ attached_at: now.toISOString() })
+		.where('device_id', '=', deviceId)
+		.where('sha256', '=', sha256)
+		.where('attached_at', 'is', null)
+		.execute();
+	return waiting.map((w) => ({ id: w.application_id, deviceId: w.device_id }));
+}
+
 /**
  * Stores a device's photo: the bytes once per hash, the ownership per device. `created` says
  * whether this device had not uploaded it before (whatever other devices did).
@@ -53,7 +134,7 @@ export async function attachOwn(
 export async function storeBlob(
 	tx: Tx,
 	deviceId: string,
-	blob: { sha256: string; contentType: string; bytes: Uint8Array },
+	blob: StoredPhoto,
 	now: Date
 ): Promise<{ created: boolean }> {
 	const stamp = now.toISOString();
@@ -76,7 +157,8 @@ export async function storeBlob(
 			sha256: blob.sha256,
 			size: blob.bytes.byteLength,
 			created_at: stamp,
-			attached_at: null
+			attached_at: null,
+			sent_bytes: blob.sentBytes ?? null
 		})
 		.onConflict((oc) => oc.columns(['device_id', 'sha256']).doNothing())
 		.executeTakeFirst();
@@ -100,6 +182,20 @@ export async function pendingBytes(tx: Tx, deviceId: string): Promise<number> {
  */
 export async function sweepBlobs(db: Kysely<Database>, now = new Date()): Promise<number> {
 	const cutoff = new Date(now.getTime() - UNATTACHED_HOURS * 3_600_000).toISOString();
+	// Uploads in chunks left unfinished for a day go too.
+	await db
+		.deleteFrom('blob_upload_chunks')
+		.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('blob_uploads as u')
+					.select(sql`1`.as('one'))
+					.whereRef('u.device_id', '=', 'blob_upload_chunks.device_id')
+					.whereRef('u.sha256', '=', 'blob_upload_chunks.sha256')
+					.where('u.updated_at', '<', cutoff)
+			)
+		)
+		.execute();
+	await db.deleteFrom('blob_uploads').where('updated_at', '<', cutoff).execute();
 	await db
 		.deleteFrom('blob_owners')
 		.where('attached_at', 'is', null)

@@ -12,40 +12,28 @@ import type {
 import type { Database } from '../db/schema';
 import { aliasKeys, pinyinKeys } from './pinyin';
 import { calendarSince, nationalCalendar } from '../calendar/national';
+import { readCatalogTables } from './tables';
 
 type Content = Omit<CatalogSnapshot, 'version' | 'generatedAt'>;
 
 /** Reads the whole catalogue and shapes it as the device keeps it, pinyin included. */
 export async function buildSnapshot(db: Kysely<Database>): Promise<CatalogSnapshot> {
 	const [
-		categories,
-		departments,
-		towns,
-		points,
-		closures,
-		matters,
-		materials,
-		services,
-		bundles,
-		bundleMatters,
+		[
+			categories,
+			departments,
+			towns,
+			points,
+			closures,
+			matters,
+			materials,
+			services,
+			bundles,
+			bundleMatters
+		],
 		calendar
 	] = await Promise.all([
-		db.selectFrom('categories').selectAll().orderBy('sort').orderBy('id').execute(),
-		db.selectFrom('departments').selectAll().orderBy('id').execute(),
-		db.selectFrom('towns').selectAll().orderBy('sort').orderBy('id').execute(),
-		db.selectFrom('points').selectAll().orderBy('town_id').orderBy('id').execute(),
-		db.selectFrom('point_closures').selectAll().orderBy('point_id').orderBy('date').execute(),
-		db.selectFrom('matters').selectAll().orderBy('sort').orderBy('id').execute(),
-		db
-			.selectFrom('materials')
-			.selectAll()
-			.orderBy('matter_id')
-			.orderBy('sort')
-			.orderBy('id')
-			.execute(),
-		db.selectFrom('point_matters').selectAll().orderBy('point_id').orderBy('matter_id').execute(),
-		db.selectFrom('bundles').selectAll().orderBy('sort').orderBy('id').execute(),
-		db.selectFrom('bundle_matters').selectAll().orderBy('bundle_id').orderBy('sort').execute(),
+		readCatalogTables(db),
 		// From last year on: enough for any booking window, small enough to send to every phone.
 		nationalCalendar(db, calendarSince())
 	]);

@@ -164,7 +164,7 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		.where('a.id', '=', id)
 		.executeTakeFirst();
 	if (!app) return null;
-	const [booking, attachments, ticket, history, timeline] = await Promise.all([
+	const [booking, attachments, awaited, ticket, history, timeline] = await Promise.all([
 		db
 			.selectFrom('bookings')
 			.select(['slot_start', 'status'])
@@ -176,6 +176,11 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 			.selectFrom('attachments')
 			.innerJoin('blobs', 'blobs.sha256', 'attachments.sha256')
 			.select(['attachments.sha256', 'attachments.material_id', 'blobs.size'])
+			.where('application_id', '=', id)
+			.execute(),
+		db
+			.selectFrom('pending_attachments')
+			.select(['sha256', 'material_id', 'size'])
 			.where('application_id', '=', id)
 			.execute(),
 		db
@@ -233,6 +238,12 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		createdAt: app.created_at,
 		booking: booking ? { slotStart: booking.slot_start, status: booking.status } : null,
 		attachments: attachments.map((a) => ({
+			sha256: a.sha256,
+			materialId: a.material_id,
+			size: a.size
+		})),
+		/** Photos the application names that the phone has not uploaded yet. */
+		awaitedPhotos: awaited.map((a) => ({
 			sha256: a.sha256,
 			materialId: a.material_id,
 			size: a.size

@@ -10,7 +10,18 @@ export type AuditAction =
 	| 'request_materials'
 	| 'complete'
 	| 'refuse'
-	| 'calendar_edit';
+	| 'calendar_edit'
+	| 'account_add'
+	| 'account_disable'
+	| 'account_enable'
+	| 'account_unlock'
+	| 'account_password_reset'
+	| 'account_change'
+	| 'catalog_publish'
+	| 'catalog_restore'
+	| 'catalog_rebase'
+	| 'catalog_booking_contacted'
+	| 'rating_follow_up';
 
 /** One line of the audit log: who did what to which application, and its state before and after. */
 export async function audit(

@@ -3,10 +3,13 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { Connection } from '../db/connect';
 import type { Tx } from '../db/transaction';
+import { broadcast, onBroadcast } from '../cluster';
 
 const CHANNEL = 'ow_calls';
 const local = new EventEmitter();
 local.setMaxListeners(0);
+// On SQLite, the other processes of this server tell of their calls through the primary.
+onBroadcast((topic, pointId) => topic === CHANNEL && local.emit('call', pointId));
 
 let listener: Promise<void> | null = null;
 
@@ -58,5 +61,9 @@ export async function onCall(
  */
 export async function announceCall(conn: Connection, tx: Tx, pointId: string): Promise<void> {
 	if (conn.kind === 'postgres') await sql`select pg_notify(${CHANNEL}, ${pointId})`.execute(tx);
-	else setImmediate(() => local.emit('call', pointId));
+	else
+		setImmediate(() => {
+			local.emit('call', pointId);
+			broadcast(CHANNEL, pointId);
+		});
 }

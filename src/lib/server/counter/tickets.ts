@@ -4,6 +4,7 @@ import type { Connection } from '../db/connect';
 import type { ApplicationStatus, TicketStatus } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { serviceClock } from '$lib/time';
+import { recordTicketFigures } from '../figures/record';
 
 export interface Ticket {
 	id: string;
@@ -104,6 +105,7 @@ export async function issueTicket(
 		updated_at: stamp
 	};
 	await tx.insertInto('tickets').values(row).execute();
+	if (!row.application_id) await recordTicketFigures(tx, row.id, 'walk_in');
 	return toTicket(row);
 }
 
@@ -181,7 +183,7 @@ export async function callNext(
 	for (;;) {
 		const next = await tx
 			.selectFrom('tickets')
-			.select('id')
+			.select(['id', 'first_called_at'])
 			.where('point_id', '=', pointId)
 			.where('day', '=', serviceClock(now).date)
 			.where('status', '=', 'waiting')
@@ -204,7 +206,10 @@ export async function callNext(
 			.where('id', '=', next.id)
 			.where('status', '=', 'waiting')
 			.executeTakeFirst();
-		if (Number(taken.numUpdatedRows) === 1) return toTicket((await ticketOf(tx, next.id))!);
+		if (Number(taken.numUpdatedRows) === 1) {
+			if (!next.first_called_at) await recordTicketFigures(tx, next.id, 'first_call');
+			return toTicket((await ticketOf(tx, next.id))!);
+		}
 	}
 }
 
@@ -235,7 +240,9 @@ export async function changeTicket(
 		.where('id', '=', id)
 		.where('status', '=', 'called')
 		.executeTakeFirst();
-	return Number(changed.numUpdatedRows) === 1;
+	const done = Number(changed.numUpdatedRows) === 1;
+	if (done && action === 'no_show') await recordTicketFigures(tx, id, 'no_show');
+	return done;
 }
 
 /** Ends an application's ticket, waiting or called: its visit is over (completed or refused). */

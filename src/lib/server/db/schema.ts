@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { Measure } from '../figures/measures';
 
 /** JSON kept as text, so one schema serves SQLite and PostgreSQL alike. */
 type JsonText = string;
@@ -34,7 +35,8 @@ export interface TownTable {
 export interface PointTable {
 	id: string;
 	town_id: string;
-	kind: 'centre' | 'village' | 'proxy';
+	/** `city`: the city hall (市政务服务中心), run by the city, not by the town it stands in. */
+	kind: 'centre' | 'village' | 'proxy' | 'city';
 	name_zh: string;
 	name_en: string;
 	address_zh: string;
@@ -130,6 +132,46 @@ export interface BundleMatterTable {
 	sort: number;
 }
 
+/** One published catalogue: the whole document, who published it, and what changed. */
+export interface CatalogVersionTable {
+	version: number;
+	document: JsonText;
+	changes: Generated<JsonText>;
+	published_by: string | null;
+	published_by_name: Generated<string>;
+	published_at: string;
+	/** The version whose document this one brought back. */
+	restored_from: number | null;
+}
+
+/** An administrator's draft of the catalogue (one each, keyed by their account), published whole. */
+export interface CatalogDraftTable {
+	/** The account whose draft it is. */
+	id: string;
+	document: JsonText;
+	/** The published version the draft was begun from (null: from before the first publication). */
+	base_version: number | null;
+	updated_by_name: string;
+	updated_at: string;
+}
+
+/** A booking whose slot a publication took away, for the centre to contact the resident. */
+export interface CatalogAffectedBookingTable {
+	version: number;
+	booking_id: string;
+	reference: string;
+	point_id: string;
+	town_id: string;
+	matter_id: string;
+	slot_start: string;
+	phone_masked: string;
+	/** When someone at the centre reached the resident, who (account id and name), and what was agreed. */
+	contacted_at: string | null;
+	contacted_by: string | null;
+	contacted_by_name: string | null;
+	contact_note: Generated<string>;
+}
+
 export interface SlotCountTable {
 	point_id: string;
 	matter_id: string;
@@ -157,6 +199,8 @@ export interface SignInAttemptTable {
 	username: string;
 	failed_count: Generated<number>;
 	locked_until: string | null;
+	/** The latest failure: a name no account has is forgotten a day after it. */
+	last_failed_at: string | null;
 }
 
 export interface DeviceTable {
@@ -205,6 +249,8 @@ export interface BookingTable {
 	applicant_id_number: string;
 	slot_start: string | null;
 	status: BookingStatus;
+	/** When the booking's day was found passed with nobody checked in (a no-show, counted once). */
+	missed_at: string | null;
 	created_at: string;
 	updated_at: string;
 }
@@ -238,12 +284,45 @@ export interface BlobOwnerTable {
 	size: number;
 	created_at: string;
 	attached_at: string | null;
+	/** Chunk bytes taken to complete it, when it came in chunks. */
+	sent_bytes: number | null;
+}
+
+/** A photo being uploaded in chunks: how far it has come. */
+export interface BlobUploadTable {
+	device_id: string;
+	sha256: string;
+	content_type: string;
+	total: number;
+	received: number;
+	/** Every chunk byte that arrived for it, taken or not. */
+	sent: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface BlobUploadChunkTable {
+	device_id: string;
+	sha256: string;
+	offset: number;
+	data: Buffer;
 }
 
 export interface AttachmentTable {
 	application_id: string;
 	sha256: string;
 	material_id: string;
+}
+
+/** A photo an application names whose bytes its device has not uploaded yet. */
+export interface PendingAttachmentTable {
+	application_id: string;
+	sha256: string;
+	material_id: string;
+	device_id: string;
+	content_type: string;
+	size: number;
+	created_at: string;
 }
 
 /** One step of an application, as its timeline shows it. */
@@ -303,6 +382,69 @@ export interface TicketTable {
 	updated_at: string;
 }
 
+/** A day's figures at one point for one matter ('' for walk-ins); see `figures/measures.ts`. */
+export type DailyFiguresTable = {
+	day: string;
+	point_id: string;
+	matter_id: string;
+} & Record<Measure, Generated<number>>;
+
+/** The same by week, keyed by its Monday. */
+export type WeeklyFiguresTable = {
+	week: string;
+	point_id: string;
+	matter_id: string;
+} & Record<Measure, Generated<number>>;
+
+/** The same by month, keyed by its first day. */
+export type MonthlyFiguresTable = {
+	month: string;
+	point_id: string;
+	matter_id: string;
+} & Record<Measure, Generated<number>>;
+
+/** A change to the figures, written with the event; folded into the daily, weekly and monthly rows later. */
+export type FigureDeltaTable = DailyFiguresTable & {
+	seq: Generated<number>;
+	week: string;
+	month: string;
+};
+
+/** The follow-up of a poor rating (≤ 2 stars): who did what, when, and whether it is closed. */
+export interface RatingFollowUpTable {
+	application_id: string;
+	point_id: string;
+	matter_id: string;
+	stars: number;
+	comment: Generated<string>;
+	rated_at: string;
+	/** The Beijing day it is due: the 15th working day after the rating's. */
+	deadline: string;
+	closed: Generated<number>;
+	/** The Beijing day it was closed; null while open. */
+	closed_on: string | null;
+	action: Generated<string>;
+	followed_by: string | null;
+	followed_by_name: string | null;
+	followed_at: string | null;
+}
+
+/**
+ * Ratings per Beijing day, point, matter and the clerk who completed the application (their user
+ * id, '' when the audit log names nobody); rows of matter '' sum every matter.
+ */
+export interface ClerkRatingTable {
+	matter_id: string;
+	day: string;
+	point_id: string;
+	clerk_id: string;
+	rating_1: Generated<number>;
+	rating_2: Generated<number>;
+	rating_3: Generated<number>;
+	rating_4: Generated<number>;
+	rating_5: Generated<number>;
+}
+
 export interface Database {
 	meta: MetaTable;
 	categories: CategoryTable;
@@ -316,6 +458,9 @@ export interface Database {
 	point_matters: PointMatterTable;
 	bundles: BundleTable;
 	bundle_matters: BundleMatterTable;
+	catalog_versions: CatalogVersionTable;
+	catalog_drafts: CatalogDraftTable;
+	catalog_affected_bookings: CatalogAffectedBookingTable;
 	slot_counts: SlotCountTable;
 	users: UserTable;
 	sign_in_attempts: SignInAttemptTable;
@@ -325,12 +470,21 @@ export interface Database {
 	ops: OpTable;
 	blobs: BlobTable;
 	blob_owners: BlobOwnerTable;
+	blob_uploads: BlobUploadTable;
+	blob_upload_chunks: BlobUploadChunkTable;
 	attachments: AttachmentTable;
+	pending_attachments: PendingAttachmentTable;
 	changes: ChangeTable;
 	application_events: ApplicationEventTable;
 	sessions: SessionTable;
 	audit_log: AuditTable;
 	tickets: TicketTable;
+	daily_figures: DailyFiguresTable;
+	weekly_figures: WeeklyFiguresTable;
+	monthly_figures: MonthlyFiguresTable;
+	figure_deltas: FigureDeltaTable;
+	rating_follow_ups: RatingFollowUpTable;
+	clerk_ratings: ClerkRatingTable;
 }
 
 export type Generated<T> = ColumnType<T, T | undefined, T>;

@@ -1,5 +1,11 @@
 import { env } from '$env/dynamic/private';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import cluster from 'node:cluster';
+import {
+	RateLimiterCluster,
+	RateLimiterMemory,
+	RateLimiterRes,
+	type RateLimiterAbstract
+} from 'rate-limiter-flexible';
 import { m } from '$lib/paraglide/messages';
 import { apiError } from './errors';
 
@@ -31,9 +37,19 @@ export function configFromEnv(): RateLimitConfig {
 
 type Bucket = 'devices' | 'sync' | 'uploads';
 
-function limitersOf(config: RateLimitConfig): Record<Bucket, RateLimiterMemory[]> {
+/**
+ * Counted in this process alone, or, when `server.js` runs one process per core, by the primary
+ * for all of them (so a client cannot multiply its allowance by the number of processes).
+ */
+function limiter(points: number, duration: number, keyPrefix: string): RateLimiterAbstract {
+	return cluster.isWorker
+		? new RateLimiterCluster({ points, duration, keyPrefix, timeoutMs: 2000 })
+		: new RateLimiterMemory({ points, duration, keyPrefix });
+}
+
+function limitersOf(config: RateLimitConfig): Record<Bucket, RateLimiterAbstract[]> {
 	const make = (points: number, duration: number, keyPrefix: string) =>
-		points > 0 ? [new RateLimiterMemory({ points, duration, keyPrefix })] : [];
+		points > 0 ? [limiter(points, duration, keyPrefix)] : [];
 	return {
 		devices: [
 			...make(config.devicesPerMinute, 60, 'dm'),
@@ -44,7 +60,7 @@ function limitersOf(config: RateLimitConfig): Record<Bucket, RateLimiterMemory[]
 	};
 }
 
-let limiters: Record<Bucket, RateLimiterMemory[]> | undefined;
+let limiters: Record<Bucket, RateLimiterAbstract[]> | undefined;
 
 /** Replaces the limits (and forgets what was counted): for tests and tuning. */
 export function configureRateLimits(config: Partial<RateLimitConfig>): void {
@@ -53,7 +69,7 @@ export function configureRateLimits(config: Partial<RateLimitConfig>): void {
 
 /**
  * Counts one request of `key` (a client address or a device) in `bucket`; over the limit, the
- * answer to give instead: 429 with `Retry-After`. Limits are kept per server process.
+ * answer to give instead: 429 with `Retry-After`.
  */
 export async function refuseOverLimit(bucket: Bucket, key: string): Promise<Response | null> {
 	limiters ??= limitersOf(configFromEnv());
@@ -61,7 +77,11 @@ export async function refuseOverLimit(bucket: Bucket, key: string): Promise<Resp
 		try {
 			await limiter.consume(key);
 		} catch (refusal) {
-			if (!(refusal instanceof RateLimiterRes)) throw refusal;
+			if (!(refusal instanceof RateLimiterRes)) {
+				// The counter could not be asked (the primary process busy or gone): let it through.
+				console.error('rate limit not checked', refusal);
+				continue;
+			}
 			const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
 			return apiError(429, 'rate_limited', m.err_rate_limited(), [], {
 				'Retry-After': String(seconds),

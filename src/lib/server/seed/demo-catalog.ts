@@ -94,7 +94,9 @@ function toRows(p: PointsFile, m: MattersFile): CatalogRows {
 					point_id: pt.id,
 					matter_id: mt.id,
 					slot_minutes: mt.slot.minutes,
-					capacity: mt.slot.capacityPerCounter * (pt.kind === 'centre' ? pt.counters : 1),
+					capacity:
+						mt.slot.capacityPerCounter *
+						(pt.kind === 'village' || pt.kind === 'proxy' ? 1 : pt.counters),
 					min_hours_ahead: mt.slot.minHoursAhead,
 					max_days_ahead: mt.slot.maxDaysAhead
 				}))

@@ -1,40 +1,58 @@
 import * as v from 'valibot';
 
-const text = v.pipe(v.string(), v.nonEmpty());
-const zhEn = v.object({ zh: text, en: text });
-const spans = v.array(v.tuple([v.pipe(v.string(), v.isoTime()), v.pipe(v.string(), v.isoTime())]));
-const weekday = v.picklist(['1', '2', '3', '4', '5', '6', '7']);
+// The pieces below check the seed files and, put together as a catalogue document, every edit
+// the administration makes: one set of rules for both.
+
+export const text = v.pipe(v.string(), v.nonEmpty());
+export const zhEn = v.object({ zh: text, en: text });
+const time = v.pipe(v.string(), v.isoTime());
+
+export const PHONE_FORMAT = 'A phone number is digits, with - ( ) + or spaces between';
+export const SPAN_ORDER = 'An opening span must end after it starts';
+export const ALIAS_REPEAT = 'An alias must not repeat';
+export const ALIAS_IN_NAME =
+	'An alias must not be part of the name already: search finds the name anyway';
+
+const span = v.pipe(
+	v.tuple([time, time]),
+	v.check(([from, to]) => from < to, SPAN_ORDER)
+);
+export const weekday = v.picklist(['1', '2', '3', '4', '5', '6', '7']);
+export const weeklyHours = v.record(weekday, v.array(span));
+export const isoDate = v.pipe(v.string(), v.isoDate());
+
+export const townSchema = v.object({
+	id: text,
+	zh: text,
+	en: text,
+	kind: v.picklist(['subdistrict', 'town']),
+	sort: v.number()
+});
+
+export const POINT_KINDS = ['centre', 'village', 'proxy', 'city'] as const;
+export const pointKind = v.picklist(POINT_KINDS);
+
+/** A point's own fields, as the points file and the catalogue document both hold them. */
+export const pointEntries = {
+	id: text,
+	town: text,
+	kind: pointKind,
+	zh: text,
+	en: text,
+	addressZh: text,
+	addressEn: text,
+	lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+	lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+	phone: v.pipe(v.string(), v.maxLength(30), v.regex(/^(\+?\d[\d\s()-]*\d)?$/, PHONE_FORMAT)),
+	hours: weeklyHours,
+	counters: v.pipe(v.number(), v.integer(), v.minValue(1))
+};
 
 export const pointsFile = v.object({
-	towns: v.array(
-		v.object({
-			id: text,
-			zh: text,
-			en: text,
-			kind: v.picklist(['subdistrict', 'town']),
-			sort: v.number()
-		})
-	),
-	points: v.array(
-		v.object({
-			id: text,
-			town: text,
-			kind: v.picklist(['centre', 'village', 'proxy']),
-			zh: text,
-			en: text,
-			addressZh: text,
-			addressEn: text,
-			lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
-			lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
-			phone: v.string(),
-			hours: v.record(weekday, spans),
-			counters: v.pipe(v.number(), v.integer(), v.minValue(1))
-		})
-	),
-	holidays: v.array(v.object({ date: v.pipe(v.string(), v.isoDate()), zh: text, en: text })),
-	closures: v.array(
-		v.object({ point: text, date: v.pipe(v.string(), v.isoDate()), zh: text, en: text })
-	)
+	towns: v.array(townSchema),
+	points: v.array(v.object(pointEntries)),
+	holidays: v.array(v.object({ date: isoDate, zh: text, en: text })),
+	closures: v.array(v.object({ point: text, date: isoDate, zh: text, en: text }))
 });
 
 const field = v.variant('type', [
@@ -69,88 +87,104 @@ const field = v.variant('type', [
 /** Everyday names and abbreviations of a matter, in Chinese or English, each once. */
 const aliases = v.pipe(
 	v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(30))),
-	v.check(
-		(list) => new Set(list.map((a) => a.toLowerCase())).size === list.length,
-		'An alias must not repeat'
-	)
+	v.check((list) => new Set(list.map((a) => a.toLowerCase())).size === list.length, ALIAS_REPEAT)
 );
 
+export const categorySchema = v.object({
+	id: text,
+	zh: text,
+	en: text,
+	ticketPrefix: v.pipe(v.string(), v.length(1))
+});
+export const departmentSchema = v.object({ id: text, zh: text, en: text });
+
+export const materialSchema = v.object({
+	id: text,
+	zh: text,
+	en: text,
+	form: v.picklist(['original', 'copy', 'original_and_copy', 'electronic']),
+	count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	noteZh: v.string(),
+	noteEn: v.string(),
+	when: v.record(v.string(), v.array(v.string()))
+});
+
+export const questionsSchema = v.array(
+	v.object({
+		id: text,
+		zh: text,
+		en: text,
+		options: v.array(v.object({ id: text, zh: text, en: text }))
+	})
+);
+export const formSchema = v.array(field);
+
+/** A matter's own fields, as the matters file and the catalogue document both hold them. */
+export const matterEntries = {
+	id: text,
+	code: text,
+	category: text,
+	department: text,
+	zh: text,
+	en: text,
+	aliases,
+	summaryZh: text,
+	summaryEn: text,
+	conditions: v.array(zhEn),
+	promisedDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	legalDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	fee: zhEn,
+	legalBasis: v.array(zhEn),
+	visits: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	questions: questionsSchema,
+	materials: v.array(materialSchema),
+	form: formSchema
+};
+
+/** Aliases that repeat the name are refused: search finds the name anyway. */
+/** Aliases that repeat the name are refused: search finds the name anyway. */
+export function aliasesOutsideName({ zh, en, aliases }: Named): boolean {
+	return aliases.every(
+		(a) =>
+			!zh.toLowerCase().includes(a.toLowerCase()) && !en.toLowerCase().includes(a.toLowerCase())
+	);
+}
+type Named = { zh: string; en: string; aliases: string[] };
+
+export const slotMinutes = v.pipe(v.number(), v.integer(), v.minValue(5));
+export const maxDaysAhead = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+export const bundleSchema = v.object({
+	id: text,
+	zh: text,
+	en: text,
+	summaryZh: text,
+	summaryEn: text,
+	matters: v.pipe(v.array(text), v.minLength(2))
+});
+
 export const mattersFile = v.object({
-	categories: v.array(
-		v.object({ id: text, zh: text, en: text, ticketPrefix: v.pipe(v.string(), v.length(1)) })
-	),
-	departments: v.array(v.object({ id: text, zh: text, en: text })),
+	categories: v.array(categorySchema),
+	departments: v.array(departmentSchema),
 	matters: v.array(
 		v.pipe(
 			v.object({
-				id: text,
-				code: text,
-				category: text,
-				department: text,
-				zh: text,
-				en: text,
-				aliases,
-				summaryZh: text,
-				summaryEn: text,
-				conditions: v.array(zhEn),
-				promisedDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
-				legalDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
-				fee: zhEn,
-				legalBasis: v.array(zhEn),
-				visits: v.pipe(v.number(), v.integer(), v.minValue(0)),
-				handledAt: v.pipe(v.array(v.picklist(['centre', 'village', 'proxy'])), v.minLength(1)),
+				...matterEntries,
+				handledAt: v.pipe(v.array(pointKind), v.minLength(1)),
 				slot: v.object({
-					minutes: v.pipe(v.number(), v.integer(), v.minValue(5)),
+					minutes: slotMinutes,
 					capacityPerCounter: v.pipe(v.number(), v.integer(), v.minValue(1)),
 					minHoursAhead: v.pipe(v.number(), v.minValue(0)),
-					maxDaysAhead: v.pipe(v.number(), v.integer(), v.minValue(1))
-				}),
-				questions: v.array(
-					v.object({
-						id: text,
-						zh: text,
-						en: text,
-						options: v.array(v.object({ id: text, zh: text, en: text }))
-					})
-				),
-				materials: v.array(
-					v.object({
-						id: text,
-						zh: text,
-						en: text,
-						form: v.picklist(['original', 'copy', 'original_and_copy', 'electronic']),
-						count: v.pipe(v.number(), v.integer(), v.minValue(1)),
-						noteZh: v.string(),
-						noteEn: v.string(),
-						when: v.record(v.string(), v.array(v.string()))
-					})
-				),
-				form: v.array(field)
+					maxDaysAhead
+				})
 			}),
 			v.forward(
-				v.check(
-					({ zh, en, aliases }) =>
-						aliases.every(
-							(a) =>
-								!zh.toLowerCase().includes(a.toLowerCase()) &&
-								!en.toLowerCase().includes(a.toLowerCase())
-						),
-					'An alias must not be part of the name already: search finds the name anyway'
-				),
+				v.check((m) => aliasesOutsideName(m), ALIAS_IN_NAME),
 				['aliases']
 			)
 		)
 	),
-	bundles: v.array(
-		v.object({
-			id: text,
-			zh: text,
-			en: text,
-			summaryZh: text,
-			summaryEn: text,
-			matters: v.pipe(v.array(text), v.minLength(2))
-		})
-	)
+	bundles: v.array(bundleSchema)
 });
 
 export type PointsFile = v.InferOutput<typeof pointsFile>;

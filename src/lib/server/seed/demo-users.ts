@@ -10,7 +10,7 @@ const usersFile = v.object({
 		v.object({
 			username: v.pipe(v.string(), v.nonEmpty()),
 			displayName: v.pipe(v.string(), v.nonEmpty()),
-			role: v.picklist(['staff', 'agent', 'admin']),
+			role: v.picklist(['staff', 'agent', 'admin', 'town_admin']),
 			point: v.nullable(v.string()),
 			password: v.pipe(v.string(), v.minLength(8))
 		})

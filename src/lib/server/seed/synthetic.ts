@@ -1,4 +1,5 @@
 import type { CatalogRows } from './catalog-rows';
+import { prng } from './seeded-random';
 
 /**
  * Grows the demo catalogue to `points` points and `matters` matters with generated, plausible
@@ -73,7 +74,10 @@ export function syntheticCatalogRows(
 	const rules = new Map(base.point_matters.map((r) => [r.matter_id, r] as const));
 	const fallback = base.point_matters[0]!;
 	rows.point_matters = rows.points.flatMap((p) => {
-		const handled = p.kind === 'centre' ? rows.matters : rows.matters.filter(() => random() < 0.1);
+		const handled =
+			p.kind === 'centre' || p.kind === 'city'
+				? rows.matters
+				: rows.matters.filter(() => random() < 0.1);
 		return handled.map((m) => ({
 			...(rules.get(m.id) ?? fallback),
 			point_id: p.id,
@@ -81,17 +85,6 @@ export function syntheticCatalogRows(
 		}));
 	});
 	return rows;
-}
-
-function prng(seed: number): () => number {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 // Each as [Chinese, English, the short form people say].

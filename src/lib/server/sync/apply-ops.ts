@@ -1,4 +1,5 @@
 import { hash as sha256 } from 'node:crypto';
+import { sql } from 'kysely';
 import * as v from 'valibot';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
@@ -8,12 +9,14 @@ import {
 	MAX_PAYLOAD_DEPTH,
 	nestsDeeperThan,
 	opEnvelope,
+	type OpEnvelope,
 	type OpKind,
 	type OpResult
 } from '$lib/schemas/ops';
 import type { Device } from '../auth/devices';
 import type { Connection } from '../db/connect';
-import { writeTransaction } from '../db/transaction';
+import { writeTransaction, type Tx } from '../db/transaction';
+import type { DatabaseKind } from '../db/connect';
 import { compiledOnce } from '../db/compiled';
 import type { Insertable } from 'kysely';
 import type { OpTable } from '../db/schema';
@@ -84,10 +87,11 @@ const isFinal = (r: OpResult) =>
 	r.status !== 'retry' && !('code' in r.reply && r.reply.code === 'missing_blobs');
 
 /**
- * Applies each op once, in order, each in its own transaction with its reply stored in that same
- * transaction; a retried op gets its stored reply back, marked as a replay. Every op gets its own
- * answer: one that fails is answered `retry`, and so are the ops after it on the same
- * application, while the others go on.
+ * Applies each op once, in order, all in one transaction (one commit for the request) with each op
+ * in a savepoint of its own: an op's effect and its stored reply stand or fall together, and a
+ * failing op is rolled back alone. A retried op gets its stored reply back, marked as a replay.
+ * Every op gets its own answer: one that fails is answered `retry`, and so are the ops after it on
+ * the same application, while the others go on.
  */
 export async function applyOps(
 	conn: Connection,
@@ -97,105 +101,127 @@ export async function applyOps(
 	now: () => Date = () => new Date(),
 	options: ApplyOptions = {}
 ): Promise<OpResult[]> {
-	const results: OpResult[] = [];
-	const unfinished = new Set<string>();
-	for (const raw of ops) {
-		const opId = field(raw, 'opId');
-		const applicationId = field((raw as { payload?: unknown } | null)?.payload, 'applicationId');
-		if (applicationId && unfinished.has(applicationId)) {
-			results.push(retry(opId, 'earlier_op_pending'));
-			continue;
+	// What can be answered without the database (a malformed envelope, a payload past the bounds).
+	const checked = ops.map(check);
+	return writeTransaction(conn, async (tx) => {
+		const results: OpResult[] = [];
+		const unfinished = new Set<string>();
+		for (const item of checked) {
+			let result: OpResult;
+			if ('answer' in item) result = item.answer;
+			else if (item.applicationId && unfinished.has(item.applicationId)) {
+				result = retry(item.op.opId, 'earlier_op_pending');
+			} else {
+				result = await inSavepoint(tx, item.op.opId, () =>
+					applyOne(tx, conn.kind, device, item, catalog, now(), options)
+				);
+			}
+			const applicationId = 'answer' in item ? '' : item.applicationId;
+			if (applicationId && !isFinal(result)) unfinished.add(applicationId);
+			results.push(result);
 		}
-		let result: OpResult;
-		try {
-			result = await applyOne(conn, device, raw, catalog, now(), options);
-		} catch (error) {
-			console.error(`op ${opId} failed`, error);
-			result = retry(opId, 'server_error');
-		}
-		if (applicationId && !isFinal(result)) unfinished.add(applicationId);
-		results.push(result);
-	}
-	return results;
+		return results;
+	});
 }
 
-async function applyOne(
-	conn: Connection,
-	device: Device,
-	raw: unknown,
-	catalog: CatalogSnapshot,
-	now: Date,
-	options: ApplyOptions
-): Promise<OpResult> {
+type Checked = { answer: OpResult } | { op: OpEnvelope; hash: string; applicationId: string };
+
+function check(raw: unknown): Checked {
 	const envelope = v.safeParse(opEnvelope, raw);
 	if (!envelope.success) {
 		const fields = describeIssues(envelope.issues, envelopeLabels);
 		return {
-			opId: field(raw, 'opId'),
-			status: 'rejected',
-			reply: { code: 'invalid_op', message: fields[0]?.message ?? m.err_invalid_input(), fields }
+			answer: {
+				opId: field(raw, 'opId'),
+				status: 'rejected',
+				reply: { code: 'invalid_op', message: fields[0]?.message ?? m.err_invalid_input(), fields }
+			}
 		};
 	}
 	const op = envelope.output;
 	const digest = boundedDigest(op.kind, op.payload);
-	if ('problem' in digest) return { opId: op.opId, status: 'rejected', reply: digest.problem };
-	const { hash } = digest;
+	if ('problem' in digest) {
+		return { answer: { opId: op.opId, status: 'rejected', reply: digest.problem } };
+	}
+	return { op, hash: digest.hash, applicationId: field(op.payload, 'applicationId') };
+}
+
+/**
+ * Runs one op inside a savepoint: on failure only its own writes are undone and it is answered
+ * `retry`. A unique key hit (the same op applied meanwhile by a request that raced this one) is
+ * tried again once, when the stored reply is there to be found.
+ */
+async function inSavepoint(tx: Tx, opId: string, run: () => Promise<OpResult>): Promise<OpResult> {
 	for (let attempt = 0; ; attempt++) {
+		await sql`savepoint op`.execute(tx);
 		try {
-			return await writeTransaction(conn, async (tx): Promise<OpResult> => {
-				const [stored] = (await storedOp(tx, conn.kind, { opId: op.opId })).rows;
-				if (stored) {
-					const same = stored.payload_hash === hash;
-					if (same && !options.takeIn && (await mayClaim(stored, device, op.claimKey))) {
-						await claimTakenIn(tx, conn.kind, device, op.opId, op.payload, now);
-					} else if (stored.device_id !== device.id || !same) {
-						return {
-							opId: op.opId,
-							status: 'rejected',
-							reply: { code: 'op_id_reused', message: m.err_op_reused() }
-						};
-					}
-					const status = stored.status === 'applied' ? 'duplicate' : stored.status;
-					return {
-						opId: op.opId,
-						status: status as OpResult['status'],
-						reply: JSON.parse(stored.reply),
-						replay: true
-					};
-				}
-				const ctx: OpContext = {
-					tx,
-					kind: conn.kind,
-					device,
-					catalog,
-					now,
-					opId: op.opId,
-					takeIn: !!options.takeIn
-				};
-				const outcome = await handlers[op.kind](ctx, op.payload);
-				if (outcome.final) {
-					const takenIn = !!options.takeIn && outcome.status === 'applied';
-					await storeOp(tx, conn.kind, {
-						op_id: op.opId,
-						device_id: device.id,
-						kind: op.kind,
-						payload_hash: hash,
-						status: outcome.status,
-						reply: JSON.stringify(outcome.reply),
-						created_at: now.toISOString(),
-						taken_in: takenIn ? 1 : 0,
-						claim_hash: takenIn ? (options.takeIn?.claimHash ?? null) : null
-					});
-				}
-				return { opId: op.opId, status: outcome.status, reply: outcome.reply };
-			});
+			const result = await run();
+			await sql`release savepoint op`.execute(tx);
+			return result;
 		} catch (error) {
-			// Two requests raced with one op (a retry while the first was in flight): the loser's
-			// insert hits a unique key and rolls back; on the next pass it finds the stored reply.
-			if (attempt < 3 && isUniqueViolation(error)) continue;
-			throw error;
+			await sql`rollback to savepoint op`.execute(tx);
+			await sql`release savepoint op`.execute(tx);
+			if (attempt < 1 && isUniqueViolation(error)) continue;
+			console.error(`op ${opId} failed`, error);
+			return retry(opId, 'server_error');
 		}
 	}
+}
+
+async function applyOne(
+	tx: Tx,
+	kind: DatabaseKind,
+	device: Device,
+	{ op, hash }: { op: OpEnvelope; hash: string },
+	catalog: CatalogSnapshot,
+	now: Date,
+	options: ApplyOptions
+): Promise<OpResult> {
+	const [stored] = (await storedOp(tx, kind, { opId: op.opId })).rows;
+	if (stored) {
+		const same = stored.payload_hash === hash;
+		if (same && !options.takeIn && (await mayClaim(stored, device, op.claimKey))) {
+			await claimTakenIn(tx, kind, device, op.opId, op.payload, now);
+		} else if (stored.device_id !== device.id || !same) {
+			return {
+				opId: op.opId,
+				status: 'rejected',
+				reply: { code: 'op_id_reused', message: m.err_op_reused() }
+			};
+		}
+		const status = stored.status === 'applied' ? 'duplicate' : stored.status;
+		return {
+			opId: op.opId,
+			status: status as OpResult['status'],
+			reply: JSON.parse(stored.reply),
+			replay: true
+		};
+	}
+	const ctx: OpContext = {
+		tx,
+		kind,
+		device,
+		catalog,
+		now,
+		opId: op.opId,
+		takeIn: !!options.takeIn
+	};
+	const outcome = await handlers[op.kind](ctx, op.payload);
+	if (outcome.final) {
+		const takenIn = !!options.takeIn && outcome.status === 'applied';
+		await storeOp(tx, kind, {
+			op_id: op.opId,
+			device_id: device.id,
+			kind: op.kind,
+			payload_hash: hash,
+			status: outcome.status,
+			reply: JSON.stringify(outcome.reply),
+			created_at: now.toISOString(),
+			taken_in: takenIn ? 1 : 0,
+			claim_hash: takenIn ? (options.takeIn?.claimHash ?? null) : null
+		});
+	}
+	return { opId: op.opId, status: outcome.status, reply: outcome.reply };
 }
 
 /**

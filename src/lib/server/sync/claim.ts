@@ -1,6 +1,9 @@
+import * as v from 'valibot';
+import { attachmentSchema } from '$lib/schemas/ops';
+import { addFigures, dayOf } from '../figures/record';
 import { claimDigest } from '$lib/qr-payload';
 import type { Device } from '../auth/devices';
-import { attachOwn, ownBlobs } from '../blobs/store';
+import { attachPhotos, ownBlobs } from '../blobs/store';
 import type { DatabaseKind } from '../db/connect';
 import type { Selectable } from 'kysely';
 import type { OpTable } from '../db/schema';
@@ -45,7 +48,7 @@ export async function claimTakenIn(
 		.execute();
 	const app = await tx
 		.selectFrom('applications')
-		.select('id')
+		.select(['id', 'point_id', 'matter_id', 'created_at', 'agent_user_id'])
 		.where('op_id', '=', opId)
 		.executeTakeFirst();
 	if (!app) return;
@@ -54,16 +57,23 @@ export async function claimTakenIn(
 		.set({ device_id: device.id, agent_user_id: device.userId })
 		.where('id', '=', app.id)
 		.execute();
+	// Filed by an agent after all: counted on the day it came in, as a rebuild would.
+	if (device.userId && !app.agent_user_id) {
+		await addFigures(
+			tx,
+			{ day: dayOf(app.created_at), pointId: app.point_id, matterId: app.matter_id },
+			{ by_agent: 1 }
+		);
+	}
 	const attachments = Array.isArray(payload.attachments)
-		? (payload.attachments as { sha256: string; materialId: string }[]).filter(
-				(a) => typeof a?.sha256 === 'string' && typeof a?.materialId === 'string'
-			)
+		? (payload.attachments as unknown[]).filter((a) => v.is(attachmentSchema, a))
 		: [];
 	const own = await ownBlobs(
 		tx,
 		device.id,
 		attachments.map((a) => a.sha256)
 	);
-	await attachOwn(tx, device.id, app.id, attachments, own, now);
+	// Photos the phone has not sent yet join the application when they arrive.
+	await attachPhotos(tx, device.id, app.id, attachments, own, now, { await: true });
 	await recordChange(tx, kind, device.id, app.id, now);
 }

@@ -16,8 +16,7 @@ import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { changeStatus, holdForChange } from '../applications/status';
 import { applicationReply } from './reply';
 import { releaseSlot } from './slots-hold';
-import { photosOf } from './submit';
-import { attachOwn } from '../blobs/store';
+import { attachPhotos, ownBlobs } from '../blobs/store';
 
 const labels = {
 	applicationId: () => 'applicationId',
@@ -179,8 +178,11 @@ export async function addMaterials(ctx: OpContext, raw: unknown): Promise<Outcom
 	if (!parsed.success) return invalid(parsed.issues);
 	const app = await ownApplication(ctx, parsed.output.applicationId);
 	if (!app) return rejected('not_found', m.err_not_found_application());
-	const photos = await photosOf(ctx, parsed.output.attachments);
-	if ('outcome' in photos) return photos.outcome;
+	const own = await ownBlobs(
+		ctx.tx,
+		ctx.device.id,
+		parsed.output.attachments.map((a) => a.sha256)
+	);
 	const materials = [...new Set(parsed.output.attachments.map((a) => a.materialId))];
 	const added = await changeStatus(
 		ctx.tx,
@@ -191,7 +193,9 @@ export async function addMaterials(ctx: OpContext, raw: unknown): Promise<Outcom
 		{ at: ctx.now, note: materials.join(',') }
 	);
 	if (!added) return conflict('not_asked', m.err_materials_not_asked());
-	await attachOwn(ctx.tx, ctx.device.id, app.id, parsed.output.attachments, photos.own, ctx.now);
+	await attachPhotos(ctx.tx, ctx.device.id, app.id, parsed.output.attachments, own, ctx.now, {
+		await: true
+	});
 	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
 	return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
 }

@@ -18,8 +18,9 @@ import { alternatives, bookFirstFree } from './booking';
 import { recordChange } from './changes';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { activeBookingOf, insertApplication, insertBooking } from './statements';
-import { attachOwn, ownBlobs } from '../blobs/store';
+import { attachPhotos, ownBlobs } from '../blobs/store';
 import { recordStep } from '../applications/status';
+import { addFigures, dayOf, submittedDelta } from '../figures/record';
 
 const payloadLabels = {
 	applicationId: () => 'applicationId',
@@ -87,9 +88,11 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	];
 	if (!applicant.success || !form.success) return invalid(problems);
 
-	const photos = await photosOf(ctx, p.attachments);
-	if ('outcome' in photos && !ctx.takeIn) return photos.outcome;
-	const own = 'own' in photos ? photos.own : new Set<string>();
+	const own = await ownBlobs(
+		tx,
+		device.id,
+		p.attachments.map((a) => a.sha256)
+	);
 
 	const idNumber = applicant.output.idNumber;
 	const active = await activeBookingOf(tx, ctx.kind, {
@@ -139,8 +142,22 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		created_at: stamp,
 		updated_at: stamp
 	});
-	await attachOwn(tx, device.id, p.applicationId, p.attachments, own, now);
+	// The booking does not wait for the photos: those still on the phone join when they arrive.
+	// A counter taking the application in from its code has none of them; the phone's claim
+	// notes them later.
+	await attachPhotos(tx, device.id, p.applicationId, p.attachments, own, now, {
+		await: !ctx.takeIn
+	});
 	await recordStep(tx, p.applicationId, 'submitted', now);
+	await addFigures(
+		tx,
+		{ day: dayOf(now), pointId: point.id, matterId: p.matterId },
+		submittedDelta(!!slot, {
+			deviceCreatedAt: p.createdAt,
+			receivedAt: stamp,
+			byAgent: !!row.agent_user_id
+		})
+	);
 	await recordChange(tx, ctx.kind, device.id, p.applicationId, now);
 
 	const booking: BookingReply = {
@@ -184,27 +201,6 @@ async function insertWithReference(
 		if (taken.some((t) => t.id === row.id) || !taken.length) return null;
 	}
 	throw new Error('no free reference');
-}
-
-/**
- * Which of the photos an op names this device uploaded; when some are missing, the answer that
- * asks for them (not stored: the device uploads them and sends the op again).
- */
-export async function photosOf(
-	ctx: OpContext,
-	attachments: { sha256: string }[]
-): Promise<{ own: Set<string> } | { outcome: Outcome }> {
-	const hashes = [...new Set(attachments.map((a) => a.sha256))];
-	const own = await ownBlobs(ctx.tx, ctx.device.id, hashes);
-	const missing = hashes.filter((h) => !own.has(h));
-	if (!missing.length) return { own };
-	return {
-		outcome: {
-			status: 'rejected',
-			reply: { code: 'missing_blobs', message: m.err_missing_blobs(), missingBlobs: missing },
-			final: false
-		}
-	};
 }
 
 function invalid(fields: { field: string; message: string }[]): Outcome {

@@ -191,7 +191,7 @@ for (const target of testDatabases()) {
 			expect(await count('ops')).toBe(ops + 5);
 		});
 
-		it('asks for missing photos, then takes the application once they are uploaded', async () => {
+		it('books at once while the photos are on their way; each joins when it is uploaded', async () => {
 			const { bytes: image, sha256: sha } = tinyJpeg();
 			const op = submitOp(catalog, {
 				n: 7,
@@ -200,10 +200,26 @@ for (const target of testDatabases()) {
 				]
 			});
 			const first = (await (await post({ ops: [op] })).json()).results[0];
-			expect(first).toMatchObject({
-				status: 'rejected',
-				reply: { code: 'missing_blobs', missingBlobs: [sha] }
+			expect(first).toMatchObject({ status: 'applied', reply: { booking: { status: 'booked' } } });
+			const applicationId = op.payload.applicationId as string;
+			const photos = async () => ({
+				attached: await conn.db
+					.selectFrom('attachments')
+					.select(['sha256', 'material_id'])
+					.where('application_id', '=', applicationId)
+					.execute(),
+				waiting: await conn.db
+					.selectFrom('pending_attachments')
+					.select(['sha256', 'material_id', 'size'])
+					.where('application_id', '=', applicationId)
+					.execute()
 			});
+			expect(await photos()).toEqual({
+				attached: [],
+				waiting: [{ sha256: sha, material_id: 'operator-id', size: image.length }]
+			});
+			const changes = () => countRows(conn, 'changes');
+			const before = await changes();
 
 			const put = (body: Uint8Array, hash = sha, type = 'image/jpeg', t = token) =>
 				client.put(body, hash, type, t);
@@ -211,11 +227,18 @@ for (const target of testDatabases()) {
 			expect((await put(Buffer.from('hello'), sha, 'text/plain')).status).toBe(415);
 			expect((await put(Buffer.from('not a jpeg at all'), sha)).status).toBe(415);
 			expect((await put(image, sha, 'image/jpeg', 'nope-nope-nope-nope-nope')).status).toBe(401);
+			expect(await photos()).toMatchObject({ attached: [] });
 			expect((await put(image)).status).toBe(201);
+			expect(await photos()).toEqual({
+				attached: [{ sha256: sha, material_id: 'operator-id' }],
+				waiting: []
+			});
+			// The phone's next pull hears of it.
+			expect(await changes()).toBe(before + 1);
 			expect((await put(image)).status).toBe(200);
 
-			const second = (await (await post({ ops: [op] })).json()).results[0];
-			expect(second.status).toBe('applied');
+			const again = (await (await post({ ops: [op] })).json()).results[0];
+			expect(again.status).toBe('duplicate');
 		});
 
 		it('applies a cancel queued behind its own submit, in order, and frees the place', async () => {

@@ -1,5 +1,6 @@
 import type { Connection } from '../db/connect';
 import type { Database } from '../db/schema';
+import { handleBlobHead, handleBlobPatch } from '../blobs/chunks';
 import { handleBlobPut } from '../blobs/http';
 import { handleSyncGet, handleSyncPost } from '../sync/http';
 
@@ -36,6 +37,28 @@ export function syncClient(conn: Connection, token: string) {
 				}),
 				hash,
 				options
+			),
+		/** The next chunk of a photo uploaded in parts. */
+		patch: (chunk: Uint8Array, hash: string, offset: number, total: number, type = 'image/jpeg') =>
+			handleBlobPatch(
+				conn,
+				new Request(`${base}/api/blobs/${hash}`, {
+					method: 'PATCH',
+					headers: {
+						...auth(token),
+						'content-type': type,
+						'upload-offset': String(offset),
+						'upload-length': String(total)
+					},
+					body: new Uint8Array(chunk)
+				}),
+				hash
+			),
+		head: (hash: string) =>
+			handleBlobHead(
+				conn,
+				new Request(`${base}/api/blobs/${hash}`, { method: 'HEAD', headers: auth(token) }),
+				hash
 			)
 	};
 }

@@ -1,11 +1,17 @@
 import type { RequestHandler } from './$types';
-import { currentCatalog } from '$lib/server/catalog/cache';
+import { currentCatalog, type Body } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
 import { etagMatches, pickEncoding } from '$lib/server/http/encoding';
 
-/** The whole catalogue as one snapshot; 304 when the device's copy is current. */
-export const GET: RequestHandler = async ({ request }) => {
+/**
+ * The whole catalogue as one snapshot; 304 when the device's copy is current. `?format=2` asks for
+ * the compact form, and `&from=<version>` for only what changed since that version when the server
+ * still knows it (the answer then has `from`); `&towns=a,b` for the points of those towns only
+ * (a province's phone: its town and its neighbours; see docs/province.md).
+ */
+export const GET: RequestHandler = async ({ request, url }) => {
 	const catalog = await currentCatalog(database().db);
+	const compact = url.searchParams.get('format') === '2';
 	const headers = new Headers({
 		ETag: catalog.etag,
 		'Cache-Control': 'no-cache',
@@ -14,9 +20,16 @@ export const GET: RequestHandler = async ({ request }) => {
 	if (etagMatches(request.headers.get('If-None-Match'), catalog.etag)) {
 		return new Response(null, { status: 304, headers });
 	}
+	const from = url.searchParams.get('from');
+	const towns = url.searchParams.get('towns');
+	const body: Body = !compact
+		? { json: catalog.json, encoded: catalog.encoded }
+		: towns
+			? catalog.partial(towns.split(',').slice(0, 50))
+			: ((from ? catalog.deltaFrom(from) : null) ?? catalog.compact);
 	headers.set('Content-Type', 'application/json; charset=utf-8');
 	const encoding = pickEncoding(request.headers.get('Accept-Encoding'));
-	if (!encoding) return new Response(new Uint8Array(catalog.json), { headers });
+	if (!encoding) return new Response(new Uint8Array(body.json), { headers });
 	headers.set('Content-Encoding', encoding);
-	return new Response(new Uint8Array(await catalog.encoded(encoding)), { headers });
+	return new Response(new Uint8Array(await body.encoded(encoding)), { headers });
 };

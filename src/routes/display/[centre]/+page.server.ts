@@ -9,7 +9,9 @@ import { displayState } from '$lib/server/counter/tickets';
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const { db } = database();
 	const { snapshot } = await currentCatalog(db);
-	const point = snapshot.points.find((p) => p.id === params.centre && p.kind === 'centre');
+	const point = snapshot.points.find(
+		(p) => p.id === params.centre && (p.kind === 'centre' || p.kind === 'city')
+	);
 	if (!point) error(404, m.error_not_found());
 	setHeaders({ 'Cache-Control': 'no-store' });
 	return { point: { id: point.id, name: point.name }, state: await displayState(db, point.id) };

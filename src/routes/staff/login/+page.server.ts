@@ -9,8 +9,8 @@ import { database } from '$lib/server/db';
 import { readForm } from '$lib/server/http/form';
 import { formatDateTime } from '$lib/format';
 
-/** Where an account starts: a town administrator runs the town, not a counter. */
-const homeOf = (role: Role) => (role === 'town_admin' ? '/admin' : '/staff');
+/** Where an account starts: administrators in the admin area (a city one reaches the counter from it). */
+const homeOf = (role: Role) => (role === 'town_admin' || role === 'admin' ? '/admin' : '/staff');
 
 export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'private, no-store' });

@@ -169,7 +169,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 	}
 }
 
-async function isPostgres(db: Kysely<any>): Promise<boolean> {
+export async function isPostgres(db: Kysely<any>): Promise<boolean> {
 	const { rows } = await sql<{ v: string }>`select version() as v`
 		.execute(db)
 		.catch(() => ({ rows: [] }));

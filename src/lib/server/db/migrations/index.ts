@@ -9,7 +9,15 @@ import * as m007 from './007_matter_aliases';
 import * as m008 from './008_application_events';
 import * as m009 from './009_national_calendar';
 import * as m010 from './010_town_admin';
+import * as m011 from './011_catalog_versions';
+import * as m012 from './012_admin_accounts';
+import * as m013 from './013_figures';
 import * as m014 from './014_ticket_first_call';
+import * as m015 from './015_figure_channels';
+import * as m016 from './016_follow_up_deadlines_and_clerk_ratings';
+import * as m017 from './017_city_hall_drafts_contacts';
+import * as m018 from './018_pending_photos';
+import * as m019 from './019_resumable_uploads';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -23,5 +31,13 @@ export const migrations: Record<string, Migration> = {
 	'008_application_events': m008,
 	'009_national_calendar': m009,
 	'010_town_admin': m010,
-	'014_ticket_first_call': m014
+	'011_catalog_versions': m011,
+	'012_admin_accounts': m012,
+	'013_figures': m013,
+	'014_ticket_first_call': m014,
+	'015_figure_channels': m015,
+	'016_follow_up_deadlines_and_clerk_ratings': m016,
+	'017_city_hall_drafts_contacts': m017,
+	'018_pending_photos': m018,
+	'019_resumable_uploads': m019
 };

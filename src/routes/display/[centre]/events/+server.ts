@@ -11,7 +11,9 @@ import { eventStream } from '$lib/server/http/event-stream';
 export const GET: RequestHandler = async ({ params, request }) => {
 	const conn = database();
 	const { snapshot } = await currentCatalog(conn.db);
-	const point = snapshot.points.find((p) => p.id === params.centre && p.kind === 'centre');
+	const point = snapshot.points.find(
+		(p) => p.id === params.centre && (p.kind === 'centre' || p.kind === 'city')
+	);
 	if (!point) error(404, 'not found');
 	return eventStream(request, async (send) => {
 		const push = async () => {

@@ -1,0 +1,68 @@
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+
+type Locale = 'zh' | 'en';
+
+/** A problem of the catalogue document at a field (see `validateDocument` on the server). */
+export interface CatalogIssue {
+	path: (string | number)[];
+	code: string;
+	detail?: string | number;
+}
+
+/** The problem in the reader's language, naming the field as `field` says. */
+export function issueMessage(
+	issue: CatalogIssue,
+	field: string,
+	locale: Locale = getLocale()
+): string {
+	const o = { locale };
+	const detail = String(issue.detail ?? '');
+	switch (issue.code) {
+		case 'required':
+		case 'non_empty':
+			return m.err_required({ field }, o);
+		case 'min_value':
+			return m.catalog_err_min({ field, min: detail }, o);
+		case 'max_value':
+			return m.catalog_err_max({ field, max: detail }, o);
+		case 'integer':
+			return m.catalog_err_integer({ field }, o);
+		case 'number':
+			return m.err_number({ field }, o);
+		case 'iso_time':
+			return m.catalog_err_time({ field }, o);
+		case 'iso_date':
+			return m.err_date({ field }, o);
+		case 'picklist':
+		case 'variant':
+		case 'literal':
+			return m.err_choice({ field }, o);
+		case 'max_length':
+			return m.err_too_long({ field, max: detail }, o);
+		case 'min_length':
+			return m.catalog_err_min_items({ field, min: detail }, o);
+		case 'alias_in_name':
+			return m.catalog_err_alias_in_name({ field }, o);
+		case 'alias_repeat':
+			return m.catalog_err_alias_repeat({ field }, o);
+		case 'span_order':
+			return m.catalog_err_span_order({ field }, o);
+		case 'duplicate':
+			return m.catalog_err_duplicate({ field, value: detail }, o);
+		case 'unknown_ref':
+			return m.catalog_err_unknown_ref({ field, value: detail }, o);
+		case 'phone':
+			return m.catalog_err_phone({ field }, o);
+		case 'other_town':
+			return m.catalog_err_other_town({}, o);
+		case 'city_only':
+			return m.catalog_err_city_hall({}, o);
+		case 'hours':
+			return m.catalog_err_hours({ field }, o);
+		case 'json':
+			return m.catalog_err_json({ field, detail }, o);
+		default:
+			return m.err_format({ field }, o);
+	}
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import type { PointKind } from '$lib/catalog/types';
+import type { Role } from '../db/schema';
+import { pointInScope, type AdminScope } from '../admin/scope';
+import type { SignedInUser } from '../auth/sessions';
+
+/** Every role an account can have, most limited first. */
+export const ROLES = ['agent', 'staff', 'town_admin', 'admin'] as const satisfies readonly Role[];
+
+/** 3–50 letters, digits, dots, dashes or underscores: names people type at a counter PC. */
+export const USERNAME = /^[\w.-]{3,50}$/;
+export const MIN_PASSWORD = 8;
+export const MAX_DISPLAY_NAME = 50;
+
+/** A password for a new or reset account, shown once: 12 characters of 72 bits. */
+export function newPassword(): string {
+	return randomBytes(9).toString('base64url');
+}
+
+/** Why a change to an account was refused; the field it concerns, where there is one. */
+export type AccountRefusal =
+	| 'not_found'
+	| 'username_format'
+	| 'username_taken'
+	| 'display_name'
+	| 'password_short'
+	| 'role_not_allowed'
+	| 'point_required'
+	| 'point_unknown'
+	| 'point_not_centre'
+	| 'out_of_scope'
+	| 'self'
+	| 'last_admin';
+
+export const REFUSAL_FIELD: Partial<Record<AccountRefusal, string>> = {
+	username_format: 'username',
+	username_taken: 'username',
+	display_name: 'displayName',
+	password_short: 'password',
+	role_not_allowed: 'role',
+	point_required: 'point',
+	point_unknown: 'point',
+	point_not_centre: 'point',
+	out_of_scope: 'point'
+};
+
+/** Roles an administrator may give: a town's administrator never makes a city administrator. */
+export function rolesGrantable(scope: AdminScope): Role[] {
+	return scope.townId === null ? [...ROLES] : ROLES.filter((r) => r !== 'admin');
+}
+
+/** A point as the rules need it. */
+export interface PointFacts {
+	id: string;
+	kind: PointKind;
+	townId: string;
+}
+
+/**
+ * Whether an account may have this role at this point, given by this administrator: a city
+ * administrator has no point; staff belong to a town's centre or the city hall, town
+ * administrators to a town's centre, an agent to any point; a town administrator gives no city
+ * role and only points of the town (the city hall is not one).
+ */
+export function checkRoleAndPoint(
+	scope: AdminScope,
+	role: Role,
+	point: PointFacts | null | undefined,
+	pointId: string | null
+): AccountRefusal | null {
+	if (!rolesGrantable(scope).includes(role)) return 'role_not_allowed';
+	if (role === 'admin') return null;
+	if (!pointId) return 'point_required';
+	if (!point) return 'point_unknown';
+	// Counter staff work in a hall: a town's centre or the city hall; a town administrator's centre
+	// names their town.
+	const halls = role === 'staff' ? ['centre', 'city'] : role === 'town_admin' ? ['centre'] : null;
+	if (halls && !halls.includes(point.kind)) return 'point_not_centre';
+	if (!pointInScope(scope, point)) return 'out_of_scope';
+	return null;
+}
+
+/** The actor of changes made with `npm run user`: the server's operator, outside any session. */
+export const COMMAND_LINE: SignedInUser = {
+	id: 'command-line',
+	username: 'command-line',
+	displayName: 'command line',
+	role: 'admin',
+	pointId: null
+};
+
+/** The whole city, as the operator at the command line works on it. */
+export const COMMAND_LINE_SCOPE: AdminScope = { user: COMMAND_LINE, townId: null };

@@ -1,0 +1,131 @@
+import { m } from '$lib/paraglide/messages';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { formatDateTime, formatDay } from '$lib/format';
+import { tr } from '$lib/i18n';
+import { ROLE_WORDS } from '$lib/admin/words';
+import type { ApplicationStatus, CalendarKind } from '../db/schema';
+import type { AuditEntry } from './log';
+
+/** Every action the log holds, in the order the filter lists them. */
+export const AUDIT_ACTIONS = [
+	'view',
+	'check_in',
+	'take_in',
+	'accept',
+	'request_materials',
+	'complete',
+	'refuse',
+	'calendar_edit',
+	'account_add',
+	'account_change',
+	'account_disable',
+	'account_enable',
+	'account_unlock',
+	'account_password_reset',
+	'catalog_rebase',
+	'catalog_booking_contacted'
+] as const;
+
+const ACTION_WORDS: Record<(typeof AUDIT_ACTIONS)[number], () => string> = {
+	view: m.audit_action_view,
+	check_in: m.audit_action_check_in,
+	take_in: m.audit_action_take_in,
+	accept: m.audit_action_accept,
+	request_materials: m.audit_action_request_materials,
+	complete: m.audit_action_complete,
+	refuse: m.audit_action_refuse,
+	calendar_edit: m.audit_action_calendar_edit,
+	account_add: m.audit_action_account_add,
+	account_change: m.audit_action_account_change,
+	account_disable: m.audit_action_account_disable,
+	account_enable: m.audit_action_account_enable,
+	account_unlock: m.audit_action_account_unlock,
+	account_password_reset: m.audit_action_account_password_reset,
+	catalog_rebase: m.audit_action_catalog_rebase,
+	catalog_booking_contacted: m.audit_action_catalog_booking_contacted
+};
+
+/** An action in the reader's language; one this code does not know, as it was logged. */
+export function actionWords(action: string): string {
+	return action in ACTION_WORDS ? ACTION_WORDS[action as keyof typeof ACTION_WORDS]() : action;
+}
+
+const STATUS_WORDS: Record<ApplicationStatus, () => string> = {
+	submitted: m.status_submitted,
+	accepted: m.status_accepted,
+	more_materials: m.status_more_materials,
+	completed: m.status_completed,
+	refused: m.status_refused,
+	cancelled: m.status_cancelled
+};
+
+const DAY_WORDS: Record<CalendarKind, () => string> = {
+	holiday: m.calendar_holiday,
+	workday: m.calendar_workday,
+	normal: m.calendar_normal
+};
+
+const wordOf = <K extends string>(words: Record<K, () => string>, key: unknown) =>
+	typeof key === 'string' && key in words ? words[key as K]() : String(key ?? '—');
+
+type State = Record<string, unknown> | null;
+
+function parse(json: string): State {
+	try {
+		const value: unknown = JSON.parse(json);
+		return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** What the log's before and after of an entry say, as sentences in the reader's language. */
+export function entryDetails(entry: AuditEntry, catalog: CatalogSnapshot): string[] {
+	const before = parse(entry.before);
+	const after = parse(entry.after);
+	const pointName = (id: unknown) => {
+		if (typeof id !== 'string') return m.accounts_no_point();
+		const point = catalog.points.find((p) => p.id === id);
+		return point ? tr(point.name) : id;
+	};
+	const materialNames = (ids: unknown) => {
+		const list = Array.isArray(ids) ? (ids as unknown[]).map(String) : [];
+		const all = catalog.matters.flatMap((x) => x.materials);
+		return list
+			.map((id) => tr(all.find((x) => x.id === id)?.name ?? { zh: id, en: id }))
+			.join('、');
+	};
+	const lines: string[] = [];
+	const changed = (what: string, key: string, words: (v: unknown) => string) => {
+		if (before && after && before[key] !== after[key]) {
+			lines.push(m.audit_change({ what, before: words(before[key]), after: words(after[key]) }));
+		}
+	};
+	if (entry.action.startsWith('account_') && after) {
+		lines.push(m.audit_account({ username: String(after.account ?? '') }));
+		if (entry.action === 'account_add') {
+			lines.push(m.audit_field({ what: m.audit_role(), value: wordOf(ROLE_WORDS, after.role) }));
+			lines.push(m.audit_field({ what: m.accounts_point(), value: pointName(after.point) }));
+		}
+		changed(m.audit_role(), 'role', (v) => wordOf(ROLE_WORDS, v));
+		changed(m.accounts_point(), 'point', pointName);
+	} else if (entry.action === 'calendar_edit' && after) {
+		const date = typeof after.date === 'string' ? formatDay(after.date) : '';
+		const kind = (state: State) => (state ? wordOf(DAY_WORDS, state.kind) : '—');
+		lines.push(m.audit_change({ what: date, before: kind(before), after: kind(after) }));
+		if (after.name) lines.push(String(after.name));
+	} else if (entry.action === 'check_in' && after) {
+		if (typeof after.checkedInAt === 'string') {
+			lines.push(m.audit_checked_in_at({ time: formatDateTime(after.checkedInAt) }));
+		}
+		if (after.ticket) lines.push(m.audit_ticket({ code: String(after.ticket) }));
+	} else if (after && 'status' in after) {
+		changed(m.audit_status(), 'status', (v) => wordOf(STATUS_WORDS, v));
+		const asked = materialNames(after.requestedMaterials);
+		if (asked) lines.push(m.audit_materials({ materials: asked }));
+		const received = materialNames(after.receivedMaterials);
+		if (received) lines.push(m.audit_received({ materials: received }));
+	}
+	if (entry.note) lines.push(m.audit_note({ note: entry.note }));
+	return lines;
+}

@@ -1,0 +1,217 @@
+import { json } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { MAX_BLOB_BYTES, MAX_UPLOAD_CHUNK_BYTES } from '$lib/schemas/ops';
+import type { Connection } from '../db/connect';
+import { writeTransaction } from '../db/transaction';
+import { readLimited } from '../http/body';
+import { apiError } from '../http/errors';
+import {
+	completeProblem,
+	keepBlob,
+	noStore,
+	pendingLimitBytes,
+	quotaRefusal,
+	tooLargeRefusal,
+	uploadPrelude,
+	withinQuota,
+	type UploadOptions
+} from './http';
+
+type ChunkOutcome =
+	| { done: { created: boolean }; size: number }
+	| { mismatch: number; total: number }
+	| { quota: true }
+	| { offset: number }
+	| { problem: Response };
+
+/** Uploads in chunks one device may have under way at once. */
+const MAX_OPEN_UPLOADS = 20;
+
+const offsetHeaders = (offset: number, total: number) => ({
+	'Upload-Offset': String(offset),
+	'Upload-Length': String(total),
+	...noStore
+});
+
+/** A whole number of bytes from a header, or null. */
+function byteCount(value: string | null): number | null {
+	if (value === null || !/^\d{1,10}$/.test(value)) return null;
+	return Number(value);
+}
+
+async function progressOf(conn: Connection, deviceId: string, sha256: string) {
+	const owned = await conn.db
+		.selectFrom('blob_owners')
+		.select('size')
+		.where('device_id', '=', deviceId)
+		.where('sha256', '=', sha256)
+		.executeTakeFirst();
+	if (owned) return { offset: owned.size, total: owned.size };
+	const partial = await conn.db
+		.selectFrom('blob_uploads')
+		.select(['received', 'total'])
+		.where('device_id', '=', deviceId)
+		.where('sha256', '=', sha256)
+		.executeTakeFirst();
+	return partial ? { offset: partial.received, total: partial.total } : { offset: 0, total: 0 };
+}
+
+/**
+ * `HEAD /api/blobs/<sha256>`: how much of the photo the server has from this device
+ * (`Upload-Offset`, of `Upload-Length`): where a cut upload goes on from.
+ */
+export async function handleBlobHead(
+	conn: Connection,
+	request: Request,
+	sha256: string
+): Promise<Response> {
+	const prelude = await uploadPrelude(conn, request, sha256, { typed: false });
+	if ('refused' in prelude) return new Response(null, { status: prelude.refused.status });
+	const { offset, total } = await progressOf(conn, prelude.device.id, sha256);
+	return new Response(null, { status: 204, headers: offsetHeaders(offset, total) });
+}
+
+/**
+ * `PATCH /api/blobs/<sha256>` with `Upload-Offset` and `Upload-Length`: the next chunk of a photo
+ * (at most 256 KB), at exactly the offset the server has reached. `204` with the new offset; the
+ * chunk that completes the photo is checked as a whole upload is, and answered `201` (or `200`);
+ * `409 offset_mismatch` with the server's offset when the device is ahead or behind.
+ */
+export async function handleBlobPatch(
+	conn: Connection,
+	request: Request,
+	sha256: string,
+	options: UploadOptions = {}
+): Promise<Response> {
+	const prelude = await uploadPrelude(conn, request, sha256);
+	if ('refused' in prelude) return prelude.refused;
+	const { device, type } = prelude;
+	const offset = byteCount(request.headers.get('upload-offset'));
+	const total = byteCount(request.headers.get('upload-length'));
+	if (offset === null || total === null || total < 1 || offset >= total) {
+		const message = m.err_format({ field: 'Upload-Offset / Upload-Length' });
+		return apiError(400, 'invalid_input', message, [{ field: 'headers', message }]);
+	}
+	if (total > MAX_BLOB_BYTES) return tooLargeRefusal();
+	const chunk = await readLimited(request, Math.min(MAX_UPLOAD_CHUNK_BYTES, total - offset));
+	if (!chunk || !chunk.byteLength) {
+		const message = m.err_format({ field: 'body' });
+		return apiError(400, 'invalid_input', message, [{ field: 'body', message }]);
+	}
+	const limit = options.pendingLimit ?? pendingLimitBytes();
+	const now = options.now ?? new Date();
+	const stamp = now.toISOString();
+	const outcome = await writeTransaction(conn, async (tx): Promise<ChunkOutcome> => {
+		const owned = await tx
+			.selectFrom('blob_owners')
+			.select('size')
+			.where('device_id', '=', device.id)
+			.where('sha256', '=', sha256)
+			.executeTakeFirst();
+		if (owned) return { done: { created: false }, size: owned.size };
+		const partial = await tx
+			.selectFrom('blob_uploads')
+			.select(['received', 'total', 'content_type', 'sent'])
+			.where('device_id', '=', device.id)
+			.where('sha256', '=', sha256)
+			.executeTakeFirst();
+		const upload = () =>
+			tx
+				.updateTable('blob_uploads')
+				.where('device_id', '=', device.id)
+				.where('sha256', '=', sha256);
+		const at = partial?.received ?? 0;
+		if (offset !== at || (partial && (partial.total !== total || partial.content_type !== type))) {
+			// The bytes came all the same: counted, so a device that sends a range twice shows.
+			if (partial)
+				await upload()
+					.set({ sent: partial.sent + chunk.byteLength })
+					.execute();
+			return { mismatch: at, total: partial?.total ?? total };
+		}
+		if (!partial) {
+			const open = await tx
+				.selectFrom('blob_uploads')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('device_id', '=', device.id)
+				.executeTakeFirstOrThrow();
+			if (Number(open.n) >= MAX_OPEN_UPLOADS) return { quota: true };
+			if (!(await withinQuota(tx, device.id, sha256, total, limit))) return { quota: true };
+			await tx
+				.insertInto('blob_uploads')
+				.values({
+					device_id: device.id,
+					sha256,
+					content_type: type,
+					total,
+					received: chunk.byteLength,
+					sent: chunk.byteLength,
+					created_at: stamp,
+					updated_at: stamp
+				})
+				.execute();
+		} else {
+			await upload()
+				.set({
+					received: at + chunk.byteLength,
+					sent: partial.sent + chunk.byteLength,
+					updated_at: stamp
+				})
+				.execute();
+		}
+		await tx
+			.insertInto('blob_upload_chunks')
+			.values({ device_id: device.id, sha256, offset, data: Buffer.from(chunk) })
+			.execute();
+		const received = at + chunk.byteLength;
+		if (received < total) return { offset: received };
+
+		const chunks = await tx
+			.selectFrom('blob_upload_chunks')
+			.select('data')
+			.where('device_id', '=', device.id)
+			.where('sha256', '=', sha256)
+			.orderBy('offset')
+			.execute();
+		await tx
+			.deleteFrom('blob_upload_chunks')
+			.where('device_id', '=', device.id)
+			.where('sha256', '=', sha256)
+			.execute();
+		await tx
+			.deleteFrom('blob_uploads')
+			.where('device_id', '=', device.id)
+			.where('sha256', '=', sha256)
+			.execute();
+		const bytes = new Uint8Array(Buffer.concat(chunks.map((c) => c.data)));
+		const problem = completeProblem(bytes, sha256, type);
+		if (problem) return { problem };
+		const sentBytes = (partial?.sent ?? 0) + chunk.byteLength;
+		const done = await keepBlob(
+			tx,
+			conn.kind,
+			device.id,
+			{ sha256, contentType: type, bytes, sentBytes },
+			now
+		);
+		return { done, size: total };
+	});
+	if ('quota' in outcome) return quotaRefusal(limit);
+	if ('problem' in outcome) return outcome.problem;
+	if ('mismatch' in outcome) {
+		const message = m.err_upload_offset({ offset: outcome.mismatch });
+		return apiError(409, 'offset_mismatch', message, [{ field: 'Upload-Offset', message }], {
+			...offsetHeaders(outcome.mismatch, outcome.total)
+		});
+	}
+	if ('offset' in outcome) {
+		return new Response(null, { status: 204, headers: offsetHeaders(outcome.offset, total) });
+	}
+	return json(
+		{ sha256, size: outcome.size },
+		{
+			status: outcome.done.created ? 201 : 200,
+			headers: offsetHeaders(outcome.size, outcome.size)
+		}
+	);
+}

@@ -1,0 +1,57 @@
+import type { DocMatter } from './document';
+import { jsonField, numberField, rowsOf } from './form-issues';
+import type { DocIssue, DocPath } from './validate';
+
+export interface MatterForm {
+	matter: Record<string, unknown>;
+	/** Problems found before the schema (JSON that does not parse), at paths within the matter. */
+	issues: DocIssue[];
+	/** From the document's paths back to the form's fields (a removed row shifts the rest). */
+	rename: (path: DocPath) => DocPath;
+}
+
+/** A matter from its edit form; what the form does not hold (id, code) is kept from `base`. */
+export function matterFromForm(form: Record<string, string>, base: DocMatter): MatterForm {
+	const issues: DocIssue[] = [];
+	const get = (name: string) => form[name] ?? '';
+	const kept = rowsOf(form, 'materials').filter(
+		({ row }) => !row.remove && (row.zh?.trim() || row.en?.trim() || row.id)
+	);
+	const materials = kept.map(({ row }, i) => ({
+		id: row.id?.trim() || `material-${Date.now().toString(36)}-${i}`,
+		zh: row.zh?.trim() ?? '',
+		en: row.en?.trim() ?? '',
+		form: row.form ?? '',
+		count: numberField(row.count),
+		noteZh: row.noteZh?.trim() ?? '',
+		noteEn: row.noteEn?.trim() ?? '',
+		when: jsonField(row.when ?? '', ['materials', i, 'when'], issues, {})
+	}));
+	const matter = {
+		...base,
+		zh: get('zh').trim(),
+		en: get('en').trim(),
+		category: get('category'),
+		department: get('department'),
+		aliases: get('aliases')
+			.split(/\r?\n/)
+			.map((a) => a.trim())
+			.filter(Boolean),
+		summaryZh: get('summaryZh').trim(),
+		summaryEn: get('summaryEn').trim(),
+		promisedDays: numberField(form.promisedDays),
+		legalDays: numberField(form.legalDays),
+		visits: numberField(form.visits),
+		fee: { zh: get('fee.zh').trim(), en: get('fee.en').trim() },
+		materials,
+		conditions: jsonField(get('conditions'), ['conditions'], issues),
+		legalBasis: jsonField(get('legalBasis'), ['legalBasis'], issues),
+		questions: jsonField(get('questions'), ['questions'], issues),
+		form: jsonField(get('form'), ['form'], issues)
+	};
+	const rename = (path: DocPath): DocPath =>
+		path[0] === 'materials' && typeof path[1] === 'number'
+			? ['materials', kept[path[1]]?.n ?? path[1], ...path.slice(2)]
+			: path;
+	return { matter, issues, rename };
+}

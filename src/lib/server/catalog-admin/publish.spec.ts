@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeChange } from '$lib/catalog-admin/describe-change';
+import { nextSlots } from '../testing/applications';
+import { currentCatalog } from '../catalog/cache';
+import { seedDemo } from '../seed/seed-demo';
+import { testDatabases } from '../testing/databases';
+import type { SignedInUser } from '../auth/sessions';
+import { editDraft, readDraft } from './draft';
+import { publishDocument, publishDraft, restoreVersion } from './publish';
+import { readCatalogDocument } from './rows';
+import { validateDocument } from './validate';
+import { listAffected, listVersions } from './versions';
+
+const admin: SignedInUser = {
+	id: 'u-admin',
+	username: 'admin',
+	displayName: '市管理员',
+	role: 'admin',
+	pointId: null
+};
+const city = { user: admin, townId: null };
+const MATTER = 'individual-business-registration';
+const POINT = 'chengxiang-centre';
+
+for (const target of testDatabases()) {
+	describe(`publishing the catalogue on ${target.kind}`, () => {
+		let conn: Awaited<ReturnType<typeof target.create>>;
+		beforeAll(async () => {
+			conn = await target.create();
+			await seedDemo(conn.db);
+			await conn.db
+				.insertInto('users')
+				.values({
+					id: admin.id,
+					username: admin.username,
+					display_name: admin.displayName,
+					role: 'admin',
+					point_id: null,
+					password_hash: 'x',
+					created_at: new Date().toISOString()
+				})
+				.execute();
+		});
+		afterAll(async () => conn?.drop());
+
+		it('reads the seeded catalogue as a document that passes the seed schemas', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			expect(validateDocument(doc)).toMatchObject({ ok: true });
+			expect(doc.points.find((p) => p.id === POINT)?.services.length).toBeGreaterThan(0);
+		});
+
+		it('keeps a bad edit out of the draft and names the path', async () => {
+			const result = await editDraft(conn, admin, (doc) => {
+				doc.matters[0]!.promisedDays = -1;
+				doc.points[0]!.hours['1'] = [['12:00', '08:00']];
+				doc.points[1]!.town = 'nowhere';
+			});
+			expect(result.ok).toBe(false);
+			if (result.ok) return;
+			expect(result.issues).toContainEqual({
+				path: ['matters', 0, 'promisedDays'],
+				code: 'min_value',
+				detail: 0
+			});
+			expect(result.issues.some((i) => i.code === 'span_order')).toBe(true);
+			expect(await readDraft(conn.db, admin.id)).toBeNull();
+			const refs = await editDraft(conn, admin, (doc) => {
+				doc.points[1]!.town = 'nowhere';
+			});
+			expect(refs).toMatchObject({
+				ok: false,
+				issues: [{ path: ['points', 1, 'town'], code: 'unknown_ref', detail: 'nowhere' }]
+			});
+		});
+
+		it('publishes a draft: tables, a version with a readable summary, the audit log, the revision', async () => {
+			const before = await currentCatalog(conn.db);
+			const edited = await editDraft(conn, admin, (doc) => {
+				const matter = doc.matters.find((x) => x.id === MATTER)!;
+				matter.promisedDays = 3;
+				doc.points.find((p) => p.id === POINT)!.hours['7'] = [['09:00', '11:00']];
+			});
+			expect(edited.ok).toBe(true);
+			const result = await publishDraft(conn, city);
+			expect(result.status).toBe('published');
+			if (result.status !== 'published') return;
+			const lines = result.changes.map((c) => describeChange(c, 'zh'));
+			expect(lines).toContain('事项「个体工商户登记」：承诺时限 1 → 3 个工作日');
+			expect(lines).toContain(
+				'服务点「城厢街道便民服务中心」：开放时间 周一至周五 08:30–12:00, 13:30–17:00；周六 09:00–12:00 → 周一至周五 08:30–12:00, 13:30–17:00；周六 09:00–12:00；周日 09:00–11:00'
+			);
+			expect(await readDraft(conn.db, admin.id)).toBeNull();
+
+			const after = await currentCatalog(conn.db);
+			expect(after.etag).not.toBe(before.etag);
+			expect(after.snapshot.matters.find((x) => x.id === MATTER)!.promisedDays).toBe(3);
+			expect(after.snapshot.points.find((p) => p.id === POINT)!.hours['7']).toEqual([
+				['09:00', '11:00']
+			]);
+			const versions = await listVersions(conn.db);
+			expect(versions.map((v) => v.version)).toEqual([2, 1]);
+			expect(versions[1]!.publishedBy).toBe('');
+			const audit = await conn.db
+				.selectFrom('audit_log')
+				.selectAll()
+				.where('action', '=', 'catalog_publish')
+				.execute();
+			expect(audit).toHaveLength(1);
+			expect(audit[0]!.note).toContain('承诺时限');
+		});
+
+		it('restores an earlier version as a new one', async () => {
+			const original = await readCatalogDocument(conn.db);
+			const result = await restoreVersion(conn, city, 1);
+			expect(result).toMatchObject({ status: 'published', version: 3 });
+			const restored = await readCatalogDocument(conn.db);
+			const matter = restored.matters.find((x) => x.id === MATTER)!;
+			expect(matter.promisedDays).not.toBe(3);
+			expect(restored).not.toEqual(original);
+			expect((await listVersions(conn.db))[0]).toMatchObject({ version: 3, restoredFrom: 1 });
+			expect(await publishDocument(conn, city, restored)).toEqual({ status: 'unchanged' });
+		});
+
+		it('lets a town administrator publish only changes to points of their town', async () => {
+			const town = { user: { ...admin, role: 'town_admin' as const }, townId: 'guliu' };
+			const doc = await readCatalogDocument(conn.db);
+			doc.points.find((p) => p.id === POINT)!.phone = '0535-0000000';
+			expect((await publishDocument(conn, town, doc)).status).toBe('out_of_scope');
+			const own = await readCatalogDocument(conn.db);
+			const point = own.points.find((p) => p.town === 'guliu')!;
+			point.phone = '0535-1111111';
+			expect((await publishDocument(conn, town, own)).status).toBe('published');
+			// The city hall stands in 城厢街道, but is not 城厢's to change.
+			const chengxiang = { ...town, townId: 'chengxiang' };
+			const hall = await readCatalogDocument(conn.db);
+			hall.points.find((p) => p.kind === 'city')!.phone = '0535-2222222';
+			expect((await publishDocument(conn, chengxiang, hall)).status).toBe('out_of_scope');
+		});
+
+		it('knows the tables still hold its last version, whatever order an edit left keys and rows in', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const shuffled = {
+				...doc,
+				points: [...doc.points].reverse().map(({ services, ...p }) => ({
+					services,
+					...p,
+					phone: p.id === POINT ? '0535-2222222' : p.phone
+				}))
+			};
+			const first = await publishDocument(conn, city, shuffled);
+			const second = await publishDocument(conn, city, doc);
+			expect(first.status).toBe('published');
+			expect(second).toMatchObject({
+				status: 'published',
+				version: first.status === 'published' ? first.version + 1 : -1
+			});
+		});
+
+		it('lists the bookings whose slot an edit removes', async () => {
+			const snapshot = (await currentCatalog(conn.db)).snapshot;
+			const [slot] = nextSlots(snapshot, POINT, MATTER, 1);
+			await bookSlot(conn, slot!, '13800001234');
+			const doc = await readCatalogDocument(conn.db);
+			const point = doc.points.find((p) => p.id === POINT)!;
+			point.services = point.services.filter((s) => s.matter !== MATTER);
+			const result = await publishDocument(conn, city, doc);
+			expect(result).toMatchObject({
+				status: 'published',
+				affected: [{ reference: 'T-0001', slotStart: slot, phoneMasked: '138****1234' }]
+			});
+			if (result.status !== 'published') return;
+			const listed = await listAffected(conn.db, { townId: 'chengxiang' });
+			expect(listed.map((a) => a.reference)).toEqual(['T-0001']);
+			expect(await listAffected(conn.db, { townId: 'guliu' })).toEqual([]);
+			// Handled again: the booking is fine, and nobody is listed for this publication.
+			const back = await restoreVersion(conn, city, result.version - 1);
+			expect(back).toMatchObject({ status: 'published', affected: [] });
+		});
+	});
+}
+
+async function bookSlot(
+	conn: { db: import('kysely').Kysely<import('../db/schema').Database> },
+	slot: string,
+	phone: string
+) {
+	const now = new Date().toISOString();
+	await conn.db
+		.insertInto('devices')
+		.values({ id: 'd1', token_hash: 'h', user_id: null, created_at: now })
+		.execute();
+	await conn.db
+		.insertInto('applications')
+		.values({
+			id: 'a1',
+			reference: 'T-0001',
+			op_id: 'op1',
+			device_id: 'd1',
+			agent_user_id: null,
+			matter_id: MATTER,
+			bundle_id: null,
+			matter_ids: JSON.stringify([MATTER]),
+			point_id: POINT,
+			applicant_name: '张三',
+			applicant_id_number: '370682199001011234',
+			applicant_phone: phone,
+			fields: '{}',
+			answers: '{}',
+			status: 'submitted',
+			rating: null,
+			rating_comment: null,
+			device_created_at: now,
+			checked_in_at: null,
+			created_at: now,
+			updated_at: now
+		})
+		.execute();
+	await conn.db
+		.insertInto('bookings')
+		.values({
+			id: 'b1',
+			application_id: 'a1',
+			point_id: POINT,
+			matter_id: MATTER,
+			applicant_id_number: '370682199001011234',
+			slot_start: slot,
+			status: 'booked',
+			created_at: now,
+			updated_at: now
+		})
+		.execute();
+}

@@ -1,0 +1,192 @@
+import type { CatalogChange } from '$lib/catalog-admin/change';
+import { describeChange } from '$lib/catalog-admin/describe-change';
+import type { SignedInUser } from '../auth/sessions';
+import { calendarSince, nationalCalendar } from '../calendar/national';
+import { bumpCatalogRevision } from '../catalog/revision';
+import { audit } from '../counter/audit';
+import type { Connection } from '../db/connect';
+import { writeTransaction, type Tx } from '../db/transaction';
+import { replaceCatalogRows } from '../seed/write-catalog';
+import { affectedBookings, type AffectedBooking } from './affected-bookings';
+import { diffDocuments } from './diff';
+import type { CatalogDocument, DocPoint } from './document';
+import { discardDraft, readDraft } from './draft';
+import { documentRows, readCatalogDocument } from './rows';
+import { validateDocument, type DocIssue } from './validate';
+import { versionInForce } from './version-in-force';
+
+export interface Publisher {
+	user: SignedInUser;
+	/** A town administrator's town: only that town's points may change. */
+	townId: string | null;
+}
+
+export type PublishResult =
+	| { status: 'published'; version: number; changes: CatalogChange[]; affected: AffectedBooking[] }
+	| { status: 'unchanged' }
+	| { status: 'no_draft' }
+	| { status: 'invalid'; issues: DocIssue[] }
+	| { status: 'out_of_scope'; changes: CatalogChange[] }
+	/** The draft was begun from `base`; `latest` has been published since. */
+	| { status: 'stale'; base: number; latest: number };
+
+/** Thrown inside the transaction so that everything it did is rolled back. */
+class Refused extends Error {
+	constructor(readonly result: Exclude<PublishResult, { status: 'published' }>) {
+		super(result.status);
+	}
+}
+
+/**
+ * Publishes `doc` as the new catalogue, in one transaction: its tables rewritten, a new version
+ * stored with who, when and what changed, the bookings that lost their slot listed, the
+ * publication audited, and the revision raised so that phones take it up at their next check.
+ */
+export async function publishDocument(
+	conn: Connection,
+	by: Publisher,
+	doc: CatalogDocument,
+	options: { restoredFrom?: number; now?: Date } = {}
+): Promise<PublishResult> {
+	const now = options.now ?? new Date();
+	return refusable(() =>
+		writeTransaction(conn, async (tx) => {
+			// First: the revision's row lock makes concurrent publications take turns.
+			await bumpCatalogRevision(tx);
+			return publishIn(tx, by, doc, { ...options, now });
+		})
+	);
+}
+
+/**
+ * Publishes the administrator's own draft, only if no version was published since it was begun:
+ * publishing it then would put back what that version changed. The draft is read and the
+ * versions compared in the publication's transaction, after the lock that orders publications.
+ */
+export async function publishDraft(
+	conn: Connection,
+	by: Publisher,
+	now = new Date()
+): Promise<PublishResult> {
+	return refusable(() =>
+		writeTransaction(conn, async (tx) => {
+			await bumpCatalogRevision(tx);
+			const draft = await readDraft(tx, by.user.id);
+			if (!draft) throw new Refused({ status: 'no_draft' });
+			const result = await publishIn(tx, by, draft.doc, { base: draft.base, now });
+			await discardDraft(tx, by.user.id);
+			return result;
+		})
+	);
+}
+
+async function refusable(publish: () => Promise<PublishResult>): Promise<PublishResult> {
+	try {
+		return await publish();
+	} catch (error) {
+		if (error instanceof Refused) return error.result;
+		throw error;
+	}
+}
+
+async function publishIn(
+	tx: Tx,
+	by: Publisher,
+	doc: CatalogDocument,
+	options: { restoredFrom?: number; base?: number; now: Date }
+): Promise<PublishResult & { status: 'published' }> {
+	const now = options.now;
+	const checked = validateDocument(doc);
+	if (!checked.ok) throw new Refused({ status: 'invalid', issues: checked.issues });
+	const current = await readCatalogDocument(tx);
+	const latest = await versionInForce(tx, current, now);
+	if (options.base !== undefined && options.base !== latest.version) {
+		throw new Refused({ status: 'stale', base: options.base, latest: latest.version });
+	}
+	const changes = diffDocuments(current, checked.doc);
+	if (!changes.length) throw new Refused({ status: 'unchanged' });
+	if (by.townId !== null && !withinTown(changes, current, checked.doc, by.townId)) {
+		throw new Refused({ status: 'out_of_scope', changes });
+	}
+	const calendar = await nationalCalendar(tx, calendarSince(now));
+	const affected = await affectedBookings(tx, current, checked.doc, calendar, now);
+	await replaceCatalogRows(tx, documentRows(checked.doc));
+	const version = latest.version + 1;
+	// Stored as the tables give it back, so that the next publication can tell whether the
+	// tables still hold this version (key order and row order included).
+	const stored = await readCatalogDocument(tx);
+	await tx
+		.insertInto('catalog_versions')
+		.values({
+			version,
+			document: JSON.stringify(stored),
+			changes: JSON.stringify(changes),
+			published_by: by.user.id,
+			published_by_name: by.user.displayName || by.user.username,
+			published_at: now.toISOString(),
+			restored_from: options.restoredFrom ?? null
+		})
+		.execute();
+	if (affected.length) {
+		await tx
+			.insertInto('catalog_affected_bookings')
+			.values(
+				affected.map((a) => ({
+					version,
+					booking_id: a.bookingId,
+					reference: a.reference,
+					point_id: a.pointId,
+					town_id: a.townId,
+					matter_id: a.matterId,
+					slot_start: a.slotStart,
+					phone_masked: a.phoneMasked
+				}))
+			)
+			.execute();
+	}
+	await audit(
+		tx,
+		by.user,
+		{
+			action: options.restoredFrom ? 'catalog_restore' : 'catalog_publish',
+			pointId: null,
+			after: { version, restoredFrom: options.restoredFrom ?? null, affected: affected.length },
+			note: changes.map((c) => describeChange(c, 'zh')).join('\n')
+		},
+		now
+	);
+	return { status: 'published' as const, version, changes, affected };
+}
+
+/** Brings an earlier version back, as a new version with that version's document. */
+export async function restoreVersion(
+	conn: Connection,
+	by: Publisher,
+	version: number,
+	now = new Date()
+): Promise<PublishResult | null> {
+	const row = await conn.db
+		.selectFrom('catalog_versions')
+		.select('document')
+		.where('version', '=', version)
+		.executeTakeFirst();
+	if (!row) return null;
+	const doc = JSON.parse(row.document) as CatalogDocument;
+	return publishDocument(conn, by, doc, { restoredFrom: version, now });
+}
+
+/** Whether every change is to a point of the town (not the city hall), there before and after. */
+function withinTown(
+	changes: CatalogChange[],
+	before: CatalogDocument,
+	after: CatalogDocument,
+	townId: string
+): boolean {
+	const was = new Map(before.points.map((p) => [p.id, p]));
+	const is = new Map(after.points.map((p) => [p.id, p]));
+	const inTown = (points: Map<string, DocPoint>, id: string) => {
+		const p = points.get(id);
+		return !p || (p.town === townId && p.kind !== 'city');
+	};
+	return changes.every((c) => c.entity === 'point' && inTown(was, c.id) && inTown(is, c.id));
+}

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../seed/seed-demo';
+import { testDatabases } from '../../testing/databases';
+import type { SignedInUser } from '../../auth/sessions';
+import { readDraft, discardDraft } from '../draft';
+import { readCatalogDocument } from '../rows';
+import { exportRows } from './export-rows';
+import { importRows } from './import-rows';
+import { readSheetRows } from './read-sheet';
+import { csvFile, xlsxFile } from './write-sheet';
+
+const admin: SignedInUser = {
+	id: 'u1',
+	username: 'admin',
+	displayName: '市管理员',
+	role: 'admin',
+	pointId: null
+};
+const city = { user: admin, townId: null };
+const fileOf = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name);
+
+for (const target of testDatabases()) {
+	describe(`importing a spreadsheet on ${target.kind}`, () => {
+		let conn: Awaited<ReturnType<typeof target.create>>;
+		beforeAll(async () => {
+			conn = await target.create();
+			await seedDemo(conn.db);
+		});
+		afterAll(async () => conn?.drop());
+
+		/** The exported points with a change to the row of `id` (sheet row 2 is the first point). */
+		async function pointsSheet(change: (row: (string | number)[], header: string[]) => void) {
+			const rows = exportRows(await readCatalogDocument(conn.db), 'points', null);
+			const header = rows[0] as string[];
+			change(rows[4]!, header);
+			return rows;
+		}
+
+		it('names the row and column of a bad cell and imports nothing, from CSV or XLSX', async () => {
+			const rows = await pointsSheet((row, header) => {
+				row[header.indexOf('电话')] = '电话号码';
+				row[header.indexOf('周一')] = '8点到12点';
+			});
+			rows[2]![rows[0]!.indexOf('中文名称')] = '新名字';
+			for (const file of [
+				fileOf(csvFile(rows), 'points.csv'),
+				fileOf(await xlsxFile(rows), 'points.xlsx')
+			]) {
+				const read = await readSheetRows(file);
+				const result = await importRows(conn, city, 'points', read!);
+				expect(result).toEqual({
+					ok: false,
+					errors: [
+						'第 5 行「周一」：“周一”应写成 08:30-12:00, 13:30-17:00 这样的时段',
+						'第 5 行「电话」：“电话”应为电话号码，如 0535-7211234'
+					]
+				});
+				expect(await readDraft(conn.db, admin.id)).toBeNull();
+			}
+		});
+
+		it('names a reference that does not resolve', async () => {
+			const rows = await pointsSheet((row, header) => {
+				row[header.indexOf('办理事项')] = 'no-such-matter';
+			});
+			const result = await importRows(
+				conn,
+				city,
+				'points',
+				rows.map((r) => r.map(String))
+			);
+			expect(result).toMatchObject({
+				ok: false,
+				errors: ['第 5 行「办理事项」：“办理事项”指向不存在的编号：no-such-matter']
+			});
+		});
+
+		it('imports a good sheet into the draft, keeping what the sheet has no column for', async () => {
+			const before = await readCatalogDocument(conn.db);
+			const rows = await pointsSheet((row, header) => {
+				row[header.indexOf('电话')] = '0535-1234567';
+			});
+			const file = fileOf(await xlsxFile(rows), 'points.xlsx');
+			const result = await importRows(conn, city, 'points', (await readSheetRows(file))!);
+			expect(result).toEqual({ ok: true, count: rows.length - 1 });
+			const draft = (await readDraft(conn.db, admin.id))!.doc;
+			const changed = draft.points[3]!;
+			expect(changed.phone).toBe('0535-1234567');
+			expect(changed.closures).toEqual(before.points[3]!.closures);
+			expect(changed.services).toEqual(before.points[3]!.services);
+			expect({ ...draft, points: [] }).toEqual({ ...before, points: [] });
+			await discardDraft(conn.db, admin.id);
+		});
+
+		it("refuses another town's points to a town administrator", async () => {
+			const rows = await pointsSheet(() => {});
+			const town = { user: { ...admin, role: 'town_admin' as const }, townId: 'guliu' };
+			const result = await importRows(
+				conn,
+				town,
+				'points',
+				rows.map((r) => r.map(String))
+			);
+			expect(result.ok).toBe(false);
+			if (!result.ok) expect(result.errors[0]).toBe('第 2 行「所属镇街」：只能修改本镇街的服务点');
+		});
+
+		it('imports a city hall, by its kind code or its name', async () => {
+			const rows = exportRows(await readCatalogDocument(conn.db), 'points', null);
+			const header = rows[0] as string[];
+			const centre = rows.find((r) => r[0] === 'chengxiang-centre')!;
+			const hall = (id: string, kind: string) =>
+				centre.map((cell, i) =>
+					i === header.indexOf('编号') ? id : i === header.indexOf('类型') ? kind : cell
+				);
+			const sheet = [
+				header,
+				hall('hall-annex-1', 'city'),
+				hall('hall-annex-2', '市级政务服务中心')
+			];
+			const result = await importRows(
+				conn,
+				city,
+				'points',
+				sheet.map((r) => r.map(String))
+			);
+			expect(result).toEqual({ ok: true, count: 2 });
+			const draft = (await readDraft(conn.db, admin.id))!.doc;
+			expect(draft.points.filter((p) => p.id.startsWith('hall-annex')).map((p) => p.kind)).toEqual([
+				'city',
+				'city'
+			]);
+			await discardDraft(conn.db, admin.id);
+		});
+
+		it("keeps the city hall from a town administrator's sheets, though it stands in the town", async () => {
+			const town = { user: { ...admin, role: 'town_admin' as const }, townId: 'chengxiang' };
+			const own = exportRows(await readCatalogDocument(conn.db), 'points', 'chengxiang');
+			expect(own.map((r) => r[0])).toContain('chengxiang-centre');
+			expect(own.map((r) => r[0])).not.toContain('laiyang-city-hall');
+
+			const all = exportRows(await readCatalogDocument(conn.db), 'points', null);
+			const hall = all.find((r) => r[0] === 'laiyang-city-hall')!;
+			const result = await importRows(
+				conn,
+				town,
+				'points',
+				[all[0]!, hall].map((r) => r.map(String))
+			);
+			expect(result).toEqual({
+				ok: false,
+				errors: ['第 2 行「类型」：市政务服务中心由市级管理员维护']
+			});
+			// Nor may a town point become one.
+			const centre = own.find((r) => r[0] === 'chengxiang-centre')!;
+			centre[own[0]!.indexOf('类型')] = 'city';
+			const again = await importRows(
+				conn,
+				town,
+				'points',
+				[own[0]!, centre].map((r) => r.map(String))
+			);
+			expect(again).toEqual({
+				ok: false,
+				errors: ['第 2 行「类型」：市政务服务中心由市级管理员维护']
+			});
+		});
+
+		it('imports matters from CSV, and names a bad time limit', async () => {
+			const rows = exportRows(await readCatalogDocument(conn.db), 'matters', null);
+			rows[1]![rows[0]!.indexOf('承诺时限（工作日）')] = '十五';
+			const bad = await importRows(
+				conn,
+				city,
+				'matters',
+				(await readSheetRows(fileOf(csvFile(rows), 'm.csv')))!
+			);
+			expect(bad).toEqual({
+				ok: false,
+				errors: ['第 2 行「承诺时限（工作日）」：“承诺时限（工作日）”应填数字']
+			});
+			rows[1]![rows[0]!.indexOf('承诺时限（工作日）')] = 15;
+			const good = await importRows(
+				conn,
+				city,
+				'matters',
+				(await readSheetRows(fileOf(csvFile(rows), 'm.csv')))!
+			);
+			expect(good.ok).toBe(true);
+			expect((await readDraft(conn.db, admin.id))!.doc.matters[0]!.promisedDays).toBe(15);
+		});
+	});
+}

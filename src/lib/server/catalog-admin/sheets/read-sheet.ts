@@ -1,0 +1,27 @@
+import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/node';
+
+/** A spreadsheet's first sheet as rows of text cells; null when it is neither CSV nor XLSX. */
+export async function readSheetRows(file: File): Promise<string[][] | null> {
+	const bytes = Buffer.from(await file.arrayBuffer());
+	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+	if (zip || /\.xlsx$/i.test(file.name)) {
+		try {
+			const rows = await readSheet(bytes);
+			return rows.map((row) => row.map(cellText));
+		} catch {
+			return null;
+		}
+	}
+	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+	if (text.includes('\u0000')) return null;
+	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+	if (parsed.errors.some((e) => e.type === 'Quotes')) return null;
+	return parsed.data.map((row) => row.map((c) => c ?? ''));
+}
+
+function cellText(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	return String(value);
+}

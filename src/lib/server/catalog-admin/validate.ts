@@ -1,0 +1,146 @@
+import * as v from 'valibot';
+import type { CatalogIssue } from '$lib/catalog-admin/describe-issue';
+import { ALIAS_IN_NAME, ALIAS_REPEAT, PHONE_FORMAT, SPAN_ORDER } from '../seed/demo-schema';
+import { catalogDocument, type CatalogDocument } from './document';
+
+export type DocPath = (string | number)[];
+
+/** One problem of a catalogue document, at its path; `issueMessage` words it for a reader. */
+export type DocIssue = CatalogIssue;
+
+export type Validated = { ok: true; doc: CatalogDocument } | { ok: false; issues: DocIssue[] };
+
+const CHECKS: Record<string, string> = {
+	[ALIAS_IN_NAME]: 'alias_in_name',
+	[ALIAS_REPEAT]: 'alias_repeat',
+	[SPAN_ORDER]: 'span_order',
+	[PHONE_FORMAT]: 'phone'
+};
+
+/** Checks a document with the seed data's schemas, then that every id is unique and every reference resolves. */
+export function validateDocument(input: unknown): Validated {
+	const parsed = v.safeParse(catalogDocument, input);
+	if (!parsed.success) return { ok: false, issues: parsed.issues.map(fromValibot) };
+	const issues = referenceIssues(parsed.output);
+	return issues.length ? { ok: false, issues } : { ok: true, doc: parsed.output };
+}
+
+export function fromValibot(issue: v.BaseIssue<unknown>): DocIssue {
+	const path = (issue.path ?? []).map((p) => p.key as string | number);
+	if (CHECKS[issue.message]) return { path, code: CHECKS[issue.message]! };
+	if (issue.input === undefined || issue.input === '') return { path, code: 'required' };
+	const requirement = (issue as { requirement?: unknown }).requirement;
+	return {
+		path,
+		code: issue.type,
+		detail:
+			typeof requirement === 'number' || typeof requirement === 'string' ? requirement : undefined
+	};
+}
+
+function referenceIssues(doc: CatalogDocument): DocIssue[] {
+	const out: DocIssue[] = [];
+	const unique = <T>(list: T[], key: (t: T) => string, path: (i: number) => DocPath) => {
+		const seen = new Set<string>();
+		list.forEach((item, i) => {
+			const k = key(item);
+			if (seen.has(k)) out.push({ path: path(i), code: 'duplicate', detail: k });
+			seen.add(k);
+		});
+		return seen;
+	};
+	const refer = (known: Set<string>, id: string, path: DocPath) => {
+		if (!known.has(id)) out.push({ path, code: 'unknown_ref', detail: id });
+	};
+
+	const categories = unique(
+		doc.categories,
+		(c) => c.id,
+		(i) => ['categories', i, 'id']
+	);
+	const departments = unique(
+		doc.departments,
+		(d) => d.id,
+		(i) => ['departments', i, 'id']
+	);
+	const towns = unique(
+		doc.towns,
+		(t) => t.id,
+		(i) => ['towns', i, 'id']
+	);
+	unique(
+		doc.points,
+		(p) => p.id,
+		(i) => ['points', i, 'id']
+	);
+	const matters = unique(
+		doc.matters,
+		(m) => m.id,
+		(i) => ['matters', i, 'id']
+	);
+	unique(
+		doc.matters,
+		(m) => m.code,
+		(i) => ['matters', i, 'code']
+	);
+	unique(
+		doc.bundles,
+		(b) => b.id,
+		(i) => ['bundles', i, 'id']
+	);
+
+	doc.points.forEach((p, i) => {
+		refer(towns, p.town, ['points', i, 'town']);
+		unique(
+			p.closures,
+			(c) => c.date,
+			(j) => ['points', i, 'closures', j, 'date']
+		);
+		unique(
+			p.services,
+			(s) => s.matter,
+			(j) => ['points', i, 'services', j, 'matter']
+		);
+		p.services.forEach((s, j) => refer(matters, s.matter, ['points', i, 'services', j, 'matter']));
+	});
+	doc.matters.forEach((m, i) => {
+		refer(categories, m.category, ['matters', i, 'category']);
+		refer(departments, m.department, ['matters', i, 'department']);
+		unique(
+			m.materials,
+			(x) => x.id,
+			(j) => ['matters', i, 'materials', j, 'id']
+		);
+		unique(
+			m.form,
+			(f) => f.key,
+			(j) => ['matters', i, 'form', j, 'key']
+		);
+		const options = new Map(m.questions.map((q) => [q.id, new Set(q.options.map((o) => o.id))]));
+		unique(
+			m.questions,
+			(q) => q.id,
+			(j) => ['matters', i, 'questions', j, 'id']
+		);
+		m.materials.forEach((mat, j) => {
+			for (const [question, answers] of Object.entries(mat.when)) {
+				const known = options.get(question);
+				if (!known) {
+					out.push({
+						path: ['matters', i, 'materials', j, 'when'],
+						code: 'unknown_ref',
+						detail: question
+					});
+				} else {
+					for (const a of answers) {
+						refer(known, a, ['matters', i, 'materials', j, 'when', question]);
+					}
+				}
+			}
+		});
+	});
+	doc.bundles.forEach((b, i) =>
+		b.matters.forEach((id, j) => refer(matters, id, ['bundles', i, 'matters', j]))
+	);
+	return out;
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '$lib/catalog/dates';
+import { slotTimes } from '$lib/catalog/slots';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { serviceClock } from '$lib/time';
+import { registerDevice } from '../auth/devices';
+import { currentCatalog } from '../catalog/cache';
+import { issueTicket } from '../counter/tickets';
+import { writeTransaction } from '../db/transaction';
+import { seedDemo } from '../seed/seed-demo';
+import { applyOps } from '../sync/apply-ops';
+import { submitOp } from '../testing/applications';
+import { testDatabases } from '../testing/databases';
+import type { FigureFilter } from './filters';
+import { volumeFigures } from './volume';
+
+const at = (local: string) => new Date(`${local}+08:00`);
+const X = 'individual-business-registration'; // handled at the city hall too
+const HALL = 'laiyang-city-hall';
+const A = 'chengxiang-centre';
+const V = 'chengxiang-proxy-6';
+const WEEK: FigureFilter = {
+	from: '2026-03-02',
+	to: '2026-03-08',
+	townId: null,
+	pointId: null,
+	matterId: null,
+	grain: 'day'
+};
+
+for (const target of testDatabases()) {
+	describe(`work done below the city hall, on ${target.kind}`, () => {
+		let conn: Awaited<ReturnType<typeof target.create>>;
+		let catalog: CatalogSnapshot;
+		let n = 0;
+
+		async function submit(pointId: string, when: Date) {
+			const device = { id: (await registerDevice(conn.db)).deviceId, userId: null };
+			const point = catalog.points.find((p) => p.id === pointId)!;
+			const rule = point.services.find((s) => s.matterId === X)!;
+			const slots = slotTimes(
+				point,
+				rule,
+				catalog.calendar,
+				addDays(serviceClock(when).date, 1),
+				5,
+				when
+			)
+				.slice(0, 1)
+				.map((s) => s.start);
+			const op = submitOp(catalog, { n: ++n, pointId, slots });
+			const [r] = await applyOps(conn, device, [op], catalog, () => when);
+			expect(r).toMatchObject({ status: 'applied', reply: { booking: { status: 'booked' } } });
+		}
+		const walkIn = (pointId: string, time: string) =>
+			writeTransaction(conn, (tx) =>
+				issueTicket(
+					conn,
+					tx,
+					{ pointId, categoryId: 'market', prefix: 'A' },
+					at(`2026-03-02T${time}:00`)
+				)
+			);
+
+		beforeAll(async () => {
+			conn = await target.create();
+			await seedDemo(conn.db);
+			catalog = (await currentCatalog(conn.db)).snapshot;
+			// Monday 2 March. The city hall: 2 applications and 1 walk-in; the town's centre: 2 and 2;
+			// a proxy point of the town: 1 application.
+			await submit(HALL, at('2026-03-02T09:00:00'));
+			await submit(HALL, at('2026-03-02T09:01:00'));
+			await submit(A, at('2026-03-02T09:02:00'));
+			await submit(A, at('2026-03-02T09:03:00'));
+			await submit(V, at('2026-03-02T09:04:00'));
+			await walkIn(HALL, '10:00');
+			await walkIn(A, '10:01');
+			await walkIn(A, '10:02');
+		});
+		afterAll(async () => conn?.drop());
+
+		it('counts the city hall as the city level, and the rest as moved down', async () => {
+			expect(catalog.points.find((p) => p.id === HALL)).toMatchObject({
+				kind: 'city',
+				townId: 'chengxiang'
+			});
+			const v = await volumeFigures(conn.db, catalog, WEEK);
+			// 8 applications and walk-ins, 3 of them at the city hall: 5 / 8 = 62.5 % below it.
+			expect(v.totals).toMatchObject({ applications: 5, walkIns: 3, movedDown: 62.5 });
+			// Village level 1 of 8, town centres 4 of 8, the city hall 3 of 8.
+			expect(v.levels.rows.map((r) => [r.applications, r.walkIns, r.share])).toEqual([
+				[1, 0, 12.5],
+				[2, 2, 50],
+				[2, 1, 37.5]
+			]);
+		});
+	});
+}

@@ -1,0 +1,29 @@
+import Papa from 'papaparse';
+import writeXlsxFile from 'write-excel-file/node';
+import type { FigureTable } from '$lib/figures/table';
+
+/** A table as CSV, with a byte-order mark so that spreadsheet programs read the Chinese right. */
+export function tableCsv(table: FigureTable): string {
+	return (
+		'\uFEFF' +
+		Papa.unparse({
+			fields: table.columns.map((c) => c.label),
+			data: table.rows.map((r) => table.columns.map((c) => r[c.key] ?? ''))
+		})
+	);
+}
+
+/** A table as an XLSX workbook of one sheet, numbers kept as numbers. */
+export async function tableXlsx(table: FigureTable): Promise<Buffer> {
+	const header = table.columns.map((c) => ({ value: c.label, fontWeight: 'bold' as const }));
+	const rows = table.rows.map((r) =>
+		table.columns.map((c) => {
+			const v = r[c.key];
+			if (v === null || v === undefined) return null;
+			return typeof v === 'number'
+				? { value: v, type: Number }
+				: { value: String(v), type: String };
+		})
+	);
+	return writeXlsxFile([header, ...rows], { sheet: table.title.slice(0, 31) }).toBuffer();
+}

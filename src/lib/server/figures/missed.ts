@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import { serviceClock } from '$lib/time';
+import type { Connection } from '../db/connect';
+import { writeTransaction } from '../db/transaction';
+import { addFigures } from './record';
+
+/**
+ * Counts the bookings whose day has passed with nobody checked in (still as submitted) as missed,
+ * each once, in the figures of its slot's day: run by every server's housekeeping (and by the
+ * figures before they are read), cheap as it looks only at applications not checked in.
+ */
+export async function sweepMissedBookings(conn: Connection, now = new Date()): Promise<number> {
+	const today = serviceClock(now).date;
+	return writeTransaction(conn, async (tx) => {
+		const missed = await tx
+			.selectFrom('applications as a')
+			.innerJoin('bookings as b', 'b.application_id', 'a.id')
+			.select(['b.id', 'b.slot_start', 'a.point_id', 'a.matter_id'])
+			// Literal, as the partial index's predicate is: SQLite uses it only so.
+			.where(sql<boolean>`a.status = 'submitted' and a.checked_in_at is null`)
+			.where('b.status', '=', 'booked')
+			.where('b.missed_at', 'is', null)
+			.where('b.slot_start', '<', today)
+			.execute();
+		for (const b of missed) {
+			// Conditional: two servers sweeping at once count a booking once.
+			const marked = await tx
+				.updateTable('bookings')
+				.set({ missed_at: now.toISOString() })
+				.where('id', '=', b.id)
+				.where('missed_at', 'is', null)
+				.executeTakeFirst();
+			if (Number(marked.numUpdatedRows) !== 1) continue;
+			await addFigures(
+				tx,
+				{ day: b.slot_start!.slice(0, 10), pointId: b.point_id, matterId: b.matter_id },
+				{ missed: 1 }
+			);
+		}
+		return missed.length;
+	});
+}

@@ -1,0 +1,84 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { pointInScope, type AdminScope } from '$lib/server/admin/scope';
+import { catalogAdmin } from '$lib/server/catalog-admin/access';
+import type { CatalogDocument } from '$lib/server/catalog-admin/document';
+import { editDraft, workingDocument } from '$lib/server/catalog-admin/draft';
+import { formFields } from '$lib/server/catalog-admin/form-data';
+import { formIssues } from '$lib/server/catalog-admin/form-issues';
+import { pointFromForm, spansText } from '$lib/server/catalog-admin/point-form';
+
+/** The point, refused (403) to a town administrator of another town, or of the city hall. */
+function pointIn(doc: CatalogDocument, id: string, scope: AdminScope) {
+	const point = doc.points.find((p) => p.id === id);
+	if (!point) error(404, m.err_not_found({ field: id }));
+	if (!pointInScope(scope, { townId: point.town, kind: point.kind })) {
+		error(403, point.kind === 'city' ? m.catalog_err_city_hall() : m.catalog_err_other_town());
+	}
+	return point;
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { conn, scope } = await catalogAdmin(locals, url);
+	const doc = await workingDocument(conn.db, scope.user.id);
+	const point = pointIn(doc, params.id, scope);
+	const hours = Object.fromEntries(
+		(['1', '2', '3', '4', '5', '6', '7'] as const).map((d) => [d, spansText(point.hours[d])])
+	);
+	return {
+		point,
+		hours,
+		towns: doc.towns
+			.filter((t) => scope.townId === null || t.id === scope.townId)
+			.map((t) => ({ id: t.id, name: { zh: t.zh, en: t.en } })),
+		matters: doc.matters.map((x) => {
+			const rule = point.services.find((s) => s.matter === x.id);
+			return {
+				id: x.id,
+				name: { zh: x.zh, en: x.en },
+				handled: !!rule,
+				rule: rule ?? {
+					slotMinutes: 30,
+					capacity: point.counters,
+					minHoursAhead: 2,
+					maxDaysAhead: 14
+				}
+			};
+		})
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ locals, url, params, request }) => {
+		const { conn, scope } = await catalogAdmin(locals, url);
+		const values = await formFields(request);
+		const doc = await workingDocument(conn.db, scope.user.id);
+		const base = pointIn(doc, params.id, scope);
+		const parsed = pointFromForm(
+			values,
+			base,
+			doc.matters.map((x) => x.id)
+		);
+		// A town administrator's points stay in their town, and none becomes the city hall.
+		if (scope.townId !== null) {
+			parsed.point.town = scope.townId;
+			if (parsed.point.kind === 'city') parsed.issues.push({ path: ['kind'], code: 'city_only' });
+		}
+		const at = doc.points.indexOf(base);
+		const result = await editDraft(
+			conn,
+			scope.user,
+			(d) => {
+				const index = d.points.findIndex((p) => p.id === params.id);
+				if (index >= 0) d.points[index] = parsed.point as (typeof d.points)[number];
+			},
+			{ issues: parsed.issues.map((i) => ({ ...i, path: ['points', at, ...i.path] })) }
+		);
+		if (!result.ok) {
+			const errors = formIssues(result.issues, ['points', at], parsed.rename);
+			return fail(400, { errors, values });
+		}
+		return { saved: true, message: m.catalog_saved_draft() };
+	}
+};

@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { applyFromSlots, SLOTS_PAGE, serverApplications, uniqueN } from './support/apply';
+import { e2eDatabase } from './support/db';
+import { ADMIN, STAFF_A, counterPage, signIn } from './support/staff';
+import { smallTargets } from './support/targets';
+
+const TOWN_ADMIN = { username: 'townadmin-tuanwang', password: 'demo-admin-2026' };
+
+/** A browser of its own (no cookies shared with any other), signed in as `who`. */
+async function freshSignIn(browser: Browser, baseURL: string, who: typeof ADMIN): Promise<Page> {
+	const context = await browser.newContext({
+		baseURL,
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai',
+		viewport: { width: 1280, height: 800 }
+	});
+	const page = await context.newPage();
+	await signIn(page, who);
+	await expect(page).not.toHaveURL(/\/staff\/login/);
+	return page;
+}
+
+const accountIdOf = (username: string) => {
+	const db = e2eDatabase();
+	try {
+		return (db.prepare('select id from users where username = ?').get(username) as { id: string })
+			.id;
+	} finally {
+		db.close();
+	}
+};
+
+test('an admin adds a staff account, shown its password once, then disables it and resets its password', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const admin = await counterPage(browser, baseURL!, ADMIN);
+	// Administrators start in the admin area, with the counter one link away.
+	await expect(admin).toHaveURL(/\/admin$/);
+	await expect(admin.getByRole('heading', { level: 1, name: '管理后台' })).toBeVisible();
+	const nav = admin.getByRole('navigation', { name: '主导航' });
+	await expect(nav.getByRole('link', { name: '窗口工作台' })).toHaveAttribute('href', '/staff');
+	await expect(nav.getByRole('link', { name: '节假日' })).toBeVisible();
+
+	await nav.getByRole('link', { name: '账号' }).click();
+	await admin.getByRole('link', { name: '添加账号' }).click();
+	// The list's filter (“用户名或姓名”) must not take what is typed for the new account.
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('添加账号');
+	const username = `clerk-${uniqueN()}`;
+	// A bad name is named at its field, and what was typed stays.
+	await admin.getByLabel('用户名', { exact: true }).fill('a b');
+	await admin.getByLabel('姓名').fill('测试员');
+	await admin.getByLabel('服务点').selectOption('chengxiang-centre');
+	await admin.getByRole('button', { name: '添加', exact: true }).click();
+	await expect(admin.getByRole('alert')).toContainText('“用户名”须为 3–50 个字母');
+	await expect(admin.getByLabel('姓名')).toHaveValue('测试员');
+	await expect(admin.getByLabel('服务点')).toHaveValue('chengxiang-centre');
+
+	await admin.getByLabel('用户名', { exact: true }).fill(username);
+	await admin.getByRole('button', { name: '添加', exact: true }).click();
+	await expect(admin.getByRole('status').filter({ hasText: '已添加账号' })).toContainText(username);
+	const password = (await admin.getByTestId('new-password').textContent())!.trim();
+	expect(password).toMatch(/^[\w-]{12}$/);
+	// Shown once: not on the page again.
+	await admin.reload();
+	await expect(admin.getByTestId('new-password')).toHaveCount(0);
+
+	const clerk = await freshSignIn(browser, baseURL!, { username, password });
+	await expect(clerk).toHaveURL(/\/staff$/);
+	await expect(clerk.getByRole('link', { name: '叫号' })).toBeVisible();
+
+	await admin.goto(`/admin/accounts?q=${username}`);
+	await admin.getByRole('link', { name: username }).click();
+	await admin.getByRole('button', { name: '停用账号' }).click();
+	await expect(admin.getByRole('status')).toContainText('已停用');
+	await expect(admin.getByTestId('account-status')).toHaveText('已停用');
+	// The open session has ended: the next page asks to sign in, and signing in is refused.
+	await clerk.goto('/staff');
+	await expect(clerk).toHaveURL(/\/staff\/login/);
+	await signIn(clerk, { username, password });
+	await expect(clerk.getByRole('alert')).toContainText('用户名或密码不对');
+
+	await admin.getByRole('button', { name: '重新启用' }).click();
+	await expect(admin.getByRole('status')).toContainText('已重新启用');
+	await admin.getByRole('button', { name: '重置密码' }).click();
+	await expect(admin.getByRole('status')).toContainText('已重置密码');
+	const fresh = (await admin.getByTestId('new-password').textContent())!.trim();
+	expect(fresh).not.toBe(password);
+	await signIn(clerk, { username, password: fresh });
+	await expect(clerk).toHaveURL(/\/staff$/);
+
+	// Each change is in the log, in words.
+	await admin.goto(`/admin/audit?person=admin`);
+	for (const action of ['添加账号', '停用账号', '启用账号', '重置密码']) {
+		await expect(
+			admin
+				.getByRole('row')
+				.filter({ hasText: action })
+				.filter({ hasText: `账号 ${username}` })
+		).toHaveCount(1);
+	}
+	await clerk.context().close();
+	await admin.context().close();
+});
+
+test('a town administrator sees and manages only the town’s accounts', async ({
+	browser,
+	baseURL
+}) => {
+	const town = await freshSignIn(browser, baseURL!, TOWN_ADMIN);
+	await expect(town).toHaveURL(/\/admin$/);
+	const nav = town.getByRole('navigation', { name: '主导航' });
+	await expect(nav.getByRole('link', { name: '账号' })).toBeVisible();
+	await expect(nav.getByRole('link', { name: '节假日' })).toHaveCount(0);
+	await expect(nav.getByRole('link', { name: '窗口工作台' })).toHaveCount(0);
+
+	await nav.getByRole('link', { name: '账号' }).click();
+	await expect(town.getByRole('link', { name: 'agent-tuanwang' })).toBeVisible();
+	await expect(town.getByRole('link', { name: STAFF_A.username })).toHaveCount(0);
+	await expect(town.getByRole('link', { name: 'admin', exact: true })).toHaveCount(0);
+	const points = await town.getByLabel('服务点').locator('option').allTextContents();
+	expect(points.some((p) => p.includes('团旺'))).toBe(true);
+	expect(points.some((p) => p.includes('城厢'))).toBe(false);
+
+	// Another town's account is not there, to look at or to change.
+	const other = accountIdOf(STAFF_A.username);
+	expect((await town.request.get(`/admin/accounts/${other}`)).status()).toBe(404);
+	const disable = await town.request.post(`/admin/accounts/${other}?/disable`, {
+		headers: { origin: baseURL!, 'x-sveltekit-action': 'true' },
+		form: {}
+	});
+	expect(await disable.text()).not.toContain('"type":"success"');
+	const signedIn = await freshSignIn(browser, baseURL!, STAFF_A);
+	await expect(signedIn).toHaveURL(/\/staff$/);
+	await signedIn.context().close();
+
+	await town.goto('/admin/accounts/new');
+	const roles = await town.getByLabel('角色').locator('option').allTextContents();
+	expect(roles).not.toContain('市级管理员');
+	expect((await town.request.get('/admin/calendar')).status()).toBe(403);
+
+	await town.goto('/admin/audit');
+	const centres = await town.getByLabel('服务中心（含本镇街各服务点）').locator('option').all();
+	expect(await Promise.all(centres.map((o) => o.textContent()))).toEqual([
+		'全部',
+		'团旺镇便民服务中心'
+	]);
+	await town.context().close();
+});
+
+test('the audit log reads in words, links the person and the application, filters, and exports what it shows', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '日志可读');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
+
+	// A clerk opens the record: the log has it.
+	const clerk = await freshSignIn(browser, baseURL!, STAFF_A);
+	await clerk.goto(`/staff/applications/${id}`);
+	await expect(clerk.getByText(reference).first()).toBeVisible();
+	await clerk.context().close();
+
+	const admin = await counterPage(browser, baseURL!, ADMIN);
+	await admin.goto('/admin/audit');
+	await admin.getByLabel('操作人（用户名）').fill(STAFF_A.username);
+	await admin.getByLabel('操作', { exact: true }).selectOption({ label: '查看申请' });
+	await admin.getByRole('button', { name: '筛选' }).click();
+	await expect(admin).toHaveURL(/person=staff-chengxiang/);
+	const rows = admin.locator('tbody tr');
+	await expect(rows.first()).toBeVisible();
+	for (const row of await rows.all()) {
+		await expect(row).toContainText('查看申请');
+		await expect(row).toContainText(STAFF_A.username);
+	}
+	const row = rows.filter({ hasText: reference });
+	await expect(row).toHaveCount(1);
+	await expect(row.getByRole('link', { name: /李明/ })).toHaveAttribute(
+		'href',
+		`/admin/accounts/${accountIdOf(STAFF_A.username)}`
+	);
+	await expect(row.getByRole('cell').nth(3)).toHaveText('城厢街道便民服务中心');
+	const shown = await rows.count();
+
+	const [download] = await Promise.all([
+		admin.waitForEvent('download'),
+		admin.getByRole('link', { name: '导出 CSV' }).click()
+	]);
+	const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+	const lines = csv.trimEnd().split('\r\n');
+	expect(lines[0]).toBe('时间,操作人,姓名,操作,服务点,申请,详情');
+	expect(lines.slice(1)).toHaveLength(shown);
+	for (const line of lines.slice(1))
+		expect(line).toMatch(/^[\d-]+ [\d:]+,staff-chengxiang,.*,查看申请,/);
+	expect(csv).toContain(reference);
+
+	await row.getByRole('link', { name: reference }).click();
+	await expect(admin).toHaveURL(new RegExp(`/staff/applications/${id}$`));
+	await admin.context().close();
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 360, height: 640 } });
+
+	test('the admin pages fold their menu, fit 360 px and pass axe', async ({ page }) => {
+		test.setTimeout(120_000);
+		await signIn(page, ADMIN);
+		await expect(page).toHaveURL(/\/admin$/);
+		const menu = page.getByRole('button', { name: '菜单' });
+		const accounts = page.getByRole('navigation', { name: '主导航' }).getByRole('link', {
+			name: '账号'
+		});
+		await expect(accounts).toBeHidden();
+		await menu.click();
+		await expect(menu).toHaveAttribute('aria-expanded', 'true');
+		await accounts.click();
+		await expect(page).toHaveURL(/\/admin\/accounts$/);
+		await expect(accounts).toBeHidden();
+
+		const someone = accountIdOf(STAFF_A.username);
+		for (const path of [
+			'/admin',
+			'/admin/accounts',
+			'/admin/accounts/new',
+			`/admin/accounts/${someone}`,
+			'/admin/audit'
+		]) {
+			await page.goto(path);
+			const width = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth
+			}));
+			expect(width.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(width.client);
+			expect(await smallTargets(page), `${path}: controls under 48 px`).toEqual([]);
+			const { violations } = await new AxeBuilder({ page }).analyze();
+			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			expect(
+				serious.map(
+					(v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+				)
+			).toEqual([]);
+		}
+	});
+});

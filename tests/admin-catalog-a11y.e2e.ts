@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { ADMIN } from './support/staff';
+import { adminPage } from './support/catalog-admin';
+
+const PAGES = [
+	'/admin/catalog',
+	'/admin/catalog/matters',
+	'/admin/catalog/matters/individual-business-registration',
+	'/admin/catalog/points',
+	'/admin/catalog/points/chengxiang-centre',
+	'/admin/catalog/structures',
+	'/admin/catalog/import',
+	'/admin/catalog/versions',
+	'/admin/catalog/affected'
+];
+
+for (const viewport of [
+	{ width: 360, height: 640 },
+	{ width: 1280, height: 800 }
+]) {
+	test(`the catalogue admin pages pass axe and fit ${viewport.width} px`, async ({
+		browser,
+		baseURL
+	}) => {
+		test.setTimeout(420_000);
+		const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog', viewport);
+		for (const path of PAGES) {
+			await admin.goto(path);
+			await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+			const { violations } = await new AxeBuilder({ page: admin }).analyze();
+			expect(violations.map((v) => `${path}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+			const overflow = await admin.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			expect(overflow, `${path} runs past the screen`).toBeLessThanOrEqual(0);
+		}
+		// A form with its errors shown, too.
+		await admin.goto('/admin/catalog/points/chengxiang-centre');
+		await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await admin.getByLabel('纬度', { exact: true }).fill('');
+		await admin.getByRole('button', { name: '存入草稿' }).click();
+		await expect(admin.getByRole('alert')).toContainText('请填写“纬度”');
+		const { violations } = await new AxeBuilder({ page: admin }).analyze();
+		expect(violations.map((v) => v.id)).toEqual([]);
+		await admin.context().close();
+	});
+}

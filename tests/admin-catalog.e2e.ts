@@ -1,0 +1,327 @@
+import AxeBuilder from '@axe-core/playwright';
+import Papa from 'papaparse';
+import writeXlsxFile from 'write-excel-file/node';
+import { addDays, weekdayOf } from '../src/lib/catalog/dates';
+import { expect, test } from './fixtures';
+import { e2eDatabase } from './support/db';
+import { ADMIN } from './support/staff';
+import {
+	addTownAdmin,
+	adminPage,
+	publish,
+	restore,
+	saveDraft,
+	TOWN_ADMIN
+} from './support/catalog-admin';
+
+const MATTER = 'individual-business-registration';
+const POINT = 'chengxiang-centre';
+
+test('an edit published reaches a phone at its next check, also offline; restoring brings the old values back', async ({
+	page,
+	context,
+	browser,
+	baseURL,
+	readyOffline
+}) => {
+	test.setTimeout(180_000);
+	const sunday = page.getByRole('row', { name: /周日/ });
+	await page.goto(`/points/${POINT}`);
+	await expect(sunday).toContainText('不办公');
+	await page.goto(`/matters/${MATTER}`);
+	await readyOffline(page);
+	await expect(page.getByText('承诺 1 个工作日办结')).toBeVisible();
+
+	const admin = await adminPage(browser, baseURL!, ADMIN, `/admin/catalog/matters/${MATTER}`);
+	await admin.getByLabel('承诺时限（工作日）', { exact: true }).fill('15');
+	await saveDraft(admin);
+	await admin.goto(`/admin/catalog/points/${POINT}`);
+	await admin.getByLabel('周日', { exact: true }).fill('09:00-11:00');
+	await saveDraft(admin);
+	await admin.goto('/admin/catalog');
+	await expect(admin.getByText('事项「个体工商户登记」：承诺时限 1 → 15 个工作日')).toBeVisible();
+	await expect(
+		admin.getByText(/^服务点「城厢街道便民服务中心」：开放时间 .* → .*周日 09:00–11:00$/)
+	).toBeVisible();
+	const published = await publish(admin);
+
+	// The phone's next check (here: opening the app again) takes the new catalogue up.
+	await page.reload();
+	await expect(page.getByText('承诺 15 个工作日办结')).toBeVisible();
+	await expect(page.getByText('目录已更新')).toBeVisible();
+	await page.goto(`/points/${POINT}`);
+	await expect(sunday).toContainText('09:00–11:00');
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(sunday).toContainText('09:00–11:00');
+	await page.goto(`/matters/${MATTER}`);
+	await expect(page.getByText('承诺 15 个工作日办结')).toBeVisible();
+	await context.setOffline(false);
+
+	const restored = await restore(admin, published - 1);
+	expect(restored).toBe(published + 1);
+	await expect(admin.getByText('事项「个体工商户登记」：承诺时限 15 → 1 个工作日')).toBeVisible();
+	await page.reload();
+	await expect(page.getByText('承诺 1 个工作日办结')).toBeVisible();
+	await page.goto(`/points/${POINT}`);
+	await expect(sunday).toContainText('不办公');
+	await admin.context().close();
+});
+
+test('an edit form names the field at fault and keeps what was typed', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await adminPage(browser, baseURL!, ADMIN, `/admin/catalog/points/${POINT}`);
+	await admin.getByLabel('电话', { exact: true }).fill('电话号码');
+	await admin.getByLabel('周一', { exact: true }).fill('8点到12点');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	const alert = admin.getByRole('alert');
+	await expect(alert).toContainText('“电话”应为电话号码');
+	await expect(alert).toContainText('“开放时间 › 周一”应写成 08:30-12:00');
+	await expect(admin.getByLabel('电话', { exact: true })).toHaveValue('电话号码');
+	await admin.goto('/admin/catalog');
+	await expect(admin.getByText('没有未发布的修改')).toBeVisible();
+	await admin.context().close();
+});
+
+test('a spreadsheet with one bad row imports nothing and names the row and column; a good one imports', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog/import');
+	const exported = await admin.request.get('/admin/catalog/export/points.csv');
+	expect(exported.headers()['content-type']).toContain('text/csv');
+	const rows = Papa.parse<string[]>((await exported.text()).replace(/^\uFEFF/, ''), {
+		skipEmptyLines: true
+	}).data;
+	const phone = rows[0]!.indexOf('电话');
+	const name = rows[0]!.indexOf('中文名称');
+	const pointName = rows[4]![name]!;
+	const original = rows[4]![phone]!;
+
+	const upload = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+		await admin.getByLabel('表格文件（CSV 或 XLSX）').setInputFiles(file);
+		await admin.getByRole('button', { name: '导入到草稿' }).click();
+	};
+	rows[4]![phone] = '电话号码';
+	await upload({
+		name: 'points.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(Papa.unparse(rows))
+	});
+	await expect(admin.getByRole('alert')).toContainText('第 5 行「电话」：');
+	await expect(admin.getByRole('alert')).toContainText('没有导入任何内容');
+
+	const xlsx = await writeXlsxFile(rows.map((r) => r.map((value) => ({ value })))).toBuffer();
+	await upload({
+		name: 'points.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: xlsx
+	});
+	await expect(admin.getByRole('alert')).toContainText('第 5 行「电话」：');
+	await admin.goto('/admin/catalog');
+	await expect(admin.getByText('没有未发布的修改')).toBeVisible();
+
+	await admin.goto('/admin/catalog/import');
+	rows[4]![phone] = '0535-7000000';
+	const good = await writeXlsxFile(rows.map((r) => r.map((value) => ({ value })))).toBuffer();
+	await upload({
+		name: 'points.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: good
+	});
+	await expect(admin.getByRole('status')).toContainText(`已把 ${rows.length - 1} 行导入草稿`);
+	await admin.goto('/admin/catalog');
+	await expect(
+		admin.getByText(`服务点「${pointName}」：电话 ${original} → 0535-7000000`)
+	).toBeVisible();
+	await admin.getByRole('button', { name: '放弃草稿' }).click();
+	await expect(admin.getByText('没有未发布的修改')).toBeVisible();
+	await admin.context().close();
+});
+
+test("a town administrator edits their own town's points and no other's", async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	await addTownAdmin();
+	const town = await adminPage(browser, baseURL!, TOWN_ADMIN, '/admin/catalog/points');
+	await expect(town.getByRole('link', { name: '古柳街道便民服务中心' })).toBeVisible();
+	await expect(town.getByRole('link', { name: '城厢街道便民服务中心' })).toHaveCount(0);
+	await expect(town.getByRole('link', { name: '事项', exact: true })).toHaveCount(0);
+	expect((await town.goto(`/admin/catalog/points/${POINT}`))?.status()).toBe(403);
+	expect((await town.goto(`/admin/catalog/matters/${MATTER}`))?.status()).toBe(403);
+
+	await town.goto('/admin/catalog/points/guliu-centre');
+	await town.getByLabel('电话', { exact: true }).fill('0535-7999999');
+	await saveDraft(town);
+	const published = await publish(town);
+	await expect(
+		town.getByText(/服务点「古柳街道便民服务中心」：电话 .* → 0535-7999999/)
+	).toBeVisible();
+
+	const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog/versions');
+	await restore(admin, published - 1);
+	await town.context().close();
+	await admin.context().close();
+});
+
+test("a draft begun before a town's publication is not published over it, and is brought up to date", async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(180_000);
+	await addTownAdmin();
+	const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog/points/guliu-centre');
+	const counters = await admin.getByLabel('窗口数', { exact: true }).inputValue();
+	await admin.getByLabel('电话', { exact: true }).fill('0535-7111111');
+	await admin.getByLabel('窗口数', { exact: true }).fill(String(Number(counters) + 1));
+	await saveDraft(admin);
+
+	const town = await adminPage(browser, baseURL!, TOWN_ADMIN, '/admin/catalog/points/guliu-centre');
+	await town.getByLabel('电话', { exact: true }).fill('0535-7999999');
+	await saveDraft(town);
+	const published = await publish(town);
+	await town.context().close();
+
+	await admin.goto('/admin/catalog');
+	await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const stale = admin.getByRole('region', { name: '草稿不是基于最新版本' });
+	await expect(stale).toContainText(
+		`你的草稿从第 ${published - 1} 版开始，其后已发布到第 ${published} 版`
+	);
+	await expect(
+		stale
+			.getByRole('listitem')
+			.filter({ hasText: /^服务点「古柳街道便民服务中心」：电话 .* → 0535-7999999$/ })
+	).toBeVisible();
+	// The panel passes axe and fits a phone.
+	await admin.setViewportSize({ width: 360, height: 640 });
+	const { violations } = await new AxeBuilder({ page: admin }).analyze();
+	expect(violations.map((v) => `${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+	expect(
+		await admin.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		)
+	).toBeLessThanOrEqual(0);
+	await admin.setViewportSize({ width: 1280, height: 800 });
+
+	await admin.getByRole('button', { name: '发布新版本' }).click();
+	await expect(admin.getByRole('alert')).toContainText('直接发布会撤销下面这些修改');
+
+	// Both changed the phone: the town's published number stays unless chosen otherwise.
+	await expect(stale.getByRole('checkbox', { name: '改用我的草稿' })).not.toBeChecked();
+	await stale.getByRole('button', { name: `把草稿更新到第 ${published} 版` }).click();
+	await expect(
+		admin
+			.getByRole('status')
+			.filter({ hasText: `草稿已从第 ${published - 1} 版更新到第 ${published} 版` })
+	).toBeVisible();
+	await expect(stale).toHaveCount(0);
+	const after = await publish(admin);
+	await expect(
+		admin.getByText(`服务点「古柳街道便民服务中心」：窗口数 ${counters} → ${Number(counters) + 1}`)
+	).toBeVisible();
+	await expect(admin.getByText(/古柳街道便民服务中心」：电话/)).toHaveCount(0);
+
+	await restore(admin, published - 1);
+	expect(after).toBe(published + 1);
+	await admin.context().close();
+});
+
+/** A Tuesday to Thursday at least three days ahead, Beijing time: inside the booking window. */
+function weekdayAhead(): string {
+	let date = addDays(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), 3);
+	while (![2, 3, 4].includes(weekdayOf(date))) date = addDays(date, 1);
+	return date;
+}
+
+test('publishing a change that removes a booked slot lists that booking for the centre', async ({
+	browser,
+	baseURL
+}) => {
+	const slot = `${weekdayAhead()}T08:30+08:00`;
+	const db = e2eDatabase();
+	const now = new Date().toISOString();
+	db.prepare(
+		"insert into devices (id, token_hash, user_id, created_at) values ('e2e-affected', 'x', null, ?)"
+	).run(now);
+	db.prepare(
+		`insert into applications (id, reference, op_id, device_id, matter_id, matter_ids, point_id,
+		 applicant_name, applicant_id_number, applicant_phone, fields, answers, status,
+		 device_created_at, created_at, updated_at)
+		 values ('e2e-affected', 'E2E-AFFECTED-1', 'e2e-affected-op', 'e2e-affected', ?, ?, ?,
+		 '王五', '370682199001011234', '13912345678', '{}', '{}', 'submitted', ?, ?, ?)`
+	).run(MATTER, JSON.stringify([MATTER]), POINT, now, now, now);
+	db.prepare(
+		`insert into bookings (id, application_id, point_id, matter_id, applicant_id_number, slot_start,
+		 status, created_at, updated_at)
+		 values ('e2e-affected', 'e2e-affected', ?, ?, '370682199001011234', ?, 'booked', ?, ?)`
+	).run(POINT, MATTER, slot, now, now);
+	db.close();
+
+	const admin = await adminPage(browser, baseURL!, ADMIN, `/admin/catalog/points/${POINT}`);
+	await admin.getByRole('group', { name: '个体工商户登记' }).getByRole('checkbox').uncheck();
+	await saveDraft(admin);
+	await admin.goto('/admin/catalog');
+	await expect(
+		admin.getByText('服务点「城厢街道便民服务中心」：不再办理「个体工商户登记」')
+	).toBeVisible();
+	const published = await publish(admin);
+	const listed = admin.getByRole('row', { name: /E2E-AFFECTED-1/ });
+	await expect(listed).toContainText('139****5678');
+	await expect(listed).toContainText('个体工商户登记');
+	await admin.goto('/admin/catalog/affected');
+	await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const row = admin.getByRole('row', { name: /E2E-AFFECTED-1/ });
+	await expect(row).toContainText(`第 ${published} 版`);
+	await expect(row.getByRole('button', { name: '标记 E2E-AFFECTED-1 已联系' })).toBeVisible();
+
+	// The list with its forms passes axe and fits a phone.
+	await admin.setViewportSize({ width: 360, height: 640 });
+	const { violations } = await new AxeBuilder({ page: admin }).analyze();
+	expect(violations.map((v) => `${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+	expect(
+		await admin.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		)
+	).toBeLessThanOrEqual(0);
+	await admin.setViewportSize({ width: 1280, height: 800 });
+
+	// The centre phones the resident and notes the new time agreed.
+	await row.getByLabel('联系结果（选填）：E2E-AFFECTED-1').fill('改约到下周一上午');
+	await row.getByRole('button', { name: '标记 E2E-AFFECTED-1 已联系' }).click();
+	await expect(
+		admin.getByRole('status').filter({ hasText: '已记下 E2E-AFFECTED-1 已联系' })
+	).toBeVisible();
+	await expect(row).toContainText(/市行政审批服务局管理员 于 .+ 联系/);
+	await expect(row).toContainText('改约到下周一上午');
+	await expect(row.getByRole('button')).toHaveCount(0);
+
+	const show = async (label: string) => {
+		await admin.getByLabel('显示').selectOption({ label });
+		await admin.getByRole('button', { name: '筛选' }).click();
+		await admin.waitForURL(/contact=/);
+	};
+	await show('未联系');
+	await expect(row).toHaveCount(0);
+	await show('已联系');
+	await expect(row).toContainText('改约到下周一上午');
+
+	// 古柳's administrator does not see 城厢's bookings.
+	await addTownAdmin();
+	const town = await adminPage(browser, baseURL!, TOWN_ADMIN, '/admin/catalog/affected');
+	await expect(town.getByRole('row', { name: /E2E-AFFECTED-1/ })).toHaveCount(0);
+	await town.context().close();
+
+	await restore(admin, published - 1);
+	await admin.context().close();
+	const cleanup = e2eDatabase();
+	cleanup.prepare("delete from bookings where id = 'e2e-affected'").run();
+	cleanup.prepare("delete from applications where id = 'e2e-affected'").run();
+	cleanup.prepare("delete from devices where id = 'e2e-affected'").run();
+	cleanup.close();
+});

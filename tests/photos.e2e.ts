@@ -1,0 +1,228 @@
+import { expect, test } from './fixtures';
+import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import { e2eDatabase } from './support/db';
+import { checkInFromPicture, counterPage, materialRow } from './support/staff';
+
+/**
+ * A camera's picture of a coloured card: 4000 × 3000 JPEG, made in the page; with `noise`, grainy
+ * enough that the app's copy takes several upload chunks.
+ */
+async function cameraPicture(
+	page: import('@playwright/test').Page,
+	noise = 0,
+	[width, height] = [4000, 3000]
+): Promise<Buffer> {
+	const bytes = await page.evaluate(
+		async ({ noise, width, height }) => {
+			const canvas = new OffscreenCanvas(width, height);
+			const context = canvas.getContext('2d')!;
+			const gradient = context.createLinearGradient(0, 0, width, height);
+			gradient.addColorStop(0, '#c33');
+			gradient.addColorStop(1, '#36c');
+			context.fillStyle = gradient;
+			context.fillRect(0, 0, width, height);
+			context.fillStyle = '#fff';
+			context.font = '240px sans-serif';
+			context.fillText('370682198605171234', 300, 1500);
+			if (noise) {
+				const image = context.getImageData(0, 0, width, height);
+				let seed = 7;
+				for (let i = 0; i < image.data.length; i += 4) {
+					seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+					const n = (seed % (2 * noise + 1)) - noise;
+					for (let c = 0; c < 3; c++) image.data[i + c] = image.data[i + c]! + n;
+				}
+				context.putImageData(image, 0, 0);
+			}
+			const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+			return [...new Uint8Array(await blob.arrayBuffer())];
+		},
+		{ noise, width, height }
+	);
+	return Buffer.from(bytes);
+}
+
+/** Photos the server has of an application, and those it still waits for. */
+function serverPhotos(applicationId: string) {
+	const db = e2eDatabase();
+	try {
+		const count = (table: string) =>
+			(
+				db
+					.prepare(`select count(*) as n from ${table} where application_id = ?`)
+					.get(applicationId) as { n: number }
+			).n;
+		const sent = db
+			.prepare(
+				`select o.size, o.sent_bytes as sent from attachments t join applications a on a.id = t.application_id
+				 join blob_owners o on o.sha256 = t.sha256 and o.device_id = a.device_id where t.application_id = ?`
+			)
+			.all(applicationId) as { size: number; sent: number | null }[];
+		return { attached: count('attachments'), waiting: count('pending_attachments'), sent };
+	} finally {
+		db.close();
+	}
+}
+
+test('a photographed paper is sent grey, at most 1280 px and as WebP, and the counter opens it', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const camera = await cameraPicture(page);
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '照片压缩测试', async () => {
+		await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles({
+			name: 'IMG_0001.jpg',
+			mimeType: 'image/jpeg',
+			buffer: camera
+		});
+		await expect(page.getByRole('img', { name: '经营者身份证' })).toBeVisible();
+	});
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
+
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	const photo = counter.getByRole('img', { name: /经营者身份证/ }).first();
+	await expect(photo).toBeVisible();
+	const seen = await photo.evaluate(async (img: HTMLImageElement) => {
+		await img.decode();
+		const response = await fetch(img.src);
+		const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+		const context = canvas.getContext('2d')!;
+		context.drawImage(img, 0, 0);
+		const px = context.getImageData(0, 0, canvas.width, canvas.height).data;
+		let spread = 0;
+		for (let i = 0; i < px.length; i += 4 * 97) {
+			spread = Math.max(spread, Math.abs(px[i]! - px[i + 1]!), Math.abs(px[i + 1]! - px[i + 2]!));
+		}
+		return {
+			type: response.headers.get('content-type'),
+			bytes: (await response.arrayBuffer()).byteLength,
+			width: img.naturalWidth,
+			height: img.naturalHeight,
+			spread
+		};
+	});
+	expect(seen.type).toBe('image/webp');
+	expect([seen.width, seen.height]).toEqual([1280, 960]);
+	// Grey: red, green and blue alike in every pixel (within the codec's rounding).
+	expect(seen.spread).toBeLessThanOrEqual(6);
+	expect(seen.bytes).toBeLessThan(80 * 1024);
+	await counter.context().close();
+});
+
+test.describe('with the photos held up on a weak link', () => {
+	// Every request of the page goes through its routes (no service worker to send from).
+	test.use({ serviceWorkers: 'block' });
+
+	test('the booking is made first; the receipt and the counter say the photo is on its way', async ({
+		page,
+		browser,
+		baseURL
+	}) => {
+		const camera = await cameraPicture(page);
+		// Every upload is cut, whoever sends it.
+		// (Not a reset: the browser may retry a request on a reset connection by itself.)
+		await page.context().route('**/api/blobs/**', (route) => route.abort('internetdisconnected'));
+		await page.goto(SLOTS_PAGE);
+		await applyFromSlots(page, uniqueN(), '照片后发测试', async () => {
+			await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles({
+				name: 'IMG_0002.jpg',
+				mimeType: 'image/jpeg',
+				buffer: camera
+			});
+			await expect(page.getByRole('img', { name: '经营者身份证' })).toBeVisible();
+		});
+		await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+		await expect(page.getByTestId('booked-slot')).toBeVisible();
+		const onTheirWay = page.getByTestId('photos-on-their-way');
+		await expect(onTheirWay).toContainText('预约已成功。照片还在发送：已发 0/1 张');
+		await expect(onTheirWay.getByRole('progressbar', { name: '照片 1 发送进度' })).toBeVisible();
+		// The outbox lists the photo too, with its bytes.
+		const outbox = await page.context().newPage();
+		await outbox.goto('/outbox');
+		await expect(outbox.getByText(/另有 1 张照片待发送/)).toBeVisible();
+		await expect(outbox.getByText(/照片 1：已发 0\/\d+ KB/)).toBeVisible();
+		await outbox.close();
+		const reference = (await page.getByTestId('reference').textContent())!.trim();
+		const { id, status } = serverApplications(reference)[0]!;
+		expect(status).toBe('submitted');
+		expect(serverPhotos(id)).toMatchObject({ attached: 0, waiting: 1 });
+
+		const counter = await counterPage(browser, baseURL!);
+		await counter.goto(`/staff/applications/${id}`);
+		const row = materialRow(counter, '经营者身份证');
+		await expect(row).toContainText('1 张照片正在从居民手机发送');
+
+		// The resident arrives before the photo: the counter checks the application in from its code.
+		const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
+		await checkInFromPicture(counter, png);
+		expect(serverApplications(reference)[0]!.checked_in_at).not.toBeNull();
+		await counter.goto(`/staff/applications/${id}`);
+
+		// The link gets better: "send now" sends the photo, and the receipt says no more of it.
+		await page.context().unroute('**/api/blobs/**');
+		await onTheirWay.getByRole('button', { name: '立即发送' }).click();
+		await expect(onTheirWay).toBeHidden({ timeout: 20_000 });
+		expect(serverPhotos(id)).toMatchObject({ attached: 1, waiting: 0 });
+		await counter.reload();
+		await expect(row).not.toContainText('正在从居民手机发送');
+		await expect(counter.getByRole('img', { name: /经营者身份证/ }).first()).toBeVisible();
+		await counter.context().close();
+	});
+
+	test('a photo cut off mid-upload goes on from where it stopped: each byte range reaches the server once', async ({
+		page,
+		context
+	}) => {
+		const camera = await cameraPicture(page, 48, [1600, 1200]);
+		// The second chunk's request is cut once, as a dropped link would.
+		const offsets: string[] = [];
+		let cut = false;
+		await context.route('**/api/blobs/**', async (route) => {
+			const request = route.request();
+			if (request.method() !== 'PATCH') return route.continue();
+			const offset = (await request.allHeaders())['upload-offset']!;
+			offsets.push(offset);
+			if (offset !== '0' && !cut) {
+				cut = true;
+				return route.abort('internetdisconnected');
+			}
+			return route.continue();
+		});
+		await page.goto(SLOTS_PAGE);
+		await applyFromSlots(
+			page,
+			uniqueN(),
+			'断点续传测试',
+			async () => {
+				await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles({
+					name: 'IMG_0003.jpg',
+					mimeType: 'image/jpeg',
+					buffer: camera
+				});
+				await expect(page.getByRole('img', { name: '经营者身份证' })).toBeVisible({
+					timeout: 15_000
+				});
+			},
+			// A grainy photo keeps the page busy for a while on a slow machine.
+			20_000
+		);
+		await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+		const reference = (await page.getByTestId('reference').textContent())!.trim();
+		const { id } = serverApplications(reference)[0]!;
+		await expect
+			.poll(() => serverPhotos(id).attached, { timeout: 60_000, intervals: [250] })
+			.toBe(1);
+		const [{ size, sent }] = serverPhotos(id).sent as [{ size: number; sent: number }];
+		expect(size).toBeGreaterThan(64 * 1024);
+		// The server's own count: every byte once, the cut chunk included (it never arrived whole).
+		expect(sent).toBe(size);
+		// The cut chunk was sent again from its own start, not from the photo's.
+		expect(offsets.filter((o) => o === '0')).toHaveLength(1);
+		expect(offsets.filter((o) => o === '65536')).toHaveLength(2);
+	});
+});
