@@ -5,12 +5,13 @@
 // the link drops for 10 s in the middle of a photo: the bytes sent twice and the time it added.
 // Budgets: booking ≤ 5 s on 2G; everything ≤ 30 s on EDGE and ≤ 60 s on 2G; a drop re-sends at most
 // one chunk (64 KB) and adds ≤ 5 s after the link returns.
-// The throttling is DevTools' (latency, down and up rate) on the page; the service worker is kept
-// out so that every request goes through the throttled page, as with the app open on a phone.
+// The throttling is DevTools' (latency, down and up rate), on the page and on its service worker
+// alike: either may send the outbox (the worker on Background Sync).
 // Usage: npm run build && npx tsx bench/slow-network.ts
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import SQLite from 'better-sqlite3';
 import { applyFromSlots, SLOTS_PAGE, uniqueN } from '../tests/support/apply';
+import { photographedPage } from '../tests/support/camera';
 import { chromiumPath, startServer, type BenchServer } from './support/server';
 
 interface Profile {
@@ -63,55 +64,38 @@ function serverState(dbFile: string, reference: string) {
 	}
 }
 
-/** Three photos of papers as a phone camera takes them: 4000 × 3000 JPEG, text and sensor noise. */
-async function cameraPhotos(page: Page): Promise<Buffer[]> {
-	const photos = await page.evaluate(async () => {
-		const out: number[][] = [];
-		for (let k = 0; k < 3; k++) {
-			const canvas = new OffscreenCanvas(4000, 3000);
-			const c = canvas.getContext('2d')!;
-			const g = c.createLinearGradient(0, 0, 4000, 3000);
-			g.addColorStop(0, '#6d6253');
-			g.addColorStop(1, '#2f2a24');
-			c.fillStyle = g;
-			c.fillRect(0, 0, 4000, 3000);
-			c.save();
-			c.translate(2000, 1500);
-			c.rotate(-0.04 + k * 0.03);
-			c.fillStyle = '#f4f1ea';
-			c.fillRect(-1300, -1400, 2600, 2800);
-			c.fillStyle = '#222';
-			c.font = '64px sans-serif';
-			for (let line = 0; line < 34; line++) {
-				c.fillText(
-					`第${line + 1}项 申请人姓名 身份证号码 370682198605171234 莱阳市城厢街道 ${k}`,
-					-1200,
-					-1300 + line * 80
-				);
-			}
-			c.restore();
-			const image = c.getImageData(0, 0, 4000, 3000);
-			const px = image.data;
-			let seed = 12345 + k;
-			for (let i = 0; i < px.length; i += 4) {
-				seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-				const n = (seed % 9) - 4;
-				px[i] = px[i]! + n;
-				px[i + 1] = px[i + 1]! + n;
-				px[i + 2] = px[i + 2]! + n;
-			}
-			c.putImageData(image, 0, 0);
-			const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-			out.push([...new Uint8Array(await blob.arrayBuffer())]);
-		}
-		return out;
+/** DevTools' network conditions for one target: the page's session, or the worker's. */
+type Send = (method: string, params: object) => Promise<unknown>;
+
+const browserCdp = await browser.newBrowserCDPSession();
+let messageId = 0;
+/**
+ * The page's service worker as a DevTools target. Playwright opens sessions on pages only, so the
+ * worker is reached through the browser's session (`Target.sendMessageToTarget`).
+ */
+async function workerTarget(page: Page): Promise<Send> {
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	const { targetInfos } = await browserCdp.send('Target.getTargets');
+	const pageTarget = targetInfos.find((t) => t.type === 'page' && t.url === page.url());
+	const worker = targetInfos.find(
+		(t) => t.type === 'service_worker' && t.browserContextId === pageTarget?.browserContextId
+	);
+	if (!worker) throw new Error('the page has no service worker');
+	const { sessionId } = await browserCdp.send('Target.attachToTarget', {
+		targetId: worker.targetId,
+		flatten: false
 	});
-	return photos.map((p) => Buffer.from(p));
+	const send: Send = (method, params) =>
+		browserCdp.send('Target.sendMessageToTarget', {
+			sessionId,
+			message: JSON.stringify({ id: ++messageId, method, params })
+		});
+	await send('Network.enable', {});
+	return send;
 }
 
-async function throttle(cdp: CDPSession, p: Profile | 'offline') {
-	await cdp.send(
-		'Network.emulateNetworkConditions',
+async function throttle(targets: Send[], p: Profile | 'offline') {
+	const conditions =
 		p === 'offline'
 			? { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }
 			: {
@@ -119,8 +103,8 @@ async function throttle(cdp: CDPSession, p: Profile | 'offline') {
 					latency: p.rttMs,
 					downloadThroughput: (p.downKbps * 1000) / 8,
 					uploadThroughput: (p.upKbps * 1000) / 8
-				}
-	);
+				};
+	await Promise.all(targets.map((send) => send('Network.emulateNetworkConditions', conditions)));
 }
 
 interface Run {
@@ -140,17 +124,19 @@ async function run(s: BenchServer, profile: Profile, drop = false): Promise<Run>
 		baseURL: s.url,
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',
-		viewport: { width: 360, height: 640 },
-		serviceWorkers: 'block'
+		viewport: { width: 360, height: 640 }
 	});
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');
+	const pageTarget: Send = (method, params) => cdp.send(method as 'Network.enable', params);
 	try {
-		const photos = await cameraPhotos(page);
+		const photos: Buffer[] = [];
+		for (let k = 0; k < 3; k++) photos.push(await photographedPage(page, k));
 		let started = 0;
 		await page.goto(SLOTS_PAGE);
 		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		const targets = [pageTarget, await workerTarget(page)];
 		await applyFromSlots(
 			page,
 			uniqueN(),
@@ -170,7 +156,7 @@ async function run(s: BenchServer, profile: Profile, drop = false): Promise<Run>
 					.waitFor({ state: 'detached' })
 					.catch(() => undefined);
 				// Submitted on the slow link: the outbox sends it at once, as it can.
-				await throttle(cdp, profile);
+				await throttle(targets, profile);
 				started = Date.now();
 			},
 			120_000
@@ -185,9 +171,9 @@ async function run(s: BenchServer, profile: Profile, drop = false): Promise<Run>
 			if (state.booked && Number.isNaN(bookingS)) bookingS = elapsed;
 			if (drop && !dropped && state.booked && state.partial > CHUNK / 2) {
 				// In the middle of a photo: the link goes for 10 s.
-				await throttle(cdp, 'offline');
+				await throttle(targets, 'offline');
 				await new Promise((r) => setTimeout(r, DROP_MS));
-				await throttle(cdp, profile);
+				await throttle(targets, profile);
 				dropped = true;
 				backAt = Date.now();
 			}

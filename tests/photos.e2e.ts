@@ -1,46 +1,9 @@
+import { imageSize } from 'image-size';
 import { expect, test } from './fixtures';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import { e2eDatabase } from './support/db';
+import { cameraPicture, photographedPage } from './support/camera';
 import { checkInFromPicture, counterPage, materialRow } from './support/staff';
-
-/**
- * A camera's picture of a coloured card: 4000 × 3000 JPEG, made in the page; with `noise`, grainy
- * enough that the app's copy takes several upload chunks.
- */
-async function cameraPicture(
-	page: import('@playwright/test').Page,
-	noise = 0,
-	[width, height] = [4000, 3000]
-): Promise<Buffer> {
-	const bytes = await page.evaluate(
-		async ({ noise, width, height }) => {
-			const canvas = new OffscreenCanvas(width, height);
-			const context = canvas.getContext('2d')!;
-			const gradient = context.createLinearGradient(0, 0, width, height);
-			gradient.addColorStop(0, '#c33');
-			gradient.addColorStop(1, '#36c');
-			context.fillStyle = gradient;
-			context.fillRect(0, 0, width, height);
-			context.fillStyle = '#fff';
-			context.font = '240px sans-serif';
-			context.fillText('370682198605171234', 300, 1500);
-			if (noise) {
-				const image = context.getImageData(0, 0, width, height);
-				let seed = 7;
-				for (let i = 0; i < image.data.length; i += 4) {
-					seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-					const n = (seed % (2 * noise + 1)) - noise;
-					for (let c = 0; c < 3; c++) image.data[i + c] = image.data[i + c]! + n;
-				}
-				context.putImageData(image, 0, 0);
-			}
-			const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-			return [...new Uint8Array(await blob.arrayBuffer())];
-		},
-		{ noise, width, height }
-	);
-	return Buffer.from(bytes);
-}
 
 /** Photos the server has of an application, and those it still waits for. */
 function serverPhotos(applicationId: string) {
@@ -112,6 +75,46 @@ test('a photographed paper is sent grey, at most 1280 px and as WebP, and the co
 	expect(seen.spread).toBeLessThanOrEqual(6);
 	expect(seen.bytes).toBeLessThan(80 * 1024);
 	await counter.context().close();
+});
+
+test('a dense, grainy page is sent smaller still, but never under 1024 px', async ({ page }) => {
+	const photo = await photographedPage(page, 0);
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(
+		page,
+		uniqueN(),
+		'密集文字照片测试',
+		async () => {
+			await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles({
+				name: 'IMG_0004.jpg',
+				mimeType: 'image/jpeg',
+				buffer: photo
+			});
+			await expect(page.getByRole('img', { name: '经营者身份证' })).toBeVisible({
+				timeout: 15_000
+			});
+		},
+		20_000
+	);
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
+	await expect.poll(() => serverPhotos(id).attached, { timeout: 30_000 }).toBe(1);
+	const db = e2eDatabase();
+	try {
+		const { data } = db
+			.prepare(
+				'select b.data from blobs b join attachments t on t.sha256 = b.sha256 where t.application_id = ?'
+			)
+			.get(id) as { data: Buffer };
+		const { width, height, type } = imageSize(data);
+		expect(type).toBe('webp');
+		// Over 90 KB at 1280 px, this page is drawn again smaller: the text stays 16 px tall or more.
+		expect(data.byteLength).toBeLessThanOrEqual(100 * 1024);
+		expect(Math.max(width, height)).toBeLessThan(1280);
+		expect(Math.max(width, height)).toBeGreaterThanOrEqual(1024);
+	} finally {
+		db.close();
+	}
 });
 
 test.describe('with the photos held up on a weak link', () => {
