@@ -17,7 +17,16 @@ for (const locale of ['zh', 'en']) {
 		await expect(page.locator('html')).toHaveClass(/elder/);
 
 		const times = page.getByText(/^\d\d:\d\d–\d\d:\d\d$/);
-		expect(await times.count()).toBeGreaterThan(5);
+		const days = page
+			.getByRole('group', { name: locale === 'zh' ? '日期' : 'Day' })
+			.getByRole('button');
+		expect(await days.count()).toBeGreaterThan(8);
+		// A whole day of times: today has few left by the afternoon, and weekends none.
+		for (let day = 0; (await times.count()) <= 5; day++) {
+			expect(day, 'a day with more than five times').toBeLessThan(8);
+			await days.nth(day + 1).click();
+			await expect(days.nth(day + 1)).toHaveAttribute('aria-pressed', 'true');
+		}
 		// One line box each: an inline run broken over lines has one client rect per line.
 		const lines = await times.evaluateAll((spans) => spans.map((s) => s.getClientRects().length));
 		expect(
@@ -25,10 +34,6 @@ for (const locale of ['zh', 'en']) {
 			`line boxes per time: ${lines.join(', ')}`
 		).toBe(true);
 
-		const days = page
-			.getByRole('group', { name: locale === 'zh' ? '日期' : 'Day' })
-			.getByRole('button');
-		expect(await days.count()).toBeGreaterThan(8);
 		const tops = await days.evaluateAll((buttons) =>
 			buttons.map((b) => Math.round(b.getBoundingClientRect().top))
 		);
