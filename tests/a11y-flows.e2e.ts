@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { idNumber, SLOTS_PAGE, uniqueN } from './support/apply';
+import { checkOpenSlot, idNumber, SLOTS_PAGE, uniqueN } from './support/apply';
 
 const MODES = [
 	{ locale: 'zh', elder: false },
@@ -42,7 +42,7 @@ for (const mode of MODES) {
 		]);
 		await page.goto(SLOTS_PAGE);
 		await readyOffline(page);
-		await page.locator('.slots input[type=checkbox]:not([disabled])').first().check();
+		await checkOpenSlot(page);
 		await page
 			.getByRole('link', { name: zh ? '用所选时段填写申请' : /Fill in the application/ })
 			.click();

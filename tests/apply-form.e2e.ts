@@ -1,5 +1,12 @@
 import { expect, test } from './fixtures';
-import { applyFromSlots, idNumber, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import {
+	applyFromSlots,
+	checkOpenSlot,
+	idNumber,
+	serverApplications,
+	SLOTS_PAGE,
+	uniqueN
+} from './support/apply';
 
 /** Console errors and uncaught exceptions of the page, as the reader's browser would log them. */
 function pageErrors(page: import('@playwright/test').Page): string[] {
@@ -15,7 +22,7 @@ test('every missing or wrong field is named at the field and in the summary, whi
 	const errors = pageErrors(page);
 	const n = uniqueN();
 	await page.goto(SLOTS_PAGE);
-	await page.locator('.slots input[type=checkbox]:not([disabled])').first().check();
+	await checkOpenSlot(page);
 	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
 	await page.getByLabel('申请人姓名').fill('张三');
 	await page.getByRole('button', { name: '提交申请' }).click();

@@ -1,9 +1,16 @@
 import { expect, test } from './fixtures';
-import { applyFromSlots, idNumber, MATTER, SLOTS_PAGE, uniqueN } from './support/apply';
+import {
+	applyFromSlots,
+	checkOpenSlot,
+	idNumber,
+	MATTER,
+	SLOTS_PAGE,
+	uniqueN
+} from './support/apply';
 
 async function openForm(page: import('@playwright/test').Page, nth = 0) {
 	await page.goto(SLOTS_PAGE);
-	await page.locator('.slots input[type=checkbox]:not([disabled])').nth(nth).check();
+	await checkOpenSlot(page, nth);
 	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: /填写申请/ })).toBeVisible();
 }

@@ -18,6 +18,22 @@ export function idNumber(n: number): string {
 export const uniqueN = () => Math.floor(Math.random() * 1_000_000);
 
 /**
+ * On the slot page: ticks the `nth` open time of the first day that has that many. Late in the
+ * afternoon today has only a few times left (bookings need hours of notice), or none with room.
+ */
+export async function checkOpenSlot(page: Page, nth = 0): Promise<void> {
+	const open = page.locator('.slots input[type=checkbox]:not([disabled])');
+	const days = page.locator('button.day');
+	await expect(days.first()).toBeVisible();
+	for (let day = 1; (await open.count()) <= nth; day++) {
+		expect(day, `a day with ${nth + 1} open times`).toBeLessThan(await days.count());
+		await days.nth(day).click();
+		await expect(days.nth(day)).toHaveAttribute('aria-pressed', 'true');
+	}
+	await open.nth(nth).check();
+}
+
+/**
  * On the slot page: picks the first open slot, then fills in and submits the application, after
  * `beforeSubmit` (a photo added, say) when given.
  */
@@ -28,7 +44,7 @@ export async function applyFromSlots(
 	beforeSubmit?: () => Promise<void>,
 	receiptTimeout = 5_000
 ): Promise<void> {
-	await page.locator('.slots input[type=checkbox]:not([disabled])').first().check();
+	await checkOpenSlot(page);
 	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: /填写申请/ })).toBeVisible();
 	await page.getByLabel('申请人姓名').fill(name);
