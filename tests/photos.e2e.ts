@@ -127,9 +127,15 @@ test.describe('with the photos held up on a weak link', () => {
 		baseURL
 	}) => {
 		const camera = await cameraPicture(page);
-		// Every upload is cut, whoever sends it.
+		// Every upload is cut, whoever sends it, until the link gets better.
 		// (Not a reset: the browser may retry a request on a reset connection by itself.)
-		await page.context().route('**/api/blobs/**', (route) => route.abort('internetdisconnected'));
+		let linkBack = false;
+		let uploadTries = 0;
+		await page.context().route('**/api/blobs/**', (route) => {
+			if (linkBack) return route.continue();
+			uploadTries++;
+			return route.abort('internetdisconnected');
+		});
 		await page.goto(SLOTS_PAGE);
 		await applyFromSlots(page, uniqueN(), '照片后发测试', async () => {
 			await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles({
@@ -166,9 +172,18 @@ test.describe('with the photos held up on a weak link', () => {
 		expect(serverApplications(reference)[0]!.checked_in_at).not.toBeNull();
 		await counter.goto(`/staff/applications/${id}`);
 
+		// "Send now" tries at once, backoff or not; on a link still down the photo keeps waiting.
+		const sendNow = onTheirWay.getByRole('button', { name: '立即发送' });
+		await expect(sendNow).toBeEnabled();
+		const triesBefore = uploadTries;
+		await sendNow.click();
+		await expect.poll(() => uploadTries).toBeGreaterThan(triesBefore);
+		// That try has just failed, so the app's own next one is seconds away: this tap is the one.
+		await expect(sendNow).toBeEnabled();
+		await expect(onTheirWay).toContainText('已发 0/1 张');
 		// The link gets better: "send now" sends the photo, and the receipt says no more of it.
-		await page.context().unroute('**/api/blobs/**');
-		await onTheirWay.getByRole('button', { name: '立即发送' }).click();
+		linkBack = true;
+		await sendNow.click();
 		await expect(onTheirWay).toBeHidden({ timeout: 20_000 });
 		expect(serverPhotos(id)).toMatchObject({ attached: 1, waiting: 0 });
 		await counter.reload();
