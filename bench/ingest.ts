@@ -8,6 +8,8 @@ import pg from 'pg';
 import type { CatalogSnapshot } from '../src/lib/catalog/types';
 import { connect } from '../src/lib/server/db/connect';
 import { writeTransaction } from '../src/lib/server/db/transaction';
+import { monthOf, weekOf } from '../src/lib/server/figures/measures';
+import { dayOf } from '../src/lib/server/figures/record';
 import { plannedSubmits, type SubmitOp } from './support/applications';
 import { benchDatabase, defaultPgUrl } from './support/databases';
 import { startServer } from './support/server';
@@ -108,14 +110,36 @@ const TABLES = [
 	['applications', 'id'],
 	['bookings', 'application_id'],
 	['ops', 'op_id'],
-	['changes', 'application_id']
+	['changes', 'application_id'],
+	['application_events', 'application_id']
 ] as const;
 
 /**
+ * What a submit adds to counters no application is named in: one figures row (an insert), and one
+ * more place taken in its slot (an upsert). The raw run writes them too, with the same statements.
+ */
+const figuresRow = (app: Record<string, unknown>, booked: boolean) => {
+	const day = dayOf(app.created_at as string);
+	return {
+		day,
+		week: weekOf(day),
+		month: monthOf(day),
+		point_id: app.point_id,
+		matter_id: app.matter_id,
+		applications: 1,
+		booked: booked ? 1 : 0
+	};
+};
+const FIGURE_COLUMNS = Object.keys(figuresRow({ created_at: new Date().toISOString() }, true));
+const SLOT_COUNT_UPSERT = (p: (i: number) => string) =>
+	`insert into slot_counts (point_id, matter_id, slot_start, booked) values (${p(1)}, ${p(2)}, ${p(3)}, 1) ` +
+	`on conflict (point_id, matter_id, slot_start) do update set booked = slot_counts.booked + 1`;
+
+/**
  * Takes the rows the API wrote for these ops out of the database, then inserts exactly those rows
- * again straight through the database driver (prepared statements, no query builder), grouped in
- * transactions of the API's request size as the API commits them, and returns applications per
- * second.
+ * again straight through the database driver (prepared statements, no query builder), with the
+ * figures row and the slot count each submit adds, grouped in transactions of the API's request
+ * size as the API commits them, and returns applications per second.
  */
 async function rawInsertRate(url: string, kind: 'sqlite' | 'postgres', ops: SubmitOp[]) {
 	const appIds = ops.map((o) => o.payload.applicationId);
@@ -157,18 +181,30 @@ async function rawInsertRate(url: string, kind: 'sqlite' | 'postgres', ops: Subm
 	const batches: Record<string, unknown[]>[][] = [];
 	const sets = appIds.map((id) => rows.get(id)!);
 	for (let i = 0; i < sets.length; i += BATCH) batches.push(sets.slice(i, i + BATCH));
+	for (const set of sets) {
+		const app = set.applications![0] as Record<string, unknown>;
+		const booking = set.bookings?.[0] as Record<string, unknown> | undefined;
+		const booked = booking?.status === 'booked';
+		set.figure_deltas = [figuresRow(app, booked)];
+		if (booked) set.slot_counts = [booking];
+	}
 	const rowsOf = (batch: Record<string, unknown[]>[]) =>
 		batch.flatMap((set) =>
-			TABLES.flatMap(([table]) =>
+			[...TABLES.map(([table]) => table), 'figure_deltas', 'slot_counts'].flatMap((table) =>
 				(set[table] ?? []).map((row) => [table, row as Record<string, unknown>] as const)
 			)
 		);
-	const columnsOf = new Map(
-		TABLES.map(([table]) => [
-			table,
-			Object.keys((sets.find((s) => s[table]?.length)?.[table]?.[0] ?? {}) as object)
-		])
-	);
+	const columnsOf = new Map<string, string[]>([
+		...TABLES.map(
+			([table]) =>
+				[
+					table,
+					Object.keys((sets.find((s) => s[table]?.length)?.[table]?.[0] ?? {}) as object)
+				] as [string, string[]]
+		),
+		['figure_deltas', FIGURE_COLUMNS],
+		['slot_counts', ['point_id', 'matter_id', 'slot_start']]
+	]);
 	return kind === 'sqlite'
 		? rawSqlite(url, batches, rowsOf, columnsOf)
 		: rawPostgres(url, batches, rowsOf, columnsOf);
@@ -191,7 +227,9 @@ function rawSqlite(
 		[...columnsOf].map(([table, columns]) => [
 			table,
 			db.prepare(
-				`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`
+				table === 'slot_counts'
+					? SLOT_COUNT_UPSERT(() => '?')
+					: `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`
 			)
 		])
 	);
@@ -216,7 +254,9 @@ async function rawPostgres(
 	const text = new Map(
 		[...columnsOf].map(([table, columns]) => [
 			table,
-			`insert into ${table} (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`
+			table === 'slot_counts'
+				? SLOT_COUNT_UPSERT((i) => `$${i}`)
+				: `insert into ${table} (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`
 		])
 	);
 	// JSON columns come back parsed; they go back as JSON text, as the app sends them.
