@@ -4,7 +4,13 @@ import type { OpResult } from '$lib/schemas/ops';
 import { deviceDb, getMeta, setMeta, type DraftData } from './db';
 import { AgentSignedOut, flush, RetryLater } from './flusher';
 import { queueApplication, queueOp } from './outbox';
-import { backoffMs, FIRST_RETRY_MS, LAST_RETRY_MS, LINK_LAST_RETRY_MS } from './sync/backoff';
+import {
+	backoffMs,
+	FIRST_RETRY_MS,
+	LAST_RETRY_MS,
+	LINK_LAST_RETRY_MS,
+	noteOnline
+} from './sync/backoff';
 
 vi.stubGlobal('navigator', {});
 
@@ -424,6 +430,28 @@ describe('the outbox flusher, over every answer of the server', () => {
 			// A server that fails is still given room: its backoff grows as before.
 			server.script = [new Response('oops', { status: 503 })];
 			expect((await flushFailure(server)).retryAfterMs).toBeGreaterThan(LINK_LAST_RETRY_MS * 0.5);
+		} finally {
+			vi.stubGlobal('navigator', {});
+		}
+	});
+
+	it('tries again within a second when a request fails just as the network comes back', async () => {
+		await queueApplication(null, draft(1), null);
+		// Earlier failures have grown the backoff to many seconds.
+		await setMeta('flush-failures', 6);
+		try {
+			vi.stubGlobal('navigator', { onLine: true });
+			// The phone says it is online again, but its first request still finds no link (the radio
+			// is not ready yet): that says nothing about the server or the link to come.
+			noteOnline();
+			server.script = ['network-error'];
+			expect((await flushFailure(server)).retryAfterMs).toBeLessThanOrEqual(1_000);
+			expect(await getMeta('flush-failures')).toBe(6);
+			// Long after the network came back, a failing link backs off as before.
+			noteOnline(Date.now() - 60_000);
+			server.script = ['network-error'];
+			expect((await flushFailure(server)).retryAfterMs).toBeGreaterThan(1_000);
+			expect(await getMeta('flush-failures')).toBe(7);
 		} finally {
 			vi.stubGlobal('navigator', {});
 		}

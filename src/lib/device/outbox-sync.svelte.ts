@@ -1,4 +1,5 @@
 import { countOutbox, onOutboxChange } from './outbox-signal';
+import { noteOnline } from './sync/backoff';
 import type { FailureReason } from './sync/transport';
 
 const FIRST_RETRY_MS = 2_000;
@@ -23,10 +24,14 @@ class OutboxSync {
 	/** This device's agent must sign in again before anything more is sent. */
 	signedOut = $state(false);
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	#again = false;
 
 	init(): () => void {
 		// A returning network is news the backoff did not know of: try at once.
-		const onOnline = () => void this.kick(true);
+		const onOnline = () => {
+			noteOnline();
+			void this.kick(true);
+		};
 		// So is a resident coming back to the app: they are looking, so try now.
 		const onVisible = () => document.visibilityState === 'visible' && void this.kick(true);
 		addEventListener('online', onOnline);
@@ -72,7 +77,12 @@ class OutboxSync {
 	}
 
 	async kick(force = false): Promise<void> {
-		if (this.sending) return;
+		if (this.sending) {
+			// News that came during a flush (the network is back, "send now") may be what that flush
+			// failed for want of: try again once it ends.
+			if (force) this.#again = true;
+			return;
+		}
 		clearTimeout(this.#timer);
 		this.nextAttemptAt = null;
 		this.sending = true;
@@ -101,6 +111,10 @@ class OutboxSync {
 		} finally {
 			this.sending = false;
 			await this.refreshCount();
+			if (this.#again) {
+				this.#again = false;
+				void this.kick(true);
+			}
 		}
 	}
 

@@ -14,6 +14,20 @@ export function backoffMs(failures: number, random = Math.random, last = LAST_RE
 	return Math.min(last, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1)) * (0.5 + random());
 }
 
+/**
+ * How long after the phone says it is online again a request that finds no link is not counted:
+ * the radio may not carry traffic yet (or the browser lifts its offline state a moment late).
+ */
+const BACK_ONLINE_MS = 5_000;
+/** The wait before trying again within that moment. */
+const BACK_ONLINE_RETRY_MS = 500;
+let onlineAt = -Infinity;
+
+/** The phone says it is online again (its `online` event); tests say when it was. */
+export function noteOnline(at = Date.now()): void {
+	onlineAt = at;
+}
+
 /** The phone says it has no connection (the `online` event retries at once when it has again). */
 const knownOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -26,16 +40,19 @@ export async function noteFailure(error: RetryLater): Promise<RetryLater> {
 	// Failing while offline says nothing of the server: the count stays, so the first try when the
 	// connection returns is not held back by the time spent without one.
 	const offline = error.reason === 'offline' && knownOffline();
-	const failures = offline ? before : before + 1;
+	const comingBack = error.reason === 'offline' && Date.now() - onlineAt < BACK_ONLINE_MS;
+	const failures = offline || comingBack ? before : before + 1;
 	const wait =
 		error.retryAfterMs ??
-		(offline
-			? backoffMs(1)
-			: backoffMs(
-					failures,
-					Math.random,
-					error.reason === 'offline' ? LINK_LAST_RETRY_MS : LAST_RETRY_MS
-				));
+		(comingBack
+			? BACK_ONLINE_RETRY_MS
+			: offline
+				? backoffMs(1)
+				: backoffMs(
+						failures,
+						Math.random,
+						error.reason === 'offline' ? LINK_LAST_RETRY_MS : LAST_RETRY_MS
+					));
 	await setMeta('flush-failures', failures);
 	await setMeta('flush-not-before', Date.now() + wait);
 	return new RetryLater(error.message, wait, error.reason);
