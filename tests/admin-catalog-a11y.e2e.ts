@@ -9,6 +9,7 @@ const PAGES = [
 	'/admin/catalog/matters/individual-business-registration',
 	'/admin/catalog/points',
 	'/admin/catalog/points/chengxiang-centre',
+	'/admin/catalog/points/new',
 	'/admin/catalog/structures',
 	'/admin/catalog/import',
 	'/admin/catalog/versions',

@@ -86,6 +86,54 @@ test('an edit form names the field at fault and keeps what was typed', async ({
 	await admin.context().close();
 });
 
+test('an administrator adds a point on a form: each missing or wrong field is named, and once published residents find it', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog/points');
+	await admin.getByRole('link', { name: '新增服务点' }).click();
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('新增服务点');
+	// Most points keep these hours: they come filled in.
+	await expect(admin.getByLabel('周一', { exact: true })).toHaveValue('08:30-12:00, 13:30-17:30');
+	await admin.getByLabel('编号', { exact: true }).fill('Tuan Wang 1');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	const alert = admin.getByRole('alert');
+	await expect(alert).toContainText('“编号”只能用小写字母、数字和连字符');
+	await expect(alert).toContainText('请填写“中文名称”');
+	await expect(alert).toContainText('请填写“纬度”');
+	await expect(admin.getByLabel('编号', { exact: true })).toHaveValue('Tuan Wang 1');
+
+	await admin.getByLabel('编号', { exact: true }).fill(POINT);
+	await admin.getByLabel('中文名称', { exact: true }).fill('城厢新村便民服务点');
+	await admin.getByLabel('英文名称', { exact: true }).fill('Chengxiang Xincun Service Point');
+	await admin.getByLabel('地址（中文）', { exact: true }).fill('城厢街道新村路 1 号');
+	await admin.getByLabel('地址（英文）', { exact: true }).fill('1 Xincun Road, Chengxiang');
+	await admin.getByLabel('纬度', { exact: true }).fill('25.43');
+	await admin.getByLabel('经度', { exact: true }).fill('119.01');
+	await admin.getByLabel('电话', { exact: true }).fill('0594-2000001');
+	await admin.getByLabel('窗口数', { exact: true }).fill('1');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	// An id taken by another point is named with its value.
+	await expect(alert).toContainText(POINT);
+	await expect(admin.getByLabel('中文名称', { exact: true })).toHaveValue('城厢新村便民服务点');
+
+	await admin.getByLabel('编号', { exact: true }).fill('chengxiang-xincun');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin).toHaveURL(/\/admin\/catalog\/points\/chengxiang-xincun\?added=1$/);
+	await expect(admin.getByRole('status').filter({ hasText: '已在草稿中新增服务点' })).toBeVisible();
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('编辑「城厢新村便民服务点」');
+	const published = await publish(admin);
+
+	await page.goto('/points/chengxiang-xincun');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('城厢新村便民服务点');
+	await expect(page.getByText('城厢街道新村路 1 号')).toBeVisible();
+
+	// The demo catalogue as it was, for the tests after this one.
+	await restore(admin, published - 1);
+	await admin.context().close();
+});
+
 test('a spreadsheet with one bad row imports nothing and names the row and column; a good one imports', async ({
 	browser,
 	baseURL

@@ -7,7 +7,8 @@ import type { CatalogDocument } from '$lib/server/catalog-admin/document';
 import { editDraft, workingDocument } from '$lib/server/catalog-admin/draft';
 import { formFields } from '$lib/server/catalog-admin/form-data';
 import { formIssues } from '$lib/server/catalog-admin/form-issues';
-import { pointFromForm, spansText } from '$lib/server/catalog-admin/point-form';
+import { pointFromForm } from '$lib/server/catalog-admin/point-form';
+import { pointPageData } from '$lib/server/catalog-admin/point-page';
 
 /** The point, refused (403) to a town administrator of another town, or of the city hall. */
 function pointIn(doc: CatalogDocument, id: string, scope: AdminScope) {
@@ -22,31 +23,7 @@ function pointIn(doc: CatalogDocument, id: string, scope: AdminScope) {
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { conn, scope } = await catalogAdmin(locals, url);
 	const doc = await workingDocument(conn.db, scope.user.id);
-	const point = pointIn(doc, params.id, scope);
-	const hours = Object.fromEntries(
-		(['1', '2', '3', '4', '5', '6', '7'] as const).map((d) => [d, spansText(point.hours[d])])
-	);
-	return {
-		point,
-		hours,
-		towns: doc.towns
-			.filter((t) => scope.townId === null || t.id === scope.townId)
-			.map((t) => ({ id: t.id, name: { zh: t.zh, en: t.en } })),
-		matters: doc.matters.map((x) => {
-			const rule = point.services.find((s) => s.matter === x.id);
-			return {
-				id: x.id,
-				name: { zh: x.zh, en: x.en },
-				handled: !!rule,
-				rule: rule ?? {
-					slotMinutes: 30,
-					capacity: point.counters,
-					minHoursAhead: 2,
-					maxDaysAhead: 14
-				}
-			};
-		})
-	};
+	return { ...pointPageData(doc, pointIn(doc, params.id, scope), scope), isNew: false };
 };
 
 export const actions: Actions = {
