@@ -7,6 +7,7 @@ const PAGES = [
 	'/admin/catalog',
 	'/admin/catalog/matters',
 	'/admin/catalog/matters/individual-business-registration',
+	'/admin/catalog/matters/new',
 	'/admin/catalog/points',
 	'/admin/catalog/points/chengxiang-centre',
 	'/admin/catalog/points/new',

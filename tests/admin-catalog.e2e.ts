@@ -134,6 +134,54 @@ test('an administrator adds a point on a form: each missing or wrong field is na
 	await admin.context().close();
 });
 
+test('an administrator adds a matter on a form: its id and code are asked for, and once published residents find its guide', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog/matters');
+	await admin.getByRole('link', { name: '新增事项' }).click();
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('新增事项');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	const alert = admin.getByRole('alert');
+	await expect(alert).toContainText('请填写“编号”');
+	await expect(alert).toContainText('请填写“事项编码”');
+	await expect(alert).toContainText('请填写“中文名称”');
+	await expect(alert).toContainText('请填写“承诺时限”');
+	// Each text of the fee is named as its field is labelled.
+	await expect(alert).toContainText('请填写“收费（中文）”');
+
+	// The matter's own names (each material row has names too).
+	const basics = admin.getByRole('group', { name: '基本信息' });
+	await admin.getByLabel('编号', { exact: true }).fill('-bad-');
+	await admin.getByLabel('事项编码', { exact: true }).fill('330100-TEST-01');
+	await basics.getByLabel('中文名称', { exact: true }).fill('农机购置补贴申领');
+	await basics.getByLabel('英文名称', { exact: true }).fill('Farm machinery purchase subsidy');
+	await admin.getByLabel('简介（中文）', { exact: true }).fill('购买农机后申领国家补贴。');
+	await admin.getByLabel('简介（英文）', { exact: true }).fill('Claim the national subsidy.');
+	await admin.getByLabel('承诺时限（工作日）', { exact: true }).fill('5');
+	await admin.getByLabel('法定时限（工作日）', { exact: true }).fill('20');
+	await admin.getByLabel('跑动次数', { exact: true }).fill('0');
+	await admin.getByLabel('收费（中文）', { exact: true }).fill('不收费');
+	await admin.getByLabel('收费（英文）', { exact: true }).fill('Free');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(alert).toContainText('“编号”只能用小写字母、数字和连字符');
+	await expect(basics.getByLabel('中文名称', { exact: true })).toHaveValue('农机购置补贴申领');
+
+	await admin.getByLabel('编号', { exact: true }).fill('farm-machinery-subsidy');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin).toHaveURL(/\/admin\/catalog\/matters\/farm-machinery-subsidy\?added=1$/);
+	await expect(admin.getByRole('status').filter({ hasText: '已在草稿中新增事项' })).toBeVisible();
+	const published = await publish(admin);
+
+	await page.goto('/matters/farm-machinery-subsidy');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('农机购置补贴申领');
+	await expect(page.getByText('承诺 5 个工作日办结')).toBeVisible();
+
+	await restore(admin, published - 1);
+	await admin.context().close();
+});
+
 test('a spreadsheet with one bad row imports nothing and names the row and column; a good one imports', async ({
 	browser,
 	baseURL

@@ -54,8 +54,8 @@ export function issueMessage(
 			return m.catalog_err_unknown_ref({ field, value: detail }, o);
 		case 'phone':
 			return m.catalog_err_phone({ field }, o);
-		case 'point_id':
-			return m.catalog_err_point_id({ field }, o);
+		case 'id_format':
+			return m.catalog_err_id_format({ field }, o);
 		case 'other_town':
 			return m.catalog_err_other_town({}, o);
 		case 'city_only':

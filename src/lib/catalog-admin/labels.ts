@@ -80,6 +80,12 @@ export function pathLabel(
 				parts.push(fieldLabel(key, locale));
 			} else if (parts.length) parts[parts.length - 1] += ` #${Number(key) + 1}`;
 			else parts.push(`#${Number(key) + 1}`);
+		} else if ((key === 'zh' || key === 'en') && parts.at(-1) === fieldLabel('fee', locale)) {
+			// The fee's two texts are two fields of the form, each named with its language.
+			parts[parts.length - 1] = (key === 'zh' ? m.catalog_f_fee_zh : m.catalog_f_fee_en)(
+				{},
+				{ locale }
+			);
 		} else parts.push(fieldLabel(key, locale));
 	}
 	return parts.join(' › ');

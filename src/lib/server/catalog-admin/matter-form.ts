@@ -2,6 +2,10 @@ import type { DocMatter } from './document';
 import { jsonField, numberField, rowsOf } from './form-issues';
 import type { DocIssue, DocPath } from './validate';
 
+/** A matter as its edit form shows it: a new one has no time limits yet. */
+export type EditedMatter = Omit<DocMatter, 'promisedDays' | 'legalDays' | 'visits'> &
+	Partial<Pick<DocMatter, 'promisedDays' | 'legalDays' | 'visits'>>;
+
 export interface MatterForm {
 	matter: Record<string, unknown>;
 	/** Problems found before the schema (JSON that does not parse), at paths within the matter. */

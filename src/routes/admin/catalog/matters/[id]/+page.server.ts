@@ -5,7 +5,7 @@ import { catalogAdmin, requireCity } from '$lib/server/catalog-admin/access';
 import { editDraft, workingDocument } from '$lib/server/catalog-admin/draft';
 import { formFields } from '$lib/server/catalog-admin/form-data';
 import { formIssues } from '$lib/server/catalog-admin/form-issues';
-import { matterFromForm } from '$lib/server/catalog-admin/matter-form';
+import { matterFromForm, type EditedMatter } from '$lib/server/catalog-admin/matter-form';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { conn, scope } = await catalogAdmin(locals, url);
@@ -13,7 +13,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const doc = await workingDocument(conn.db, scope.user.id);
 	const matter = doc.matters.find((x) => x.id === params.id);
 	if (!matter) error(404, m.err_not_found({ field: params.id }));
-	return { matter, categories: doc.categories, departments: doc.departments };
+	const edited: EditedMatter = matter;
+	return { matter: edited, categories: doc.categories, departments: doc.departments, isNew: false };
 };
 
 export const actions: Actions = {
