@@ -60,6 +60,12 @@ const LABELS: Record<string, Label> = {
 	departments: m.catalog_f_departments
 };
 
+/** A field and its part that the forms show as one field of its own, named as it is labelled. */
+const PAIRS: Record<string, Label> = {
+	'fee.zh': m.catalog_f_fee_zh,
+	'fee.en': m.catalog_f_fee_en
+};
+
 const WEEKDAY = /^[1-7]$/;
 
 export function fieldLabel(field: string, locale: Locale = getLocale()): string {
@@ -73,19 +79,15 @@ export function pathLabel(
 	locale: Locale = getLocale()
 ): string {
 	const parts: string[] = [];
-	for (const key of path) {
-		if (typeof key === 'number' || /^\d+$/.test(key)) {
+	for (const [i, key] of path.entries()) {
+		const pair = PAIRS[`${path[i - 1]}.${key}`];
+		if (pair) parts[parts.length - 1] = pair({}, { locale });
+		else if (typeof key === 'number' || /^\d+$/.test(key)) {
 			// A weekday's hours are keyed by digits too; a list's items count from one.
 			if (typeof key === 'string' && parts.at(-1) === fieldLabel('hours', locale)) {
 				parts.push(fieldLabel(key, locale));
 			} else if (parts.length) parts[parts.length - 1] += ` #${Number(key) + 1}`;
 			else parts.push(`#${Number(key) + 1}`);
-		} else if ((key === 'zh' || key === 'en') && parts.at(-1) === fieldLabel('fee', locale)) {
-			// The fee's two texts are two fields of the form, each named with its language.
-			parts[parts.length - 1] = (key === 'zh' ? m.catalog_f_fee_zh : m.catalog_f_fee_en)(
-				{},
-				{ locale }
-			);
 		} else parts.push(fieldLabel(key, locale));
 	}
 	return parts.join(' › ');
