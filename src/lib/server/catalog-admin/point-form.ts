@@ -31,11 +31,15 @@ export interface PointForm {
 	rename: (path: DocPath) => DocPath;
 }
 
-/** A point from its edit form; `matterIds` are the matters it may be ticked to handle. */
+/**
+ * A point from its edit form; `matterIds` are the matters it may be ticked to handle. A town
+ * administrator's (`townId` set) stays in their town, and none becomes the city hall.
+ */
 export function pointFromForm(
 	form: Record<string, string>,
 	base: DocPoint,
-	matterIds: string[]
+	matterIds: string[],
+	townId: string | null
 ): PointForm {
 	const issues: DocIssue[] = [];
 	const get = (name: string) => (form[name] ?? '').trim();
@@ -77,6 +81,10 @@ export function pointFromForm(
 		})),
 		services
 	};
+	if (townId !== null) {
+		point.town = townId;
+		if (point.kind === 'city') issues.push({ path: ['kind'], code: 'city_only' });
+	}
 	const rename = (path: DocPath): DocPath => {
 		if (path[0] === 'closures' && typeof path[1] === 'number') {
 			return ['closures', kept[path[1]]?.n ?? path[1], ...path.slice(2)];

@@ -2,10 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { catalogAdmin, requireCity } from '$lib/server/catalog-admin/access';
-import { editDraft, workingDocument } from '$lib/server/catalog-admin/draft';
+import { workingDocument } from '$lib/server/catalog-admin/draft';
 import { formFields } from '$lib/server/catalog-admin/form-data';
-import { formIssues } from '$lib/server/catalog-admin/form-issues';
 import { matterFromForm, type EditedMatter } from '$lib/server/catalog-admin/matter-form';
+import { saveEntry } from '$lib/server/catalog-admin/save-entry';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { conn, scope } = await catalogAdmin(locals, url);
@@ -26,20 +26,16 @@ export const actions: Actions = {
 		const base = doc.matters.find((x) => x.id === params.id);
 		if (!base) error(404, m.err_not_found({ field: params.id }));
 		const parsed = matterFromForm(values, base);
-		const at = doc.matters.indexOf(base);
-		const result = await editDraft(
+		const errors = await saveEntry(
 			conn,
 			scope.user,
-			(d) => {
-				const index = d.matters.findIndex((x) => x.id === params.id);
-				if (index >= 0) d.matters[index] = parsed.matter as (typeof d.matters)[number];
-			},
-			{ issues: parsed.issues.map((i) => ({ ...i, path: ['matters', at, ...i.path] })) }
+			'matters',
+			params.id,
+			doc.matters.indexOf(base),
+			parsed.matter,
+			parsed
 		);
-		if (!result.ok) {
-			const errors = formIssues(result.issues, ['matters', at], parsed.rename);
-			return fail(400, { errors, values });
-		}
+		if (errors) return fail(400, { errors, values });
 		return { saved: true, message: m.catalog_saved_draft() };
 	}
 };

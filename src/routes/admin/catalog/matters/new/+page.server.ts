@@ -5,7 +5,7 @@ import type { CatalogDocument, DocMatter } from '$lib/server/catalog-admin/docum
 import { workingDocument } from '$lib/server/catalog-admin/draft';
 import { formFields } from '$lib/server/catalog-admin/form-data';
 import { matterFromForm, type EditedMatter } from '$lib/server/catalog-admin/matter-form';
-import { addToDraft, newIdIssue } from '$lib/server/catalog-admin/new-entry';
+import { newIdIssue, saveEntry } from '$lib/server/catalog-admin/save-entry';
 
 /** A new matter, to be filled in: no time limits, materials or questions yet. */
 function blankMatter(doc: CatalogDocument, id = '', code = ''): EditedMatter {
@@ -51,10 +51,11 @@ export const actions: Actions = {
 		const parsed = matterFromForm(values, base);
 		const idIssue = newIdIssue(id);
 		if (idIssue) parsed.issues.push(idIssue);
-		const errors = await addToDraft(
+		const errors = await saveEntry(
 			conn,
 			scope.user,
 			'matters',
+			null,
 			doc.matters.length,
 			parsed.matter,
 			parsed

@@ -4,10 +4,10 @@ import { m } from '$lib/paraglide/messages';
 import { pointInScope, type AdminScope } from '$lib/server/admin/scope';
 import { catalogAdmin } from '$lib/server/catalog-admin/access';
 import type { CatalogDocument } from '$lib/server/catalog-admin/document';
-import { editDraft, workingDocument } from '$lib/server/catalog-admin/draft';
+import { workingDocument } from '$lib/server/catalog-admin/draft';
 import { formFields } from '$lib/server/catalog-admin/form-data';
-import { formIssues } from '$lib/server/catalog-admin/form-issues';
 import { pointFromForm } from '$lib/server/catalog-admin/point-form';
+import { saveEntry } from '$lib/server/catalog-admin/save-entry';
 import { pointPageData } from '$lib/server/catalog-admin/point-page';
 
 /** The point, refused (403) to a town administrator of another town, or of the city hall. */
@@ -35,27 +35,19 @@ export const actions: Actions = {
 		const parsed = pointFromForm(
 			values,
 			base,
-			doc.matters.map((x) => x.id)
+			doc.matters.map((x) => x.id),
+			scope.townId
 		);
-		// A town administrator's points stay in their town, and none becomes the city hall.
-		if (scope.townId !== null) {
-			parsed.point.town = scope.townId;
-			if (parsed.point.kind === 'city') parsed.issues.push({ path: ['kind'], code: 'city_only' });
-		}
-		const at = doc.points.indexOf(base);
-		const result = await editDraft(
+		const errors = await saveEntry(
 			conn,
 			scope.user,
-			(d) => {
-				const index = d.points.findIndex((p) => p.id === params.id);
-				if (index >= 0) d.points[index] = parsed.point as (typeof d.points)[number];
-			},
-			{ issues: parsed.issues.map((i) => ({ ...i, path: ['points', at, ...i.path] })) }
+			'points',
+			params.id,
+			doc.points.indexOf(base),
+			parsed.point,
+			parsed
 		);
-		if (!result.ok) {
-			const errors = formIssues(result.issues, ['points', at], parsed.rename);
-			return fail(400, { errors, values });
-		}
+		if (errors) return fail(400, { errors, values });
 		return { saved: true, message: m.catalog_saved_draft() };
 	}
 };

@@ -4,7 +4,7 @@ import { catalogAdmin } from '$lib/server/catalog-admin/access';
 import type { DocPoint } from '$lib/server/catalog-admin/document';
 import { workingDocument } from '$lib/server/catalog-admin/draft';
 import { formFields } from '$lib/server/catalog-admin/form-data';
-import { addToDraft, newIdIssue } from '$lib/server/catalog-admin/new-entry';
+import { newIdIssue, saveEntry } from '$lib/server/catalog-admin/save-entry';
 import { pointFromForm } from '$lib/server/catalog-admin/point-form';
 import { blankPoint, pointPageData } from '$lib/server/catalog-admin/point-page';
 
@@ -25,18 +25,16 @@ export const actions: Actions = {
 		const parsed = pointFromForm(
 			values,
 			base,
-			doc.matters.map((x) => x.id)
+			doc.matters.map((x) => x.id),
+			scope.townId
 		);
 		const idIssue = newIdIssue(id);
 		if (idIssue) parsed.issues.push(idIssue);
-		if (scope.townId !== null) {
-			parsed.point.town = scope.townId;
-			if (parsed.point.kind === 'city') parsed.issues.push({ path: ['kind'], code: 'city_only' });
-		}
-		const errors = await addToDraft(
+		const errors = await saveEntry(
 			conn,
 			scope.user,
 			'points',
+			null,
 			doc.points.length,
 			parsed.point,
 			parsed

@@ -15,13 +15,15 @@ export function newIdIssue(id: string): DocIssue | null {
 }
 
 /**
- * Adds a new point or matter to the administrator's draft, with the issues its form already
- * found; the form's errors when refused (the caller answers 400 with them), null when added.
+ * Puts a point or matter from its form into the administrator's draft, with the issues the form
+ * already found: in place of the one with id `replaces`, or added when that is null. The form's
+ * errors when refused (the caller answers 400 with them), null when saved.
  */
-export async function addToDraft(
+export async function saveEntry(
 	conn: Connection,
 	user: SignedInUser,
 	list: 'points' | 'matters',
+	replaces: string | null,
 	at: number,
 	entry: Record<string, unknown>,
 	found: { issues: DocIssue[]; rename: (path: DocPath) => DocPath }
@@ -30,7 +32,12 @@ export async function addToDraft(
 		conn,
 		user,
 		(d) => {
-			(d[list] as unknown[]).push(entry);
+			const entries = d[list] as { id: string }[];
+			if (replaces === null) entries.push(entry as { id: string });
+			else {
+				const index = entries.findIndex((e) => e.id === replaces);
+				if (index >= 0) entries[index] = entry as { id: string };
+			}
 		},
 		{ issues: found.issues.map((i) => ({ ...i, path: [list, at, ...i.path] })) }
 	);
