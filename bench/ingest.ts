@@ -223,6 +223,9 @@ function rawSqlite(
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = NORMAL');
 	db.pragma('busy_timeout = 5000');
+	// As the app opens it (src/lib/server/db/connect.ts).
+	db.pragma('foreign_keys = ON');
+	db.pragma('temp_store = MEMORY');
 	const inserts = new Map(
 		[...columnsOf].map(([table, columns]) => [
 			table,

@@ -32,6 +32,9 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('foreign_keys = ON');
+	// A savepoint's journal kept in memory rather than in a temporary file: writes inside a
+	// savepoint (an op applied alone, see `applyOps`) then cost what plain ones do, not three times.
+	sqlite.pragma('temp_store = MEMORY');
 	const db = new Kysely<Database>({
 		dialect: new SqliteDialect({ database: cachingPrepare(sqlite) })
 	});

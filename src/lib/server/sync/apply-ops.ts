@@ -87,11 +87,15 @@ const isFinal = (r: OpResult) =>
 	r.status !== 'retry' && !('code' in r.reply && r.reply.code === 'missing_blobs');
 
 /**
- * Applies each op once, in order, all in one transaction (one commit for the request) with each op
- * in a savepoint of its own: an op's effect and its stored reply stand or fall together, and a
- * failing op is rolled back alone. A retried op gets its stored reply back, marked as a replay.
- * Every op gets its own answer: one that fails is answered `retry`, and so are the ops after it on
- * the same application, while the others go on.
+ * Applies each op once, in order, all in one transaction (one commit for the request): an op's
+ * effect and its stored reply stand or fall together. A retried op gets its stored reply back,
+ * marked as a replay. Every op gets its own answer: one that fails is answered `retry`, and so are
+ * the ops after it on the same application, while the others go on.
+ *
+ * The ops first run without savepoints, the common case in which none fails (a savepoint per op
+ * costs statements, and on PostgreSQL round trips). Should one throw, that transaction is rolled
+ * back whole and the request runs again with each op in a savepoint of its own, so that a failing
+ * op is rolled back alone.
  */
 export async function applyOps(
 	conn: Connection,
@@ -103,26 +107,46 @@ export async function applyOps(
 ): Promise<OpResult[]> {
 	// What can be answered without the database (a malformed envelope, a payload past the bounds).
 	const checked = ops.map(check);
-	return writeTransaction(conn, async (tx) => {
-		const results: OpResult[] = [];
-		const unfinished = new Set<string>();
-		for (const item of checked) {
-			let result: OpResult;
-			if ('answer' in item) result = item.answer;
-			else if (item.applicationId && unfinished.has(item.applicationId)) {
-				result = retry(item.op.opId, 'earlier_op_pending');
-			} else {
-				result = await inSavepoint(tx, item.op.opId, () =>
-					applyOne(tx, conn.kind, device, item, catalog, now(), options)
-				);
+	const run = (guard: Guard) =>
+		writeTransaction(conn, async (tx) => {
+			const results: OpResult[] = [];
+			const unfinished = new Set<string>();
+			for (const item of checked) {
+				let result: OpResult;
+				if ('answer' in item) result = item.answer;
+				else if (item.applicationId && unfinished.has(item.applicationId)) {
+					result = retry(item.op.opId, 'earlier_op_pending');
+				} else {
+					result = await guard(tx, item.op.opId, () =>
+						applyOne(tx, conn.kind, device, item, catalog, now(), options)
+					);
+				}
+				const applicationId = 'answer' in item ? '' : item.applicationId;
+				if (applicationId && !isFinal(result)) unfinished.add(applicationId);
+				results.push(result);
 			}
-			const applicationId = 'answer' in item ? '' : item.applicationId;
-			if (applicationId && !isFinal(result)) unfinished.add(applicationId);
-			results.push(result);
-		}
-		return results;
-	});
+			return results;
+		});
+	try {
+		return await run(unguarded);
+	} catch (error) {
+		if (!(error instanceof OpThrew)) throw error;
+		return run(inSavepoint);
+	}
 }
+
+type Guard = (tx: Tx, opId: string, run: () => Promise<OpResult>) => Promise<OpResult>;
+
+/** An op that threw while the ops ran without savepoints: its transaction is to be rolled back. */
+class OpThrew extends Error {}
+
+const unguarded: Guard = async (_tx, opId, run) => {
+	try {
+		return await run();
+	} catch (error) {
+		throw new OpThrew(`op ${opId} failed`, { cause: error });
+	}
+};
 
 type Checked = { answer: OpResult } | { op: OpEnvelope; hash: string; applicationId: string };
 
@@ -151,7 +175,7 @@ function check(raw: unknown): Checked {
  * `retry`. A unique key hit (the same op applied meanwhile by a request that raced this one) is
  * tried again once, when the stored reply is there to be found.
  */
-async function inSavepoint(tx: Tx, opId: string, run: () => Promise<OpResult>): Promise<OpResult> {
+const inSavepoint: Guard = async (tx, opId, run) => {
 	for (let attempt = 0; ; attempt++) {
 		await sql`savepoint op`.execute(tx);
 		try {
@@ -166,7 +190,7 @@ async function inSavepoint(tx: Tx, opId: string, run: () => Promise<OpResult>): 
 			return retry(opId, 'server_error');
 		}
 	}
-}
+};
 
 async function applyOne(
 	tx: Tx,
