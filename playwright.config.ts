@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/find-chromium.js';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -22,13 +22,7 @@ export default defineConfig({
 		browserName: 'chromium',
 		launchOptions: {
 			executablePath: findChromium()?.path,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: CHROMIUM_ARGS
 		}
 	},
 	webServer: {

@@ -6,6 +6,7 @@
 // Usage: npm run build && npx tsx bench/lighthouse.ts
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { EXTRA_DISABLED_FEATURES } from '../scripts/find-chromium.js';
 import { chromiumPath, startServer } from './support/server';
 
 const PAGES = process.env.PAGES
@@ -22,9 +23,16 @@ const PAGES = process.env.PAGES
 const BUDGET = 98;
 
 const server = await startServer({ port: 4314 });
+// chrome-launcher's own flags, with a few more features off (a second `--disable-features` would
+// replace its list rather than add to it).
+const flags = chromeLauncher.Launcher.defaultFlags().map((flag) =>
+	flag.startsWith('--disable-features=') ? `${flag},${EXTRA_DISABLED_FEATURES.join(',')}` : flag
+);
 const chrome = await chromeLauncher.launch({
 	chromePath: chromiumPath,
+	ignoreDefaultFlags: true,
 	chromeFlags: [
+		...flags,
 		'--headless=new',
 		'--no-sandbox',
 		'--disable-gpu',

@@ -3,7 +3,7 @@
 // Budget: ≤ 1 s.
 // Usage: npm run build && npx tsx bench/offline-start.ts
 import { chromium } from '@playwright/test';
-import { chromiumPath, median, startServer } from './support/server';
+import { chromiumArgs, chromiumPath, median, startServer } from './support/server';
 
 const PAGES: [string, string][] = [
 	['home', '/'],
@@ -17,7 +17,7 @@ const ROUNDS = 5;
 const server = await startServer({ port: 4341 });
 const browser = await chromium.launch({
 	executablePath: chromiumPath,
-	args: ['--no-sandbox', '--disable-background-networking']
+	args: chromiumArgs
 });
 try {
 	const context = await browser.newContext({

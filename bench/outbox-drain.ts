@@ -9,14 +9,14 @@ import SQLite from 'better-sqlite3';
 import type { CatalogSnapshot } from '../src/lib/catalog/types';
 import { referenceOf } from '../src/lib/reference';
 import { plannedSubmits } from './support/applications';
-import { chromiumPath, startServer } from './support/server';
+import { chromiumArgs, chromiumPath, startServer } from './support/server';
 
 const { values } = parseArgs({ options: { counts: { type: 'string', default: '1000,5000' } } });
 const COUNTS = values.counts.split(',').map(Number);
 
 const browser = await chromium.launch({
 	executablePath: chromiumPath,
-	args: ['--no-sandbox', '--disable-background-networking']
+	args: chromiumArgs
 });
 const results: { count: number; seconds: number; landed: number }[] = [];
 try {

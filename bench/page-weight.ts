@@ -6,7 +6,7 @@
 // Usage: npm run build && npx tsx bench/page-weight.ts [paths…]   (VERBOSE=1 lists the files)
 import { chromium, type Browser, type Request } from '@playwright/test';
 import { serveBareKit } from './support/bare-kit';
-import { chromiumPath, startServer } from './support/server';
+import { chromiumArgs, chromiumPath, startServer } from './support/server';
 
 const MATTER = 'individual-business-registration';
 const POINT = 'chengxiang-centre';
@@ -60,7 +60,7 @@ async function weigh(browser: Browser, url: string): Promise<Weight> {
 
 const browser = await chromium.launch({
 	executablePath: chromiumPath,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	args: chromiumArgs
 });
 const bare = await serveBareKit(4346);
 const app = await startServer({ port: 4345 });

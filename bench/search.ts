@@ -4,7 +4,7 @@
 // Usage: npm run build && npx tsx bench/search.ts [--throttle 4]
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { chromiumPath, median, startServer } from './support/server';
+import { chromiumArgs, chromiumPath, median, startServer } from './support/server';
 
 const WORDS = [
 	'gtgsh',
@@ -23,7 +23,7 @@ const { values } = parseArgs({ options: { throttle: { type: 'string', default: '
 const THROTTLE = Number(values.throttle);
 
 const server = await startServer({ port: 4341, points: 1600, matters: 300 });
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
 	const context = await browser.newContext({
 		viewport: { width: 412, height: 839 },

@@ -12,7 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import SQLite from 'better-sqlite3';
 import { applyFromSlots, SLOTS_PAGE, uniqueN } from '../tests/support/apply';
 import { photographedPage } from '../tests/support/camera';
-import { chromiumPath, startServer, type BenchServer } from './support/server';
+import { chromiumArgs, chromiumPath, startServer, type BenchServer } from './support/server';
 
 interface Profile {
 	name: string;
@@ -29,7 +29,7 @@ const PROFILES: Profile[] = [
 const DROP_MS = 10_000;
 const CHUNK = 64 * 1024;
 
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const server = await startServer({ port: 4341 });
 
 /** What the server has of an application: whether it is there, and its photos. */

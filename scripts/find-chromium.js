@@ -36,3 +36,40 @@ export function findChromium(env = process.env) {
 	const own = chromium.executablePath();
 	return own && existsSync(own) ? { path: own, source: 'playwright' } : null;
 }
+
+/**
+ * Features Playwright turns off (its `chromiumSwitches`, playwright-core 1.65): a second
+ * `--disable-features` replaces the first rather than adding to it, so its list is repeated here.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+	'AvoidUnnecessaryBeforeUnloadCheckSync',
+	'DestroyProfileOnBrowserClose',
+	'HttpsUpgrades',
+	'HttpsFirstBalancedModeAutoEnable',
+	'LensOverlay',
+	'MediaRouter',
+	'PaintHolding',
+	'ThirdPartyStoragePartitioning',
+	'AvoidCorsURLLoaderRestartOnRedirect',
+	'TcpPortRandomizationWin',
+	'OptimizationHints',
+	'NetworkTimeServiceQuerying',
+	'AimEnabled',
+	'PreconnectToSearch'
+];
+
+/**
+ * Chromium 156 builds the address bar's pop-up (a web page of its own, ~0.3 s of script) for every
+ * new window, headless too: on two cores that is time taken from the page under test.
+ */
+export const EXTRA_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+/** The flags the browser tests and benchmarks start Chromium with (through Playwright). */
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	`--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...EXTRA_DISABLED_FEATURES].join(',')}`
+];

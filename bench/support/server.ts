@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from '../../scripts/find-chromium.js';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.js';
 
 export interface BenchServer {
 	url: string;
@@ -11,6 +11,7 @@ export interface BenchServer {
 }
 
 export const chromiumPath = findChromium()?.path;
+export const chromiumArgs = CHROMIUM_ARGS;
 
 /**
  * Starts the built app (run `npm run build` first) on a fresh SQLite file: the demo catalogue, or
