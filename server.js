@@ -21,16 +21,47 @@ if (cluster.isPrimary && processes > 1) {
 	let stopping = false;
 	const fork = () => {
 		const worker = cluster.fork();
-		// A live event of one process (a ticket called, say) reaches the screens of every other.
 		worker.on('message', (message) => {
+			if (message?.type === 'ow-write-turn') return askTurn(worker, message.id);
+			if (message?.type === 'ow-write-done') return endTurn(worker, message.id);
 			if (message?.type !== 'ow-broadcast') return;
+			// A live event of one process (a ticket called, say) reaches the screens of every other.
 			for (const other of Object.values(cluster.workers ?? {})) {
 				if (other && other !== worker) other.send(message);
 			}
 		});
 		return worker;
 	};
+	// Turns to write to SQLite, one process at a time, first come first served (see
+	// src/lib/server/db/write-turns.ts).
+	/** @type {{ worker: import('node:cluster').Worker, id: number } | null} */
+	let turn = null;
+	/** @type {{ worker: import('node:cluster').Worker, id: number }[]} */
+	let turnQueue = [];
+	const nextTurn = () => {
+		while (!turn && turnQueue.length) {
+			const next = /** @type {(typeof turnQueue)[number]} */ (turnQueue.shift());
+			if (!next.worker.isConnected()) continue;
+			turn = next;
+			next.worker.send({ type: 'ow-write-turn', id: next.id });
+		}
+	};
+	/** @param {import('node:cluster').Worker} worker @param {number} id */
+	const askTurn = (worker, id) => {
+		turnQueue.push({ worker, id });
+		nextTurn();
+	};
+	/** @param {import('node:cluster').Worker} worker @param {number} id */
+	const endTurn = (worker, id) => {
+		if (turn?.worker !== worker || turn.id !== id) return;
+		turn = null;
+		nextTurn();
+	};
 	cluster.on('exit', (worker, code, signal) => {
+		// A process that ended holds no turn and waits for none.
+		turnQueue = turnQueue.filter((t) => t.worker !== worker);
+		if (turn?.worker === worker) turn = null;
+		nextTurn();
 		// Only a process that failed is replaced, not one told to stop.
 		if (stopping || code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') return;
 		console.error(`process ${worker.process.pid} ended (${signal ?? code}); starting another`);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Connection } from './connect';
 import type { Database } from './schema';
+import { takeWriteTurn } from './write-turns';
 
 export type Tx = Kysely<Database> | Transaction<Database>;
 
@@ -9,10 +10,11 @@ const RETRYABLE = new Set(['40P01', '40001']);
 const ATTEMPTS = 5;
 
 /**
- * Runs `fn` in a transaction that may read then write: on SQLite `BEGIN IMMEDIATE` takes the write
- * lock first (so another process cannot slip in between the read and the write); on PostgreSQL a
- * plain transaction, whose writers guard themselves with conditional updates and locks, run again
- * (after a short random pause) when the server broke a deadlock by rolling it back.
+ * Runs `fn` in a transaction that may read then write: on SQLite, once this process's turn to
+ * write has come (`takeWriteTurn`), `BEGIN IMMEDIATE` takes the write lock first (so another
+ * process cannot slip in between the read and the write); on PostgreSQL a plain transaction,
+ * whose writers guard themselves with conditional updates and locks, run again (after a short
+ * random pause) when the server broke a deadlock by rolling it back.
  */
 export async function writeTransaction<T>(
 	conn: Connection,
@@ -29,15 +31,20 @@ export async function writeTransaction<T>(
 			}
 		}
 	}
-	return conn.db.connection().execute(async (db) => {
-		await sql`begin immediate`.execute(db);
-		try {
-			const result = await fn(db);
-			await sql`commit`.execute(db);
-			return result;
-		} catch (error) {
-			await sql`rollback`.execute(db);
-			throw error;
-		}
-	});
+	const endTurn = await takeWriteTurn();
+	try {
+		return await conn.db.connection().execute(async (db) => {
+			await sql`begin immediate`.execute(db);
+			try {
+				const result = await fn(db);
+				await sql`commit`.execute(db);
+				return result;
+			} catch (error) {
+				await sql`rollback`.execute(db);
+				throw error;
+			}
+		});
+	} finally {
+		endTurn();
+	}
 }
