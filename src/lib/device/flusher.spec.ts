@@ -4,13 +4,8 @@ import type { OpResult } from '$lib/schemas/ops';
 import { deviceDb, getMeta, setMeta, type DraftData } from './db';
 import { AgentSignedOut, flush, RetryLater } from './flusher';
 import { queueApplication, queueOp } from './outbox';
-import {
-	backoffMs,
-	FIRST_RETRY_MS,
-	LAST_RETRY_MS,
-	LINK_LAST_RETRY_MS,
-	noteOnline
-} from './sync/backoff';
+import { noteOnline } from './sync/back-online';
+import { backoffMs, FIRST_RETRY_MS, LAST_RETRY_MS, LINK_LAST_RETRY_MS } from './sync/backoff';
 
 vi.stubGlobal('navigator', {});
 

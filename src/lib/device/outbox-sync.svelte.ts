@@ -1,5 +1,5 @@
 import { countOutbox, onOutboxChange } from './outbox-signal';
-import { noteOnline } from './sync/backoff';
+import { noteOnline } from './sync/back-online';
 import type { FailureReason } from './sync/transport';
 
 const FIRST_RETRY_MS = 2_000;

@@ -1,4 +1,5 @@
 import { getMeta, setMeta } from '../db';
+import { justBackOnline } from './back-online';
 import { RetryLater } from './transport';
 
 export const FIRST_RETRY_MS = 2_000;
@@ -14,19 +15,8 @@ export function backoffMs(failures: number, random = Math.random, last = LAST_RE
 	return Math.min(last, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1)) * (0.5 + random());
 }
 
-/**
- * How long after the phone says it is online again a request that finds no link is not counted:
- * the radio may not carry traffic yet (or the browser lifts its offline state a moment late).
- */
-const BACK_ONLINE_MS = 5_000;
-/** The wait before trying again within that moment. */
+/** The wait before trying again when a request finds no link just after the phone came back online. */
 const BACK_ONLINE_RETRY_MS = 500;
-let onlineAt = -Infinity;
-
-/** The phone says it is online again (its `online` event); tests say when it was. */
-export function noteOnline(at = Date.now()): void {
-	onlineAt = at;
-}
 
 /** The phone says it has no connection (the `online` event retries at once when it has again). */
 const knownOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -40,7 +30,7 @@ export async function noteFailure(error: RetryLater): Promise<RetryLater> {
 	// Failing while offline says nothing of the server: the count stays, so the first try when the
 	// connection returns is not held back by the time spent without one.
 	const offline = error.reason === 'offline' && knownOffline();
-	const comingBack = error.reason === 'offline' && Date.now() - onlineAt < BACK_ONLINE_MS;
+	const comingBack = error.reason === 'offline' && justBackOnline();
 	const failures = offline || comingBack ? before : before + 1;
 	const wait =
 		error.retryAfterMs ??

@@ -1,0 +1,22 @@
+import { expect, test } from './fixtures';
+
+// The database library (Dexie, 27 KB compressed) is for the pages that keep applications on the
+// phone; a resident who only reads a guide on a weak signal should not wait for it.
+for (const [name, path] of [
+	['the home page', '/'],
+	['a guide', '/matters/individual-business-registration'],
+	['the points for a matter', '/matters/individual-business-registration/points']
+]) {
+	test(`a first visit to ${name} downloads no database library`, async ({ page }) => {
+		const scripts: Promise<{ url: string; body: string }>[] = [];
+		page.on('response', (response) => {
+			if (response.request().resourceType() !== 'script') return;
+			scripts.push(response.text().then((body) => ({ url: response.url(), body })));
+		});
+		await page.goto(path, { waitUntil: 'networkidle' });
+		const loaded = await Promise.all(scripts);
+		expect(loaded.length).toBeGreaterThan(0);
+		const withDexie = loaded.filter((s) => s.body.includes('.Dexie=')).map((s) => s.url);
+		expect(withDexie).toEqual([]);
+	});
+}
