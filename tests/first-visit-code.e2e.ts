@@ -2,11 +2,13 @@ import { expect, test } from './fixtures';
 
 // The database library (Dexie, 27 KB compressed) is for the pages that keep applications on the
 // phone; a resident who only reads a guide on a weak signal should not wait for it.
-for (const [name, path] of [
+const PAGES: [name: string, path: string][] = [
 	['the home page', '/'],
 	['a guide', '/matters/individual-business-registration'],
 	['the points for a matter', '/matters/individual-business-registration/points']
-]) {
+];
+
+for (const [name, path] of PAGES) {
 	test(`a first visit to ${name} downloads no database library`, async ({ page }) => {
 		const scripts: Promise<{ url: string; body: string }>[] = [];
 		page.on('response', (response) => {
