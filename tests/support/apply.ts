@@ -7,15 +7,25 @@ export const POINT = 'chengxiang-centre';
 export const SLOTS_PAGE = `/points/${POINT}/slots?matter=${MATTER}`;
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** A valid resident ID number, different for each `n` (birth years 1960–2009). */
+const two = (n: number) => String(n).padStart(2, '0');
+/**
+ * A valid resident ID number (birth years 1960–2009), different for each `n` below `ID_NUMBERS`:
+ * the last three digits, then the birth date.
+ */
 export function idNumber(n: number): string {
-	const first17 = `370682${1960 + (n % 50)}0${1 + (Math.floor(n / 50) % 9)}15${String(n % 1000).padStart(3, '0')}`;
+	const date = Math.floor(n / 1000);
+	const birth = `${1960 + (date % 50)}${two(1 + (Math.floor(date / 50) % 12))}${two(1 + (Math.floor(date / 600) % 28))}`;
+	const first17 = `370682${birth}${String(n % 1000).padStart(3, '0')}`;
 	const sum = [...first17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0);
 	return first17 + '10X98765432'[sum % 11];
 }
 
-/** A fresh number for each application a test files: one active booking per person per matter. */
-export const uniqueN = () => Math.floor(Math.random() * 1_000_000);
+const ID_NUMBERS = 1000 * 50 * 12 * 28;
+/**
+ * A fresh number for each application a test files: one active booking per person per matter, and
+ * a run files a few hundred (drawn from a million before, two of them could be one person).
+ */
+export const uniqueN = () => Math.floor(Math.random() * ID_NUMBERS);
 
 /**
  * On the slot page: ticks the `nth` open time of the first day that has that many. Late in the
