@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { constants } from 'node:zlib';
 import compression from 'compression';
 import rateLimiterFlexible from 'rate-limiter-flexible';
+import { WriteTurnQueue } from './src/lib/server/db/write-turn-queue.js';
 
 process.env.BODY_SIZE_LIMIT ??= '3M';
 
@@ -22,8 +23,8 @@ if (cluster.isPrimary && processes > 1) {
 	const fork = () => {
 		const worker = cluster.fork();
 		worker.on('message', (message) => {
-			if (message?.type === 'ow-write-turn') return askTurn(worker, message.id);
-			if (message?.type === 'ow-write-done') return endTurn(worker, message.id);
+			if (message?.type === 'ow-write-turn') return turns.ask(worker, message.id);
+			if (message?.type === 'ow-write-done') return turns.done(worker, message.id);
 			if (message?.type !== 'ow-broadcast') return;
 			// A live event of one process (a ticket called, say) reaches the screens of every other.
 			for (const other of Object.values(cluster.workers ?? {})) {
@@ -32,36 +33,14 @@ if (cluster.isPrimary && processes > 1) {
 		});
 		return worker;
 	};
-	// Turns to write to SQLite, one process at a time, first come first served (see
-	// src/lib/server/db/write-turns.ts).
-	/** @type {{ worker: import('node:cluster').Worker, id: number } | null} */
-	let turn = null;
-	/** @type {{ worker: import('node:cluster').Worker, id: number }[]} */
-	let turnQueue = [];
-	const nextTurn = () => {
-		while (!turn && turnQueue.length) {
-			const next = /** @type {(typeof turnQueue)[number]} */ (turnQueue.shift());
-			if (!next.worker.isConnected()) continue;
-			turn = next;
-			next.worker.send({ type: 'ow-write-turn', id: next.id });
-		}
-	};
-	/** @param {import('node:cluster').Worker} worker @param {number} id */
-	const askTurn = (worker, id) => {
-		turnQueue.push({ worker, id });
-		nextTurn();
-	};
-	/** @param {import('node:cluster').Worker} worker @param {number} id */
-	const endTurn = (worker, id) => {
-		if (turn?.worker !== worker || turn.id !== id) return;
-		turn = null;
-		nextTurn();
-	};
+	// Turns to write to SQLite, one process at a time (see src/lib/server/db/write-turns.ts).
+	/** @type {WriteTurnQueue<import('node:cluster').Worker>} */
+	const turns = new WriteTurnQueue(
+		(worker, id) => worker.send({ type: 'ow-write-turn', id }),
+		(worker) => worker.isConnected()
+	);
 	cluster.on('exit', (worker, code, signal) => {
-		// A process that ended holds no turn and waits for none.
-		turnQueue = turnQueue.filter((t) => t.worker !== worker);
-		if (turn?.worker === worker) turn = null;
-		nextTurn();
+		turns.gone(worker);
 		// Only a process that failed is replaced, not one told to stop.
 		if (stopping || code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') return;
 		console.error(`process ${worker.process.pid} ended (${signal ?? code}); starting another`);

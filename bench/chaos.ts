@@ -4,8 +4,11 @@
 // device sends again whatever has no answer, as the app's outbox does, until every application
 // has one. Then the database is read. On SQLite and on PostgreSQL. Prints, per database: sent,
 // on server, lost, duplicated, overbooked, 5xx; all zero but the first two, which are equal.
+// With `--kill process`, one of the server's app processes is killed instead (the server starts
+// another): a process may die holding SQLite's turn to write, which the others must then get.
 // Usage: npm run build && npx tsx bench/chaos.ts [--count 2000] [--devices 8] [--seed 1] [--skip-pg]
-import { spawn, type ChildProcess } from 'node:child_process';
+//        [--kill server|process]
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { slotTimes } from '../src/lib/catalog/slots';
 import type { CatalogSnapshot } from '../src/lib/catalog/types';
@@ -21,6 +24,7 @@ const { values } = parseArgs({
 		devices: { type: 'string', default: '8' },
 		batch: { type: 'string', default: '10' },
 		seed: { type: 'string', default: '1' },
+		kill: { type: 'string', default: 'server' },
 		pg: {
 			type: 'string',
 			default: defaultPgUrl
@@ -31,6 +35,8 @@ const { values } = parseArgs({
 const COUNT = Number(values.count);
 const DEVICES = Number(values.devices);
 const BATCH = Number(values.batch);
+const KILL_PROCESS = values.kill === 'process';
+if (!['server', 'process'].includes(values.kill!)) throw new Error('--kill is server or process');
 /** Share of the applications that all want the same few slots, to race for their places. */
 const CONTENDED = 0.25;
 
@@ -87,6 +93,16 @@ class Server {
 		this.#child?.kill('SIGKILL');
 		this.kills++;
 	}
+	/** Kills one of the server's app processes, at random; the server starts another. */
+	killProcess() {
+		const pids = execFileSync('pgrep', ['-P', String(this.#child!.pid)], { encoding: 'utf8' })
+			.trim()
+			.split('\n')
+			.filter(Boolean);
+		if (!pids.length) return;
+		process.kill(Number(pids[Math.floor(rand() * pids.length)]), 'SIGKILL');
+		this.kills++;
+	}
 	async stop() {
 		const child = this.#child;
 		if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -114,6 +130,7 @@ interface Figures {
 	kills: number;
 	dropped: number;
 	seconds: number;
+	slowestMs: number;
 }
 
 /** The planned submits, a share of them changed to rank the same three slots of one point. */
@@ -156,13 +173,19 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 
 		let fivexx = 0;
 		let dropped = 0;
+		let slowestMs = 0;
 		let done = false;
 		const t0 = performance.now();
-		// The killer: the server dies at a random moment every 0.2–1.2 s and comes back after a pause.
+		// The killer: the server (or one of its processes) dies at a random moment every 0.2–1.2 s;
+		// a server killed comes back after a pause.
 		const killer = (async () => {
 			while (!done) {
 				await sleep(between(200, 1200));
 				if (done) break;
+				if (KILL_PROCESS) {
+					server.killProcess();
+					continue;
+				}
 				server.kill();
 				await sleep(between(50, 400));
 				server.start();
@@ -177,6 +200,7 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 				// Now and then the answer never arrives: the client gives up at a random moment.
 				const giveUp = rand() < 0.1 ? setTimeout(() => abort.abort(), between(0, 40)) : null;
 				let results: Answer[] | null = null;
+				const sentAt = performance.now();
 				try {
 					const res = await fetch(`${server.url}/api/sync`, {
 						method: 'POST',
@@ -189,6 +213,7 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 					// Or it arrives and is lost on the way to the outbox.
 					if (body && rand() < 0.1) dropped++;
 					else results = body?.results ?? null;
+					slowestMs = Math.max(slowestMs, performance.now() - sentAt);
 				} catch {
 					if (giveUp) dropped++;
 				} finally {
@@ -222,7 +247,8 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 			fivexx,
 			kills: server.kills,
 			dropped,
-			seconds
+			seconds,
+			slowestMs
 		};
 	} finally {
 		await server.stop();
@@ -281,11 +307,11 @@ if (!values['skip-pg']) {
 	}
 }
 console.log(
-	`\nchaos: ${COUNT} applications from ${DEVICES} devices in requests of ${BATCH}, server SIGKILLed every 0.2–1.2 s, ~10 % of answers dropped (seed ${values.seed})`
+	`\nchaos: ${COUNT} applications from ${DEVICES} devices in requests of ${BATCH}, ${KILL_PROCESS ? 'one app process' : 'server'} SIGKILLed every 0.2–1.2 s, ~10 % of answers dropped (seed ${values.seed})`
 );
 for (const r of results) {
 	console.log(
-		`${r.kind.padEnd(9)} sent ${r.sent}  on server ${r.onServer}  lost ${r.lost}  duplicated ${r.duplicated}  overbooked ${r.overbooked}  5xx ${r.fivexx}   (${r.kills} kills, ${r.dropped} answers dropped, ${r.seconds.toFixed(1)} s)`
+		`${r.kind.padEnd(9)} sent ${r.sent}  on server ${r.onServer}  lost ${r.lost}  duplicated ${r.duplicated}  overbooked ${r.overbooked}  5xx ${r.fivexx}   (${r.kills} kills, ${r.dropped} answers dropped, ${r.seconds.toFixed(1)} s, slowest answer ${Math.round(r.slowestMs)} ms)`
 	);
 }
 const clean = results.every(

@@ -18,9 +18,8 @@ const TURN_WAIT_MS = 5000;
 const waiting: (() => void)[] = [];
 /** The turn asked of the primary and not yet given, or null. */
 let asked: { id: number; timer: NodeJS.Timeout } | null = null;
-let holding = false;
-/** The turn this process holds (when `holding`). */
-let currentId = 0;
+/** The turn this process holds, or null. */
+let held: number | null = null;
 let passes = 0;
 let nextId = 1;
 let listening = false;
@@ -44,9 +43,8 @@ function start(id: number) {
 	}
 	clearTimeout(asked.timer);
 	asked = null;
-	holding = true;
+	held = id;
 	passes = 0;
-	currentId = id;
 	waiting.shift()?.();
 }
 
@@ -55,8 +53,8 @@ function handOn() {
 		waiting.shift()!();
 		return;
 	}
-	holding = false;
-	send({ type: 'ow-write-done', id: currentId });
+	send({ type: 'ow-write-done', id: held! });
+	held = null;
 	if (waiting.length) ask();
 }
 
@@ -74,7 +72,7 @@ export async function takeWriteTurn(): Promise<() => void> {
 	}
 	await new Promise<void>((resolve) => {
 		waiting.push(resolve);
-		if (!holding && !asked) ask();
+		if (held === null && !asked) ask();
 	});
 	let ended = false;
 	return () => {
