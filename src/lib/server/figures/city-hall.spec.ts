@@ -11,7 +11,7 @@ import { seedDemo } from '../seed/seed-demo';
 import { applyOps } from '../sync/apply-ops';
 import { submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
-import type { FigureFilter } from './filters';
+import { figureFilter, type FigureFilter } from './filters';
 import { volumeFigures } from './volume';
 
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -93,6 +93,23 @@ for (const target of testDatabases()) {
 				[2, 2, 50],
 				[2, 1, 37.5]
 			]);
+		});
+
+		it("shows the city hall apart from the town it stands in, in the city's figures by town", async () => {
+			const v = await volumeFigures(conn.db, catalog, WEEK);
+			const row = (place: string) => v.places.rows.find((r) => r.place === place);
+			expect(row('城厢街道')).toMatchObject({ applications: 3, walkIns: 2 });
+			expect(row('莱阳市政务服务中心')).toMatchObject({ applications: 2, walkIns: 1 });
+		});
+
+		it("leaves the city hall out of its town's figures: the hall is the city's", async () => {
+			const v = await volumeFigures(conn.db, catalog, { ...WEEK, townId: 'chengxiang' });
+			expect(v.totals).toMatchObject({ applications: 3, walkIns: 2 });
+			expect(v.places.rows.map((r) => r.place)).not.toContain('莱阳市政务服务中心');
+			// Nor can a town's administrator narrow the figures to it.
+			const scope = { townId: 'chengxiang' } as Parameters<typeof figureFilter>[1];
+			const asked = new URLSearchParams({ point: HALL });
+			expect(figureFilter(asked, scope, catalog).filter.pointId).toBeNull();
 		});
 	});
 }

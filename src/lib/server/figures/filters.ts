@@ -56,7 +56,9 @@ export function figureFilter(
 	const asked = catalog.towns.some((t) => t.id === raw.town) ? raw.town : null;
 	const townId = scope.townId ?? asked;
 	const point = catalog.points.find((p) => p.id === raw.point);
-	const pointId = point && (!townId || point.townId === townId) ? point.id : null;
+	// Within a town, its own points only: the city hall standing in it is the city's.
+	const pointId =
+		point && (!townId || (point.townId === townId && point.kind !== 'city')) ? point.id : null;
 	const matterId = catalog.matters.some((x) => x.id === raw.matter) ? raw.matter : null;
 	return {
 		filter: {

@@ -10,6 +10,7 @@ import { inScope } from '../admin/scope';
 import type { FigureFilter } from './filters';
 import { closedLate, isOverdue } from './follow-up-deadline';
 import { dateRangeOf } from './period';
+import { pointsOfTown } from './town-points';
 
 export interface FollowUp {
 	applicationId: string;
@@ -46,9 +47,7 @@ export function followUpsOfFilter(db: Db, f: FigureFilter) {
 	if (f.pointId) q = q.where('r.point_id', '=', f.pointId);
 	else if (f.townId) {
 		const town = f.townId;
-		q = q.where('r.point_id', 'in', (eb) =>
-			eb.selectFrom('points').select('id').where('town_id', '=', town)
-		);
+		q = q.where('r.point_id', 'in', (eb) => pointsOfTown(eb, town));
 	}
 	if (f.matterId) q = q.where('r.matter_id', '=', f.matterId);
 	return q;

@@ -26,24 +26,28 @@ export function placeLookup(catalog: CatalogSnapshot, f: FigureFilter) {
 	const points = new Map(catalog.points.map((p) => [p.id, p]));
 	const towns = new Map(catalog.towns.map((t) => [t.id, t]));
 	const matters = new Map(catalog.matters.map((x) => [x.id, x]));
-	/** A town's figures by point; the city's by town. */
+	/**
+	 * A town's figures by point; the city's by town, with the city hall a place of its own (it
+	 * stands in a town, but its work is the city's).
+	 */
 	const byPoint = !!f.townId;
+	const cityPoints = catalog.points.filter((p) => p.kind === 'city').map((p) => p.id);
 	return {
 		byPoint,
 		placeHeading: byPoint ? m.figures_point() : m.figures_town(),
 		placeOf: (pointId: string): string | null => {
 			const p = points.get(pointId);
 			if (!p) return null;
-			return byPoint ? p.id : p.townId;
+			return byPoint || p.kind === 'city' ? p.id : p.townId;
 		},
-		placeName: (id: string): string =>
-			byPoint
-				? (points.get(id) && tr(points.get(id)!.name)) || id
-				: (towns.get(id) && tr(towns.get(id)!.name)) || id,
+		placeName: (id: string): string => {
+			const place = towns.get(id) ?? points.get(id);
+			return place ? tr(place.name) : id;
+		},
 		placeOrder: (): string[] =>
 			byPoint
-				? catalog.points.filter((p) => p.townId === f.townId).map((p) => p.id)
-				: catalog.towns.map((t) => t.id),
+				? catalog.points.filter((p) => p.townId === f.townId && p.kind !== 'city').map((p) => p.id)
+				: [...catalog.towns.map((t) => t.id), ...cityPoints],
 		levelOf: (pointId: string): Level | null => {
 			const p = points.get(pointId);
 			return p ? levelOf(p.kind) : null;

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { ALL_MATTERS, STAR_COLUMNS } from './clerk-ratings';
 import type { FigureFilter } from './filters';
+import { pointsOfTown } from './town-points';
 
 type Db = Kysely<Database> | Tx;
 
@@ -29,9 +30,7 @@ export async function ratingsByClerk(
 	if (f.pointId) q = q.where('c.point_id', '=', f.pointId);
 	else if (f.townId) {
 		const town = f.townId;
-		q = q.where('c.point_id', 'in', (eb) =>
-			eb.selectFrom('points').select('id').where('town_id', '=', town)
-		);
+		q = q.where('c.point_id', 'in', (eb) => pointsOfTown(eb, town));
 	}
 	const rows = await q.groupBy(['c.point_id', 'c.clerk_id']).execute();
 	const names = await clerkNames(db, [...new Set(rows.map((r) => r.clerk_id))]);

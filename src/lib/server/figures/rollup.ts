@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { MEASURES, monthOf, weekOf, zeroMeasures, type Measure, type Measures } from './measures';
 import type { FigureFilter } from './filters';
+import { pointsOfTown } from './town-points';
 
 type Db = Kysely<Database> | Tx;
 
@@ -78,9 +79,7 @@ function part(
 	if (f.pointId) q = q.where('point_id', '=', f.pointId);
 	else if (f.townId) {
 		const town = f.townId;
-		q = q.where('point_id', 'in', (eb) =>
-			eb.selectFrom('points').select('id').where('town_id', '=', town)
-		);
+		q = q.where('point_id', 'in', (eb) => pointsOfTown(eb, town));
 	}
 	if (f.matterId) q = q.where('matter_id', '=', f.matterId);
 	if (by === 'place') return q.select(['point_id', 'matter_id']).groupBy(['point_id', 'matter_id']);

@@ -9,6 +9,7 @@ import type { Measures } from './measures';
 import { placeLookup } from './places';
 import { figuresByPeriod, figuresByPlace, sumBy, total } from './rollup';
 import { series } from './series';
+import { pointsOfTown } from './town-points';
 
 /** Age buckets of the backlog, in days since the application came in: [from, to). */
 export const AGE_BUCKETS = [
@@ -53,9 +54,7 @@ export async function backlog(
 	if (f.pointId) q = q.where('a.point_id', '=', f.pointId);
 	else if (f.townId) {
 		const town = f.townId;
-		q = q.where('a.point_id', 'in', (eb) =>
-			eb.selectFrom('points').select('id').where('town_id', '=', town)
-		);
+		q = q.where('a.point_id', 'in', (eb) => pointsOfTown(eb, town));
 	}
 	if (f.matterId) q = q.where('a.matter_id', '=', f.matterId);
 	const rows = await q.groupBy([sql`1`, 'a.status']).execute();
