@@ -12,6 +12,7 @@ import { applyOps } from '../sync/apply-ops';
 import { submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
 import { figureFilter, type FigureFilter } from './filters';
+import { followUps, recordFollowUp } from './follow-ups';
 import { volumeFigures } from './volume';
 
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -110,6 +111,43 @@ for (const target of testDatabases()) {
 			const scope = { townId: 'chengxiang' } as Parameters<typeof figureFilter>[1];
 			const asked = new URLSearchParams({ point: HALL });
 			expect(figureFilter(asked, scope, catalog).filter.pointId).toBeNull();
+		});
+
+		it("keeps a poor rating of the city hall's out of its town's follow-ups, to read or to record", async () => {
+			const { id } = await conn.db
+				.selectFrom('applications')
+				.select('id')
+				.where('point_id', '=', HALL)
+				.executeTakeFirstOrThrow();
+			await conn.db
+				.insertInto('rating_follow_ups')
+				.values({
+					application_id: id,
+					point_id: HALL,
+					matter_id: X,
+					stars: 1,
+					rated_at: '2026-03-03T02:00:00.000Z',
+					deadline: '2026-03-24'
+				})
+				.execute();
+			const listed = (f: FigureFilter) =>
+				followUps(conn.db, f, 50).then((rows) => rows.map((r) => r.applicationId));
+			expect(await listed(WEEK)).toContain(id);
+			expect(await listed({ ...WEEK, townId: 'chengxiang' })).not.toContain(id);
+
+			const user = {
+				id: 'town-admin',
+				username: 'town-admin',
+				displayName: '',
+				role: 'town_admin'
+			};
+			const scope = { user, townId: 'chengxiang' } as Parameters<typeof recordFollowUp>[1];
+			const pointOf = (pointId: string) => catalog.points.find((p) => p.id === pointId);
+			const entry = { applicationId: id, action: '已致电', closed: true };
+			expect(await recordFollowUp(conn, scope, pointOf, entry)).toEqual({
+				ok: false,
+				code: 'other_town'
+			});
 		});
 	});
 }

@@ -428,11 +428,10 @@ for (const target of testDatabases()) {
 		});
 
 		it('records a follow-up within the administrator’s town only, audited', async () => {
-			const townOf = (pointId: string) =>
-				catalog.points.find((p) => p.id === pointId)?.townId ?? null;
+			const pointOf = (pointId: string) => catalog.points.find((p) => p.id === pointId);
 			const scopeG = adminScopeOf(townAdminG, catalog)!;
 			expect(
-				await recordFollowUp(conn, scopeG, townOf, {
+				await recordFollowUp(conn, scopeG, pointOf, {
 					applicationId: ids.a2!,
 					action: '看看',
 					closed: true
@@ -444,7 +443,7 @@ for (const target of testDatabases()) {
 				await recordFollowUp(
 					conn,
 					scopeA,
-					townOf,
+					pointOf,
 					{ applicationId: ids.a2!, action: '已致电申请人并道歉', closed: true },
 					when
 				)
@@ -465,7 +464,7 @@ for (const target of testDatabases()) {
 			expect(log[0]).toMatchObject({ user_id: townAdminA.id, application_id: ids.a2 });
 			expect(JSON.parse(log[0]!.after)).toMatchObject({ closed: true });
 			expect(
-				await recordFollowUp(conn, adminScopeOf(admin, catalog)!, townOf, {
+				await recordFollowUp(conn, adminScopeOf(admin, catalog)!, pointOf, {
 					applicationId: 'nope',
 					action: 'x',
 					closed: false
@@ -583,14 +582,13 @@ for (const target of testDatabases()) {
 		});
 
 		it('counts a follow-up closed after its deadline as closed late, in the totals and the export', async () => {
-			const townOf = (pointId: string) =>
-				catalog.points.find((p) => p.id === pointId)?.townId ?? null;
+			const pointOf = (pointId: string) => catalog.points.find((p) => p.id === pointId);
 			const scopeG = adminScopeOf(townAdminG, catalog)!;
 			const close = (action: string, when: Date) =>
 				recordFollowUp(
 					conn,
 					scopeG,
-					townOf,
+					pointOf,
 					{ applicationId: ids.b3!, action, closed: true },
 					when
 				);

@@ -5,8 +5,7 @@ import type { Connection } from '../db/connect';
 import type { Database } from '../db/schema';
 import { writeTransaction, type Tx } from '../db/transaction';
 import { audit } from '../counter/audit';
-import type { AdminScope } from '../admin/scope';
-import { inScope } from '../admin/scope';
+import { pointInScope, type AdminScope } from '../admin/scope';
 import type { FigureFilter } from './filters';
 import { closedLate, isOverdue } from './follow-up-deadline';
 import { dateRangeOf } from './period';
@@ -126,7 +125,7 @@ export type FollowUpOutcome = { ok: true } | { ok: false; code: 'not_found' | 'o
 export async function recordFollowUp(
 	conn: Connection,
 	scope: AdminScope,
-	townOfPoint: (pointId: string) => string | null,
+	pointOf: (pointId: string) => { townId: string; kind: string } | undefined,
 	entry: { applicationId: string; action: string; closed: boolean },
 	now = new Date()
 ): Promise<FollowUpOutcome> {
@@ -138,8 +137,8 @@ export async function recordFollowUp(
 			.where('application_id', '=', entry.applicationId)
 			.executeTakeFirst();
 		if (!before) return { ok: false, code: 'not_found' };
-		const town = townOfPoint(before.point_id);
-		if (!town || !inScope(scope, town)) return { ok: false, code: 'other_town' };
+		const point = pointOf(before.point_id);
+		if (!point || !pointInScope(scope, point)) return { ok: false, code: 'other_town' };
 		const after = {
 			action: entry.action,
 			closed: entry.closed ? 1 : 0,

@@ -25,7 +25,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			: null,
 		towns: scope.townId ? [] : catalog.towns.map((t) => ({ id: t.id, name: tr(t.name) })),
 		points: town
-			? catalog.points.filter((p) => p.townId === town).map((p) => ({ id: p.id, name: tr(p.name) }))
+			? catalog.points
+					.filter((p) => p.townId === town && p.kind !== 'city')
+					.map((p) => ({ id: p.id, name: tr(p.name) }))
 			: [],
 		matters: catalog.matters.map((x) => ({ id: x.id, name: tr(x.name) })),
 		names: {
@@ -52,9 +54,8 @@ export const actions: Actions = {
 				values: form
 			});
 		}
-		const townOf = (pointId: string) =>
-			catalog.points.find((p) => p.id === pointId)?.townId ?? null;
-		const outcome = await recordFollowUp(conn, scope, townOf, {
+		const pointOf = (pointId: string) => catalog.points.find((p) => p.id === pointId);
+		const outcome = await recordFollowUp(conn, scope, pointOf, {
 			applicationId: parsed.output.applicationId,
 			action: parsed.output.action,
 			closed: !!parsed.output.closed
