@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { AdminScope } from '../admin/scope';
+import { pointsOfTown } from '../admin/town-points';
 import type { Database, Role } from '../db/schema';
 
 export type AccountStatus = 'active' | 'disabled' | 'locked';
@@ -38,13 +39,7 @@ function accountsQuery(db: Kysely<Database>, scope: AdminScope, filter: AccountF
 		);
 	if (scope.townId !== null) {
 		const town = scope.townId;
-		query = query.where('users.point_id', 'in', (eb) =>
-			eb
-				.selectFrom('points')
-				.select('points.id')
-				.where('points.town_id', '=', town)
-				.where('points.kind', '!=', 'city')
-		);
+		query = query.where('users.point_id', 'in', (eb) => pointsOfTown(eb, town));
 	}
 	if (filter.role) query = query.where('users.role', '=', filter.role);
 	if (filter.pointId) query = query.where('users.point_id', '=', filter.pointId);

@@ -42,5 +42,10 @@ export function inScope(scope: AdminScope, townId: string): boolean {
  * city hall, though it stands in a town, is the city's alone.
  */
 export function pointInScope(scope: AdminScope, point: { townId: string; kind: string }): boolean {
-	return scope.townId === null || (point.kind !== 'city' && point.townId === scope.townId);
+	return scope.townId === null || isPointOfTown(point, scope.townId);
+}
+
+/** Whether a point is one of the town's own: not the city hall, though it stands in a town. */
+export function isPointOfTown(point: { townId: string; kind: string }, townId: string): boolean {
+	return point.kind !== 'city' && point.townId === townId;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { serviceDayBounds } from '$lib/time';
 import type { AdminScope } from '../admin/scope';
+import { pointsOfTown } from '../admin/town-points';
 import type { Database } from '../db/schema';
 
 export interface AuditFilter {
@@ -47,13 +48,7 @@ function auditQuery(db: Kysely<Database>, scope: AdminScope, filter: AuditFilter
 	let query = db.selectFrom('audit_log as l');
 	const towns = [scope.townId, filter.townId].filter((t): t is string => !!t);
 	for (const town of towns) {
-		query = query.where('l.point_id', 'in', (eb) =>
-			eb
-				.selectFrom('points')
-				.select('points.id')
-				.where('points.town_id', '=', town)
-				.where('points.kind', '!=', 'city')
-		);
+		query = query.where('l.point_id', 'in', (eb) => pointsOfTown(eb, town));
 	}
 	if (filter.from) query = query.where('l.at', '>=', serviceDayBounds(filter.from).from);
 	if (filter.to) query = query.where('l.at', '<', serviceDayBounds(filter.to).to);

@@ -4,7 +4,7 @@ import type { CatalogSnapshot } from '$lib/catalog/types';
 import { figureFilterLabels, figureFilterSchema } from '$lib/schemas/figures';
 import { describeIssues, type FieldIssue } from '$lib/schemas/issues';
 import { serviceClock } from '$lib/time';
-import type { AdminScope } from '../admin/scope';
+import { isPointOfTown, type AdminScope } from '../admin/scope';
 
 /** The figures asked for, already narrowed to what the administrator may see. */
 export interface FigureFilter {
@@ -56,9 +56,7 @@ export function figureFilter(
 	const asked = catalog.towns.some((t) => t.id === raw.town) ? raw.town : null;
 	const townId = scope.townId ?? asked;
 	const point = catalog.points.find((p) => p.id === raw.point);
-	// Within a town, its own points only: the city hall standing in it is the city's.
-	const pointId =
-		point && (!townId || (point.townId === townId && point.kind !== 'city')) ? point.id : null;
+	const pointId = point && (!townId || isPointOfTown(point, townId)) ? point.id : null;
 	const matterId = catalog.matters.some((x) => x.id === raw.matter) ? raw.matter : null;
 	return {
 		filter: {

@@ -9,7 +9,7 @@ import { pointInScope, type AdminScope } from '../admin/scope';
 import type { FigureFilter } from './filters';
 import { closedLate, isOverdue } from './follow-up-deadline';
 import { dateRangeOf } from './period';
-import { pointsOfTown } from './town-points';
+import { pointsOfTown } from '../admin/town-points';
 
 export interface FollowUp {
 	applicationId: string;

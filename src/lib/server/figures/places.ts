@@ -1,6 +1,7 @@
 import type { CatalogSnapshot, PointKind } from '$lib/catalog/types';
 import { tr } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
+import { isPointOfTown } from '../admin/scope';
 import type { FigureFilter } from './filters';
 
 /**
@@ -30,7 +31,8 @@ export function placeLookup(catalog: CatalogSnapshot, f: FigureFilter) {
 	 * A town's figures by point; the city's by town, with the city hall a place of its own (it
 	 * stands in a town, but its work is the city's).
 	 */
-	const byPoint = !!f.townId;
+	const town = f.townId;
+	const byPoint = !!town;
 	const cityPoints = catalog.points.filter((p) => p.kind === 'city').map((p) => p.id);
 	return {
 		byPoint,
@@ -45,8 +47,8 @@ export function placeLookup(catalog: CatalogSnapshot, f: FigureFilter) {
 			return place ? tr(place.name) : id;
 		},
 		placeOrder: (): string[] =>
-			byPoint
-				? catalog.points.filter((p) => p.townId === f.townId && p.kind !== 'city').map((p) => p.id)
+			town
+				? catalog.points.filter((p) => isPointOfTown(p, town)).map((p) => p.id)
 				: [...catalog.towns.map((t) => t.id), ...cityPoints],
 		levelOf: (pointId: string): Level | null => {
 			const p = points.get(pointId);

@@ -7,7 +7,7 @@ import type { Database } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { ALL_MATTERS, STAR_COLUMNS } from './clerk-ratings';
 import type { FigureFilter } from './filters';
-import { pointsOfTown } from './town-points';
+import { pointsOfTown } from '../admin/town-points';
 
 type Db = Kysely<Database> | Tx;
 

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { MEASURES, monthOf, weekOf, zeroMeasures, type Measure, type Measures } from './measures';
 import type { FigureFilter } from './filters';
-import { pointsOfTown } from './town-points';
+import { pointsOfTown } from '../admin/town-points';
 
 type Db = Kysely<Database> | Tx;
 

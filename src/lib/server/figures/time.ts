@@ -9,7 +9,7 @@ import type { Measures } from './measures';
 import { placeLookup } from './places';
 import { figuresByPeriod, figuresByPlace, sumBy, total } from './rollup';
 import { series } from './series';
-import { pointsOfTown } from './town-points';
+import { pointsOfTown } from '../admin/town-points';
 
 /** Age buckets of the backlog, in days since the application came in: [from, to). */
 export const AGE_BUCKETS = [

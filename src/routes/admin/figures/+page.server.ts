@@ -5,7 +5,7 @@ import { tr } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { followUpLabels, followUpSchema } from '$lib/schemas/figures';
 import { describeIssues } from '$lib/schemas/issues';
-import { requireAdminScope } from '$lib/server/admin/scope';
+import { isPointOfTown, requireAdminScope } from '$lib/server/admin/scope';
 import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
 import { recordFollowUp } from '$lib/server/figures/follow-ups';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		towns: scope.townId ? [] : catalog.towns.map((t) => ({ id: t.id, name: tr(t.name) })),
 		points: town
 			? catalog.points
-					.filter((p) => p.townId === town && p.kind !== 'city')
+					.filter((p) => isPointOfTown(p, town))
 					.map((p) => ({ id: p.id, name: tr(p.name) }))
 			: [],
 		matters: catalog.matters.map((x) => ({ id: x.id, name: tr(x.name) })),
