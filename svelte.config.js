@@ -13,6 +13,11 @@ const templateScripts = [...template.matchAll(/<script>([\s\S]*?)<\/script>/g)].
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// Every component of the app in runes mode, even one with no rune in it: a component left in
+	// legacy mode brings legacy mode's runtime into the first visit (the error page is on every one).
+	compilerOptions: {
+		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
+	},
 	kit: {
 		adapter: adapter({ precompress: true }),
 		// Absolute asset paths: the service worker answers any offline navigation with one shell page.
