@@ -1,5 +1,6 @@
-import type { Updateable } from 'kysely';
+import type { CompiledQuery, Updateable } from 'kysely';
 import type { ApplicationStatus, ApplicationTable } from '../db/schema';
+import { compiledOnce, kindOf } from '../db/compiled';
 import type { Tx } from '../db/transaction';
 import { endTicketOf } from '../counter/tickets';
 import { recordStepFigures } from '../figures/record';
@@ -93,10 +94,30 @@ export async function recordStep(
 	at: Date,
 	note = ''
 ): Promise<void> {
-	await tx
-		.insertInto('application_events')
-		.values({ application_id: applicationId, step, at: at.toISOString(), note })
-		.execute();
+	await tx.executeQuery(stepWrite(tx, applicationId, step, at, note));
+}
+
+const insertStep = compiledOnce(
+	(db, p: { application_id: string; step: string; at: string; note: string }) =>
+		db
+			.insertInto('application_events')
+			.values({ application_id: p.application_id, step: p.step, at: p.at, note: p.note })
+);
+
+/** The insert of a timeline step, to run with others (`writeTogether`). */
+export function stepWrite(
+	tx: Tx,
+	applicationId: string,
+	step: StepName | 'submitted',
+	at: Date,
+	note = ''
+): CompiledQuery {
+	return insertStep.query(tx, kindOf(tx), {
+		application_id: applicationId,
+		step,
+		at: at.toISOString(),
+		note
+	});
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { compiledOnce, kindOf } from '../db/compiled';
 import type { Database } from '../db/schema';
 
 export interface Device {
@@ -48,6 +49,14 @@ export async function renewDevice(
 }
 
 /** The device an `Authorization: Bearer …` header names, if any (an agent's only while enabled). */
+const deviceOfToken = compiledOnce((db, p: { hash: string }) =>
+	db
+		.selectFrom('devices')
+		.leftJoin('users', 'users.id', 'devices.user_id')
+		.select(['devices.id', 'devices.user_id', 'users.disabled'])
+		.where('devices.token_hash', '=', p.hash)
+);
+
 export async function deviceFromRequest(
 	db: Kysely<Database>,
 	request: Request
@@ -55,12 +64,7 @@ export async function deviceFromRequest(
 	const header = request.headers.get('authorization') ?? '';
 	const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header.trim());
 	if (!match) return null;
-	const row = await db
-		.selectFrom('devices')
-		.leftJoin('users', 'users.id', 'devices.user_id')
-		.select(['devices.id', 'devices.user_id', 'users.disabled'])
-		.where('devices.token_hash', '=', hashToken(match[1]!))
-		.executeTakeFirst();
+	const [row] = (await deviceOfToken(db, kindOf(db), { hash: hashToken(match[1]!) })).rows;
 	if (!row || row.disabled) return null;
 	return { id: row.id, userId: row.user_id };
 }

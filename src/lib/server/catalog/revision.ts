@@ -1,12 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { compiledOnce, kindOf } from '../db/compiled';
 import type { Tx } from '../db/transaction';
 
 const KEY = 'catalog_revision';
 
+const metaValue = compiledOnce((db, p: { key: string }) =>
+	db.selectFrom('meta').select('value').where('key', '=', p.key)
+);
+
 /** A counter that every change to the catalogue raises, so cached snapshots know they are stale. */
 export async function readCatalogRevision(db: Kysely<Database>): Promise<number> {
-	const row = await db.selectFrom('meta').select('value').where('key', '=', KEY).executeTakeFirst();
+	const [row] = (await metaValue(db, kindOf(db), { key: KEY })).rows;
 	return row ? Number(row.value) : 0;
 }
 

@@ -1,5 +1,6 @@
-import type { CompiledQuery, Compilable } from 'kysely';
+import { PostgresAdapter, type CompiledQuery, type Compilable } from 'kysely';
 import type { DatabaseKind } from './connect';
+import { prepareOnce } from './prepared';
 import type { Tx } from './transaction';
 
 const MARK = '\u0000param:';
@@ -14,20 +15,29 @@ export function compiledOnce<P extends Record<string, unknown>, R>(
 	build: (db: Tx, params: P) => Compilable<R>
 ) {
 	const cache = new Map<DatabaseKind, { query: CompiledQuery<R>; slots: (string | [unknown])[] }>();
-	return (db: Tx, kind: DatabaseKind, params: P) => {
+	/** The statement with these values, to run now or with others (`writeTogether`). */
+	const query = (db: Tx, kind: DatabaseKind, params: P): CompiledQuery<R> => {
 		let entry = cache.get(kind);
 		if (!entry) {
 			const markers = new Proxy({} as P, { get: (_, key) => `${MARK}${String(key)}` });
-			const query = build(db, markers).compile();
-			const slots = query.parameters.map((value): string | [unknown] =>
+			const compiled = build(db, markers).compile();
+			const slots = compiled.parameters.map((value): string | [unknown] =>
 				typeof value === 'string' && value.startsWith(MARK) ? value.slice(MARK.length) : [value]
 			);
-			entry = { query, slots };
+			entry = { query: compiled, slots };
+			prepareOnce(compiled.sql);
 			cache.set(kind, entry);
 		}
 		const parameters = entry.slots.map((slot) =>
 			typeof slot === 'string' ? params[slot] : slot[0]
 		);
-		return db.executeQuery<R>({ ...entry.query, parameters });
+		return { ...entry.query, parameters };
 	};
+	const run = (db: Tx, kind: DatabaseKind, params: P) =>
+		db.executeQuery<R>(query(db, kind, params));
+	return Object.assign(run, { query });
 }
+
+/** The kind of database a transaction or connection is on, for a caller not told it. */
+export const kindOf = (db: Tx): DatabaseKind =>
+	db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { preparingMarked } from './prepared';
 import type { Database } from './schema';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -23,6 +24,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export function connect(url: string, options: { poolSize?: number } = {}): Connection {
 	if (/^postgres(ql)?:\/\//.test(url)) {
 		const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+		pool.on('connect', preparingMarked);
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		return { db, kind: 'postgres', close: () => db.destroy() };
 	}

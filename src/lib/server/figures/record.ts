@@ -1,6 +1,8 @@
+import type { CompiledQuery } from 'kysely';
+import { compiledOnce, kindOf } from '../db/compiled';
 import type { Tx } from '../db/transaction';
 import { serviceClock } from '$lib/time';
-import { monthOf, weekOf, type FigureKey, type Measures } from './measures';
+import { MEASURES, monthOf, weekOf, type FigureKey, type Measures } from './measures';
 import { workCalendar, workingDaysBetween, type WorkCalendar } from './working-days';
 import { addClerkRating, clerkOfCompletion } from './clerk-ratings';
 import { followUpDeadlineOf } from './follow-up-deadline';
@@ -51,17 +53,35 @@ export const firstCallDelta = (createdAt: string, calledAt: string): Delta => ({
 
 /** Adds to the figures, in the caller's transaction: an insert only, so concurrent writers never queue. */
 export async function addFigures(tx: Tx, key: FigureKey, delta: Delta): Promise<void> {
-	await tx
-		.insertInto('figure_deltas')
-		.values({
-			day: key.day,
-			week: weekOf(key.day),
-			month: monthOf(key.day),
-			point_id: key.pointId,
-			matter_id: key.matterId,
-			...delta
+	await tx.executeQuery(figuresWrite(tx, key, delta));
+}
+
+/** A row of figures with every measure (none left to its default): one statement for all. */
+const insertDelta = compiledOnce(
+	(
+		db,
+		p: { day: string; week: string; month: string; point_id: string; matter_id: string } & Measures
+	) =>
+		db.insertInto('figure_deltas').values({
+			day: p.day,
+			week: p.week,
+			month: p.month,
+			point_id: p.point_id,
+			matter_id: p.matter_id,
+			...(Object.fromEntries(MEASURES.map((m) => [m, p[m]])) as Measures)
 		})
-		.execute();
+);
+
+/** The insert of `addFigures`, to run with others (`writeTogether`). */
+export function figuresWrite(tx: Tx, key: FigureKey, delta: Delta): CompiledQuery {
+	return insertDelta.query(tx, kindOf(tx), {
+		day: key.day,
+		week: weekOf(key.day),
+		month: monthOf(key.day),
+		point_id: key.pointId,
+		matter_id: key.matterId,
+		...(Object.fromEntries(MEASURES.map((m) => [m, delta[m] ?? 0])) as Measures)
+	});
 }
 
 /**

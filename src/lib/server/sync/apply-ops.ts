@@ -18,6 +18,7 @@ import type { Connection } from '../db/connect';
 import { writeTransaction, type Tx } from '../db/transaction';
 import type { DatabaseKind } from '../db/connect';
 import { compiledOnce } from '../db/compiled';
+import { writeTogether } from '../db/write-together';
 import type { Insertable } from 'kysely';
 import type { OpTable } from '../db/schema';
 import { claimTakenIn, mayClaim } from './claim';
@@ -41,8 +42,22 @@ const envelopeLabels = {
 	claimKey: () => 'claimKey'
 };
 
+// Columns named, not `*`: a prepared statement fails once its table gains a column.
 const storedOp = compiledOnce((db, p: { opId: string }) =>
-	db.selectFrom('ops').selectAll().where('op_id', '=', p.opId)
+	db
+		.selectFrom('ops')
+		.select([
+			'op_id',
+			'device_id',
+			'kind',
+			'payload_hash',
+			'status',
+			'reply',
+			'created_at',
+			'taken_in',
+			'claim_hash'
+		])
+		.where('op_id', '=', p.opId)
 );
 
 const storeOp = compiledOnce((db, p: Insertable<OpTable>) =>
@@ -231,20 +246,24 @@ async function applyOne(
 		takeIn: !!options.takeIn
 	};
 	const outcome = await handlers[op.kind](ctx, op.payload);
+	const writes = outcome.writes ?? [];
 	if (outcome.final) {
 		const takenIn = !!options.takeIn && outcome.status === 'applied';
-		await storeOp(tx, kind, {
-			op_id: op.opId,
-			device_id: device.id,
-			kind: op.kind,
-			payload_hash: hash,
-			status: outcome.status,
-			reply: JSON.stringify(outcome.reply),
-			created_at: now.toISOString(),
-			taken_in: takenIn ? 1 : 0,
-			claim_hash: takenIn ? (options.takeIn?.claimHash ?? null) : null
-		});
+		writes.push(
+			storeOp.query(tx, kind, {
+				op_id: op.opId,
+				device_id: device.id,
+				kind: op.kind,
+				payload_hash: hash,
+				status: outcome.status,
+				reply: JSON.stringify(outcome.reply),
+				created_at: now.toISOString(),
+				taken_in: takenIn ? 1 : 0,
+				claim_hash: takenIn ? (options.takeIn?.claimHash ?? null) : null
+			})
+		);
 	}
+	await writeTogether(tx, kind, writes);
 	return { opId: op.opId, status: outcome.status, reply: outcome.reply };
 }
 

@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import type { FieldProblem, OpReply, OpStatus } from '$lib/schemas/ops';
 import type { Device } from '../auth/devices';
@@ -20,6 +21,8 @@ export interface Outcome {
 	reply: OpReply;
 	/** Whether a retry of this op gets this same answer (false: the device may fix and resend it). */
 	final: boolean;
+	/** Writes the op still owes, whose results it does not read: sent with its stored reply. */
+	writes?: CompiledQuery[];
 }
 
 export function rejected(code: string, message: string, fields: FieldProblem[] = []): Outcome {

@@ -1,8 +1,19 @@
 import type { Kysely } from 'kysely';
+import { compiledOnce, kindOf } from '../db/compiled';
 import type { Database } from '../db/schema';
 import { applicationStates, type ApplicationState } from './reply';
 
 const PAGE = 200;
+
+const changesAfter = compiledOnce((db, p: { deviceId: string; since: number; limit: number }) =>
+	db
+		.selectFrom('changes')
+		.select(['seq', 'application_id'])
+		.where('device_id', '=', p.deviceId)
+		.where('seq', '>', p.since)
+		.orderBy('seq')
+		.limit(p.limit)
+);
 
 /** This device's application changes after `since`, in server sequence order, and the next cursor. */
 export async function pullChanges(
@@ -10,14 +21,7 @@ export async function pullChanges(
 	deviceId: string,
 	since: number
 ): Promise<{ cursor: number; more: boolean; changes: (ApplicationState & { seq: number })[] }> {
-	const rows = await db
-		.selectFrom('changes')
-		.select(['seq', 'application_id'])
-		.where('device_id', '=', deviceId)
-		.where('seq', '>', since)
-		.orderBy('seq')
-		.limit(PAGE + 1)
-		.execute();
+	const { rows } = await changesAfter(db, kindOf(db), { deviceId, since, limit: PAGE + 1 });
 	const page = rows.slice(0, PAGE);
 	const cursor = page.at(-1)?.seq ?? since;
 	// Several changes of one application in a page: its latest state once, at its last sequence.

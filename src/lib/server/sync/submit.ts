@@ -15,12 +15,12 @@ import { describeIssues, nestIssues } from '$lib/schemas/issues';
 import { submitPayload, type BookingReply } from '$lib/schemas/ops';
 import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
-import { recordChange } from './changes';
+import { changeWrite } from './changes';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { activeBookingOf, insertApplication, insertBooking } from './statements';
 import { attachPhotos, ownBlobs } from '../blobs/store';
-import { recordStep } from '../applications/status';
-import { addFigures, dayOf, submittedDelta } from '../figures/record';
+import { stepWrite } from '../applications/status';
+import { dayOf, figuresWrite, submittedDelta } from '../figures/record';
 
 const payloadLabels = {
 	applicationId: () => 'applicationId',
@@ -131,34 +131,36 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	if (!reference) return conflict('application_exists', m.err_application_exists());
 
 	const slot = await bookFirstFree(ctx, point, rule, p.slots);
-	await insertBooking(tx, ctx.kind, {
-		id: randomUUID(),
-		application_id: p.applicationId,
-		point_id: point.id,
-		matter_id: p.matterId,
-		applicant_id_number: idNumber,
-		slot_start: slot,
-		status: slot ? 'booked' : 'needs_slot',
-		created_at: stamp,
-		updated_at: stamp
-	});
 	// The booking does not wait for the photos: those still on the phone join when they arrive.
 	// A counter taking the application in from its code has none of them; the phone's claim
 	// notes them later.
 	await attachPhotos(tx, device.id, p.applicationId, p.attachments, own, now, {
 		await: !ctx.takeIn
 	});
-	await recordStep(tx, p.applicationId, 'submitted', now);
-	await addFigures(
-		tx,
-		{ day: dayOf(now), pointId: point.id, matterId: p.matterId },
-		submittedDelta(!!slot, {
-			deviceCreatedAt: p.createdAt,
-			receivedAt: stamp,
-			byAgent: !!row.agent_user_id
-		})
-	);
-	await recordChange(tx, ctx.kind, device.id, p.applicationId, now);
+	const writes = [
+		insertBooking.query(tx, ctx.kind, {
+			id: randomUUID(),
+			application_id: p.applicationId,
+			point_id: point.id,
+			matter_id: p.matterId,
+			applicant_id_number: idNumber,
+			slot_start: slot,
+			status: slot ? 'booked' : 'needs_slot',
+			created_at: stamp,
+			updated_at: stamp
+		}),
+		stepWrite(tx, p.applicationId, 'submitted', now),
+		figuresWrite(
+			tx,
+			{ day: dayOf(now), pointId: point.id, matterId: p.matterId },
+			submittedDelta(!!slot, {
+				deviceCreatedAt: p.createdAt,
+				receivedAt: stamp,
+				byAgent: !!row.agent_user_id
+			})
+		),
+		changeWrite(tx, ctx.kind, device.id, p.applicationId, now)
+	];
 
 	const booking: BookingReply = {
 		status: slot ? 'booked' : 'needs_slot',
@@ -176,7 +178,8 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 			status: 'submitted',
 			booking
 		},
-		final: true
+		final: true,
+		writes
 	};
 }
 
