@@ -5,9 +5,10 @@ import type pg from 'pg';
 const names = new Map<string, string>();
 
 /**
- * Marks a statement's text as one to prepare. Only texts of a fixed set belong here (those of
- * `compiledOnce` and their joins): each stays prepared in every connection for its lifetime. A
- * prepared `select *` fails once its table gains a column: such statements name their columns.
+ * Marks a statement's text as one to prepare. Only texts of a fixed, small set belong here (those
+ * of `compiledOnce`, their joins, reads of a short list): each stays prepared in every connection
+ * for its lifetime. A prepared `select *` fails once its table gains a column: such statements
+ * name their columns.
  */
 export function prepareOnce(sql: string): void {
 	if (!names.has(sql)) names.set(sql, createHash('sha256').update(sql).digest('base64url'));

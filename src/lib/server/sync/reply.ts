@@ -1,4 +1,6 @@
 import type { BookingReply, OpReply, TimelineStep } from '$lib/schemas/ops';
+import type { Compilable } from 'kysely';
+import { prepareOnce } from '../db/prepared';
 import type { Tx } from '../db/transaction';
 
 /** An application's state as devices receive it, in op replies and pulls alike. */
@@ -15,33 +17,51 @@ export interface ApplicationState {
 	updatedAt: string;
 }
 
+/** Lists of up to this many applications (a pull's usual one, a reply's) have prepared statements. */
+const PREPARED_UP_TO = 4;
+
+async function rowsOf<R>(tx: Tx, query: Compilable<R>, count: number): Promise<R[]> {
+	const compiled = query.compile();
+	if (count <= PREPARED_UP_TO) prepareOnce(compiled.sql);
+	return (await tx.executeQuery(compiled)).rows;
+}
+
 export async function applicationStates(tx: Tx, ids: string[]): Promise<ApplicationState[]> {
 	if (!ids.length) return [];
-	const apps = await tx
-		.selectFrom('applications')
-		.select([
-			'id',
-			'reference',
-			'status',
-			'status_note',
-			'requested_materials',
-			'rating',
-			'updated_at'
-		])
-		.where('id', 'in', ids)
-		.execute();
-	const bookings = await tx
-		.selectFrom('bookings')
-		.select(['application_id', 'point_id', 'matter_id', 'slot_start', 'status', 'updated_at'])
-		.where('application_id', 'in', ids)
-		.orderBy('updated_at')
-		.execute();
-	const events = await tx
-		.selectFrom('application_events')
-		.select(['application_id', 'step', 'at', 'note'])
-		.where('application_id', 'in', ids)
-		.orderBy('seq')
-		.execute();
+	const apps = await rowsOf(
+		tx,
+		tx
+			.selectFrom('applications')
+			.select([
+				'id',
+				'reference',
+				'status',
+				'status_note',
+				'requested_materials',
+				'rating',
+				'updated_at'
+			])
+			.where('id', 'in', ids),
+		ids.length
+	);
+	const bookings = await rowsOf(
+		tx,
+		tx
+			.selectFrom('bookings')
+			.select(['application_id', 'point_id', 'matter_id', 'slot_start', 'status', 'updated_at'])
+			.where('application_id', 'in', ids)
+			.orderBy('updated_at'),
+		ids.length
+	);
+	const events = await rowsOf(
+		tx,
+		tx
+			.selectFrom('application_events')
+			.select(['application_id', 'step', 'at', 'note'])
+			.where('application_id', 'in', ids)
+			.orderBy('seq'),
+		ids.length
+	);
 	const timelines = new Map<string, TimelineStep[]>();
 	for (const e of events) {
 		const list = timelines.get(e.application_id) ?? [];
