@@ -21,11 +21,26 @@ export function idNumber(n: number): string {
 }
 
 const ID_NUMBERS = 1000 * 50 * 12 * 28;
+const drawn = new Set<number>();
 /**
- * A fresh number for each application a test files: one active booking per person per matter, and
- * a run files a few hundred (drawn from a million before, two of them could be one person).
+ * A fresh number for each application a test files (one active booking per person per matter):
+ * drawn again while this run drew it already or an application in the server's database has it
+ * (two tests once drew the same one from 16.8 million).
  */
-export const uniqueN = () => Math.floor(Math.random() * ID_NUMBERS);
+export function uniqueN(): number {
+	const db = e2eDatabase();
+	try {
+		const taken = db.prepare('select 1 from applications where applicant_id_number = ?');
+		for (;;) {
+			const n = Math.floor(Math.random() * ID_NUMBERS);
+			if (drawn.has(n) || taken.get(idNumber(n))) continue;
+			drawn.add(n);
+			return n;
+		}
+	} finally {
+		db.close();
+	}
+}
 
 /**
  * On the slot page: ticks the `nth` open time of the first day that has that many. Late in the
