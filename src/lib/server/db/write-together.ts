@@ -16,11 +16,10 @@ export async function writeTogether(
 	kind: DatabaseKind,
 	writes: CompiledQuery[]
 ): Promise<void> {
-	if (kind === 'sqlite' || writes.length === 1) {
+	if (kind === 'sqlite' || writes.length <= 1) {
 		for (const write of writes) await tx.executeQuery(write);
 		return;
 	}
-	if (!writes.length) return;
 	await tx.executeQuery(joined(writes));
 }
 
