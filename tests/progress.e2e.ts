@@ -52,6 +52,8 @@ test('news of an application shows on the list until the resident opens it', asy
 	await expect(row.getByText('有新进展')).toBeVisible();
 	await row.getByRole('link').click();
 	await expect(page.getByText('已受理', { exact: true })).toBeVisible();
+	// Opening the receipt marks it seen; the dot goes once that is stored on the device.
+	await expect(page.getByTestId('news-dot')).toHaveCount(0);
 	await page.goto('/applications');
 	await expect(page.locator('main').getByText('您的申请有新进展')).toHaveCount(0);
 	await expect(page.getByTestId('news-dot')).toHaveCount(0);
