@@ -17,3 +17,5 @@ export function formState(form: unknown) {
 		error: (name: string) => errors.find((e) => e.field === name)?.message
 	};
 }
+
+export type FormState = ReturnType<typeof formState>;
