@@ -66,6 +66,14 @@ const PAIRS: Record<string, Label> = {
 	'fee.en': m.catalog_f_fee_en
 };
 
+/** The texts of a list's items, shown as one field each: "办理条件 #2 › 中文". */
+const TEXTS: Record<string, Label> = {
+	'conditions.zh': m.catalog_f_text_zh,
+	'conditions.en': m.catalog_f_text_en,
+	'legalBasis.zh': m.catalog_f_text_zh,
+	'legalBasis.en': m.catalog_f_text_en
+};
+
 const WEEKDAY = /^[1-7]$/;
 
 export function fieldLabel(field: string, locale: Locale = getLocale()): string {
@@ -81,7 +89,9 @@ export function pathLabel(
 	const parts: string[] = [];
 	for (const [i, key] of path.entries()) {
 		const pair = PAIRS[`${path[i - 1]}.${key}`];
+		const text = TEXTS[`${path[i - 2]}.${key}`];
 		if (pair) parts[parts.length - 1] = pair({}, { locale });
+		else if (text) parts.push(text({}, { locale }));
 		else if (typeof key === 'number' || /^\d+$/.test(key)) {
 			// A weekday's hours are keyed by digits too; a list's items count from one.
 			if (typeof key === 'string' && parts.at(-1) === fieldLabel('hours', locale)) {

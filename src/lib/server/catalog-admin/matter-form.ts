@@ -21,6 +21,8 @@ export function matterFromForm(form: Record<string, string>, base: DocMatter): M
 	const kept = rowsOf(form, 'materials').filter(
 		({ row }) => !row.remove && (row.zh?.trim() || row.en?.trim() || row.id)
 	);
+	const conditions = filledPairs(form, 'conditions');
+	const legalBasis = filledPairs(form, 'legalBasis');
 	const materials = kept.map(({ row }, i) => ({
 		id: row.id?.trim() || `material-${Date.now().toString(36)}-${i}`,
 		zh: row.zh?.trim() ?? '',
@@ -29,7 +31,7 @@ export function matterFromForm(form: Record<string, string>, base: DocMatter): M
 		count: numberField(row.count),
 		noteZh: row.noteZh?.trim() ?? '',
 		noteEn: row.noteEn?.trim() ?? '',
-		when: jsonField(row.when ?? '', ['materials', i, 'when'], issues, {})
+		when: whenOf(row)
 	}));
 	const matter = {
 		...base,
@@ -48,14 +50,39 @@ export function matterFromForm(form: Record<string, string>, base: DocMatter): M
 		visits: numberField(form.visits),
 		fee: { zh: get('fee.zh').trim(), en: get('fee.en').trim() },
 		materials,
-		conditions: jsonField(get('conditions'), ['conditions'], issues),
-		legalBasis: jsonField(get('legalBasis'), ['legalBasis'], issues),
+		conditions: conditions.map(({ row }) => textPair(row)),
+		legalBasis: legalBasis.map(({ row }) => textPair(row)),
 		questions: jsonField(get('questions'), ['questions'], issues),
 		form: jsonField(get('form'), ['form'], issues)
 	};
-	const rename = (path: DocPath): DocPath =>
-		path[0] === 'materials' && typeof path[1] === 'number'
-			? ['materials', kept[path[1]]?.n ?? path[1], ...path.slice(2)]
-			: path;
+	const rows: Record<string, { n: number }[]> = { materials: kept, conditions, legalBasis };
+	const rename = (path: DocPath): DocPath => {
+		const [list, i] = path;
+		const shown = typeof list === 'string' ? rows[list] : undefined;
+		return shown && typeof i === 'number' ? [list!, shown[i]?.n ?? i, ...path.slice(2)] : path;
+	};
 	return { matter, issues, rename };
+}
+
+/** The rows of a list of texts in Chinese and English: those removed or left blank left out. */
+function filledPairs(form: Record<string, string>, group: string) {
+	return rowsOf(form, group).filter(({ row }) => !row.remove && (row.zh?.trim() || row.en?.trim()));
+}
+
+const textPair = (row: Record<string, string>) => ({
+	zh: row.zh?.trim() ?? '',
+	en: row.en?.trim() ?? ''
+});
+
+/**
+ * A material's situations from its ticked answers, `when.<question>.<option>`: for each question
+ * with any ticked, the answers that call for it.
+ */
+function whenOf(row: Record<string, string>): Record<string, string[]> {
+	const when: Record<string, string[]> = {};
+	for (const [name, value] of Object.entries(row)) {
+		const match = /^when\.([^.]+)\.(.+)$/.exec(name);
+		if (match && value) (when[match[1]!] ??= []).push(match[2]!);
+	}
+	return when;
 }

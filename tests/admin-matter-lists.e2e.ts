@@ -1,0 +1,58 @@
+import { expect, test } from './fixtures';
+import { ADMIN } from './support/staff';
+import { adminPage } from './support/catalog-admin';
+
+let discardDraft: (() => Promise<void>) | undefined;
+test.afterEach(async () => {
+	await discardDraft?.();
+	discardDraft = undefined;
+});
+
+test('a matter’s conditions, legal basis and the situations that call for a material are edited on the form', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await adminPage(
+		browser,
+		baseURL!,
+		ADMIN,
+		'/admin/catalog/matters/individual-business-registration'
+	);
+	// Whatever happens, no draft is left for the next test to publish.
+	discardDraft = async () => {
+		await admin.goto('/admin/catalog');
+		const discard = admin.getByRole('button', { name: '放弃草稿' });
+		if (await discard.isVisible()) await discard.click();
+		await admin.context().close();
+	};
+	const conditions = admin.getByRole('group', { name: '办理条件', exact: true });
+	const added = conditions.getByRole('group', { name: '办理条件 · 新增（不填则忽略）' });
+	await added.getByLabel('中文').fill('近三年无严重违法记录');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('alert')).toContainText('请填写“办理条件 #5 › 英文”');
+	await expect(added.getByLabel('中文')).toHaveValue('近三年无严重违法记录');
+	await added.getByLabel('英文').fill('No serious violation in the last three years');
+
+	// 授权委托书 is also asked of a family business.
+	const letter = admin.getByRole('group', { name: /^材料 \d+$/ }).filter({
+		has: admin.getByLabel('删除 授权委托书')
+	});
+	const operation = letter.getByRole('group', { name: '由个人经营还是家庭经营？' });
+	await expect(letter.getByRole('checkbox', { name: '委托他人代办' })).toBeChecked();
+	await operation.getByRole('checkbox', { name: '家庭经营' }).check();
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('status')).toHaveText('已存入草稿，发布后生效');
+
+	await admin.reload();
+	await expect(
+		conditions.getByRole('group', { name: '办理条件 5' }).getByLabel('英文')
+	).toHaveValue('No serious violation in the last three years');
+	await expect(operation.getByRole('checkbox', { name: '家庭经营' })).toBeChecked();
+	await expect(operation.getByRole('checkbox', { name: '个人经营' })).not.toBeChecked();
+	// Removing a condition takes it out.
+	await conditions.getByLabel('删除 办理条件 5').check();
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('status')).toHaveText('已存入草稿，发布后生效');
+	await admin.reload();
+	await expect(conditions.getByRole('group', { name: '办理条件 5' })).toHaveCount(0);
+});
