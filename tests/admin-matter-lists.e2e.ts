@@ -55,4 +55,33 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	await expect(admin.getByRole('status')).toHaveText('已存入草稿，发布后生效');
 	await admin.reload();
 	await expect(conditions.getByRole('group', { name: '办理条件 5' })).toHaveCount(0);
+
+	// A question's choices are a line each; a bad line is named.
+	const premises = admin.getByRole('group', { name: '情形问题 3' });
+	const choices = premises.getByLabel('选项');
+	const lines = await choices.inputValue();
+	await choices.fill(`${lines}\nshop | 商铺 | Shop\n商铺二`);
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('alert')).toContainText(
+		'“情形问题 #3 › 选项”第 5 行应写成 编号 | 中文 | 英文'
+	);
+	await choices.fill(`${lines}\nshop | 商铺 | Shop`);
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('status')).toHaveText('已存入草稿，发布后生效');
+	await admin.reload();
+	const lease = admin
+		.getByRole('group', { name: /^材料 \d+$/ })
+		.filter({ has: admin.getByLabel('删除 房屋租赁合同及出租方产权证明') });
+	await expect(
+		lease
+			.getByRole('group', { name: '经营场所属于哪种情况？' })
+			.getByRole('checkbox', { name: '商铺' })
+	).not.toBeChecked();
+
+	// A form field asks for what its type needs.
+	const shopName = admin.getByRole('group', { name: '表单字段 1' });
+	await expect(shopName.getByLabel('最多字数')).toHaveValue('50');
+	await shopName.getByLabel('填写方式').selectOption({ label: '数字' });
+	await expect(shopName.getByLabel('最多字数')).toBeHidden();
+	await expect(shopName.getByLabel('最小值')).toBeVisible();
 });

@@ -62,8 +62,8 @@ export function issueMessage(
 			return m.catalog_err_city_hall({}, o);
 		case 'hours':
 			return m.catalog_err_hours({ field }, o);
-		case 'json':
-			return m.catalog_err_json({ field, detail }, o);
+		case 'option_line':
+			return m.catalog_err_option_line({ field, line: detail }, o);
 		default:
 			return m.err_format({ field }, o);
 	}

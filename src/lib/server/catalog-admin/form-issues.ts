@@ -23,22 +23,6 @@ export function formIssues(
 	return [...out.values()];
 }
 
-/** A JSON field of a form, or an issue at it. */
-export function jsonField(
-	raw: string,
-	path: DocPath,
-	issues: DocIssue[],
-	empty: unknown = []
-): unknown {
-	if (!raw.trim()) return empty;
-	try {
-		return JSON.parse(raw) as unknown;
-	} catch (e) {
-		issues.push({ path, code: 'json', detail: (e as Error).message });
-		return empty;
-	}
-}
-
 /** A number field: empty is missing (the schema says "required"), anything else as written. */
 export function numberField(raw: string | undefined): number | undefined {
 	const s = raw?.trim() ?? '';

@@ -54,4 +54,85 @@ describe('a matter from its edit form', () => {
 		expect(materials[0]!.when).toEqual({ premises: ['rented', 'free-use'], applicant: ['agent'] });
 		expect(materials[1]!.when).toEqual({});
 	});
+
+	it('takes situation questions a row each, their choices a line each, and names a bad line', () => {
+		const { matter, issues, rename } = matterFromForm(
+			{
+				'questions.0.was': 'premises',
+				'questions.0.id': 'ignored',
+				'questions.0.zh': '经营场所属于哪种情况？',
+				'questions.0.en': 'Premises?',
+				'questions.0.options': 'owned | 自有房产 | Owned\n\nrented｜租赁房屋｜Rented',
+				'questions.1.was': 'gone',
+				'questions.1.zh': '旧问题',
+				'questions.1.remove': 'on',
+				'questions.2.id': 'applicant',
+				'questions.2.zh': '谁来办？',
+				'questions.2.en': 'Who applies?',
+				'questions.2.options': 'self | 本人\nagent | 代办 | Agent'
+			},
+			base
+		);
+		expect(matter.questions).toEqual([
+			{
+				id: 'premises',
+				zh: '经营场所属于哪种情况？',
+				en: 'Premises?',
+				options: [
+					{ id: 'owned', zh: '自有房产', en: 'Owned' },
+					{ id: 'rented', zh: '租赁房屋', en: 'Rented' }
+				]
+			},
+			{
+				id: 'applicant',
+				zh: '谁来办？',
+				en: 'Who applies?',
+				options: [{ id: 'agent', zh: '代办', en: 'Agent' }]
+			}
+		]);
+		expect(issues).toEqual([{ path: ['questions', 1, 'options'], code: 'option_line', detail: 1 }]);
+		expect(rename(['questions', 1, 'options'])).toEqual(['questions', 2, 'options']);
+		expect(rename(['questions', 0, 'options', 1, 'zh'])).toEqual(['questions', 0, 'options']);
+	});
+
+	it('takes form fields with what their type asks for, and leaves out what it does not', () => {
+		const { matter } = matterFromForm(
+			{
+				'form.0.was': 'capital',
+				'form.0.zh': '资金数额（万元）',
+				'form.0.en': 'Capital',
+				'form.0.type': 'number',
+				'form.0.required': 'on',
+				'form.0.min': '0',
+				'form.0.max': '',
+				'form.0.maxLength': '50',
+				'form.0.options': 'a | b | c',
+				'form.1.key': 'scope',
+				'form.1.zh': '经营范围',
+				'form.1.en': 'Scope',
+				'form.1.type': 'select',
+				'form.1.options': 'retail | 零售 | Retail',
+				'form.2.type': 'text'
+			},
+			base
+		);
+		expect(matter.form).toEqual([
+			{
+				key: 'capital',
+				type: 'number',
+				zh: '资金数额（万元）',
+				en: 'Capital',
+				required: true,
+				min: 0
+			},
+			{
+				key: 'scope',
+				type: 'select',
+				zh: '经营范围',
+				en: 'Scope',
+				required: false,
+				options: [{ value: 'retail', zh: '零售', en: 'Retail' }]
+			}
+		]);
+	});
 });

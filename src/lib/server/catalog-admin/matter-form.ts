@@ -1,5 +1,6 @@
 import type { DocMatter } from './document';
-import { jsonField, numberField, rowsOf } from './form-issues';
+import { numberField, rowsOf } from './form-issues';
+import { formFieldsFromForm, questionsFromForm } from './situation-form';
 import type { DocIssue, DocPath } from './validate';
 
 /** A matter as its edit form shows it: a new one has no time limits yet. */
@@ -21,6 +22,8 @@ export function matterFromForm(form: Record<string, string>, base: DocMatter): M
 	const kept = rowsOf(form, 'materials').filter(
 		({ row }) => !row.remove && (row.zh?.trim() || row.en?.trim() || row.id)
 	);
+	const questions = questionsFromForm(form, issues);
+	const fields = formFieldsFromForm(form, issues);
 	const conditions = filledPairs(form, 'conditions');
 	const legalBasis = filledPairs(form, 'legalBasis');
 	const materials = kept.map(({ row }, i) => ({
@@ -52,14 +55,23 @@ export function matterFromForm(form: Record<string, string>, base: DocMatter): M
 		materials,
 		conditions: conditions.map(({ row }) => textPair(row)),
 		legalBasis: legalBasis.map(({ row }) => textPair(row)),
-		questions: jsonField(get('questions'), ['questions'], issues),
-		form: jsonField(get('form'), ['form'], issues)
+		questions: questions.questions,
+		form: fields.fields
 	};
-	const rows: Record<string, { n: number }[]> = { materials: kept, conditions, legalBasis };
+	const rows: Record<string, { n: number }[]> = {
+		materials: kept,
+		conditions,
+		legalBasis,
+		questions: questions.rows,
+		form: fields.rows
+	};
 	const rename = (path: DocPath): DocPath => {
-		const [list, i] = path;
+		const [list, i, key] = path;
 		const shown = typeof list === 'string' ? rows[list] : undefined;
-		return shown && typeof i === 'number' ? [list!, shown[i]?.n ?? i, ...path.slice(2)] : path;
+		if (!shown || typeof i !== 'number') return path;
+		// Choices are one field, a line each.
+		const rest = key === 'options' ? ['options'] : path.slice(2);
+		return [list!, shown[i]?.n ?? i, ...rest];
 	};
 	return { matter, issues, rename };
 }

@@ -1,0 +1,79 @@
+import { numberField, rowsOf } from './form-issues';
+import type { DocIssue } from './validate';
+
+/** Rows of a form's repeated group with anything typed in them, those ticked for removal left out. */
+export type KeptRows = { n: number; row: Record<string, string> }[];
+
+function filled(form: Record<string, string>, group: string, ignore: string[] = []): KeptRows {
+	return rowsOf(form, group).filter(
+		({ row }) =>
+			!row.remove && Object.entries(row).some(([k, value]) => !ignore.includes(k) && value.trim())
+	);
+}
+
+/**
+ * Choices written a line each, "id | 中文 | English" (full-width bars too): a line not so is an
+ * issue at `path`, naming the line.
+ */
+export function optionLines<K extends 'id' | 'value'>(
+	text: string,
+	idKey: K,
+	path: DocIssue['path'],
+	issues: DocIssue[]
+): (Record<K, string> & { zh: string; en: string })[] {
+	const out: (Record<K, string> & { zh: string; en: string })[] = [];
+	text.split(/\r?\n/).forEach((line, i) => {
+		if (!line.trim()) return;
+		const parts = line.split(/[|｜]/).map((p) => p.trim());
+		if (parts.length !== 3 || parts.some((p) => !p)) {
+			issues.push({ path, code: 'option_line', detail: i + 1 });
+			return;
+		}
+		const [id, zh, en] = parts as [string, string, string];
+		out.push({ [idKey]: id, zh, en } as Record<K, string> & { zh: string; en: string });
+	});
+	return out;
+}
+
+/** A matter's situation questions from their rows: an existing one keeps its id (`was`). */
+export function questionsFromForm(form: Record<string, string>, issues: DocIssue[]) {
+	const rows = filled(form, 'questions', ['was']);
+	const questions = rows.map(({ row }, i) => ({
+		id: row.was || row.id?.trim() || '',
+		zh: row.zh?.trim() ?? '',
+		en: row.en?.trim() ?? '',
+		options: optionLines(row.options ?? '', 'id', ['questions', i, 'options'], issues)
+	}));
+	return { rows, questions };
+}
+
+export const FIELD_TYPES = ['text', 'textarea', 'number', 'date', 'select'] as const;
+
+/**
+ * A matter's application form fields from their rows: an existing one keeps its key (`was`); what
+ * belongs to another type than the one chosen is left out.
+ */
+export function formFieldsFromForm(form: Record<string, string>, issues: DocIssue[]) {
+	const rows = filled(form, 'form', ['was', 'type']);
+	const fields = rows.map(({ row }, i) => {
+		const type = row.type ?? '';
+		const field: Record<string, unknown> = {
+			key: row.was || row.key?.trim() || '',
+			type,
+			zh: row.zh?.trim() ?? '',
+			en: row.en?.trim() ?? '',
+			required: !!row.required
+		};
+		const optional = (name: string) => {
+			const value = numberField(row[name]);
+			if (value !== undefined) field[name] = value;
+		};
+		if (type === 'text' || type === 'textarea') optional('maxLength');
+		if (type === 'number') ['min', 'max'].forEach(optional);
+		if (type === 'select') {
+			field.options = optionLines(row.options ?? '', 'value', ['form', i, 'options'], issues);
+		}
+		return field;
+	});
+	return { rows, fields };
+}
