@@ -153,7 +153,7 @@ test('an administrator adds a matter on a form: its id and code are asked for, a
 
 	// The matter's own names (each material row has names too).
 	const basics = admin.getByRole('group', { name: '基本信息' });
-	await admin.getByLabel('编号', { exact: true }).fill('-bad-');
+	await basics.getByLabel('编号', { exact: true }).fill('-bad-');
 	await admin.getByLabel('事项编码', { exact: true }).fill('330100-TEST-01');
 	await basics.getByLabel('中文名称', { exact: true }).fill('农机购置补贴申领');
 	await basics.getByLabel('英文名称', { exact: true }).fill('Farm machinery purchase subsidy');
@@ -168,7 +168,7 @@ test('an administrator adds a matter on a form: its id and code are asked for, a
 	await expect(alert).toContainText('“编号”只能用小写字母、数字和连字符');
 	await expect(basics.getByLabel('中文名称', { exact: true })).toHaveValue('农机购置补贴申领');
 
-	await admin.getByLabel('编号', { exact: true }).fill('farm-machinery-subsidy');
+	await basics.getByLabel('编号', { exact: true }).fill('farm-machinery-subsidy');
 	await admin.getByRole('button', { name: '存入草稿' }).click();
 	await expect(admin).toHaveURL(/\/admin\/catalog\/matters\/farm-machinery-subsidy\?added=1$/);
 	await expect(admin.getByRole('status').filter({ hasText: '已在草稿中新增事项' })).toBeVisible();
