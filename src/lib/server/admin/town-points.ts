@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
 
 /**
@@ -14,4 +14,20 @@ export function pointsOfTown<DB extends Database, TB extends keyof DB>(
 		.select('points.id')
 		.where('points.town_id', '=', town)
 		.where('points.kind', '!=', 'city');
+}
+
+/**
+ * Whether the row's point (`column`) is the place asked for: the point itself when one is named,
+ * else one of the town's points (as `pointsOfTown`), else any.
+ */
+export function atPlace<DB extends Database, TB extends keyof DB>(
+	eb: ExpressionBuilder<DB, TB>,
+	column: `${string}point_id`,
+	place: { pointId: string | null; townId: string | null }
+): Expression<SqlBool> {
+	const e = eb as unknown as ExpressionBuilder<Database, 'points'>;
+	const ref = sql.ref<string>(column);
+	if (place.pointId) return e(ref, '=', place.pointId);
+	if (place.townId) return e(ref, 'in', pointsOfTown(e, place.townId));
+	return e.lit(true);
 }

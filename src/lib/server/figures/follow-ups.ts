@@ -9,7 +9,7 @@ import { pointInScope, type AdminScope } from '../admin/scope';
 import type { FigureFilter } from './filters';
 import { closedLate, isOverdue } from './follow-up-deadline';
 import { dateRangeOf } from './period';
-import { pointsOfTown } from '../admin/town-points';
+import { atPlace } from '../admin/town-points';
 
 export interface FollowUp {
 	applicationId: string;
@@ -43,11 +43,7 @@ export function followUpsOfFilter(db: Db, f: FigureFilter) {
 		.selectFrom('rating_follow_ups as r')
 		.where('r.rated_at', '>=', range.from)
 		.where('r.rated_at', '<', range.to);
-	if (f.pointId) q = q.where('r.point_id', '=', f.pointId);
-	else if (f.townId) {
-		const town = f.townId;
-		q = q.where('r.point_id', 'in', (eb) => pointsOfTown(eb, town));
-	}
+	q = q.where((eb) => atPlace(eb, 'r.point_id', f));
 	if (f.matterId) q = q.where('r.matter_id', '=', f.matterId);
 	return q;
 }

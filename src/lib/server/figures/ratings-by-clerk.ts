@@ -7,7 +7,7 @@ import type { Database } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { ALL_MATTERS, STAR_COLUMNS } from './clerk-ratings';
 import type { FigureFilter } from './filters';
-import { pointsOfTown } from '../admin/town-points';
+import { atPlace } from '../admin/town-points';
 
 type Db = Kysely<Database> | Tx;
 
@@ -27,11 +27,7 @@ export async function ratingsByClerk(
 		.where('c.matter_id', '=', f.matterId ?? ALL_MATTERS)
 		.where('c.day', '>=', f.from)
 		.where('c.day', '<=', f.to);
-	if (f.pointId) q = q.where('c.point_id', '=', f.pointId);
-	else if (f.townId) {
-		const town = f.townId;
-		q = q.where('c.point_id', 'in', (eb) => pointsOfTown(eb, town));
-	}
+	q = q.where((eb) => atPlace(eb, 'c.point_id', f));
 	const rows = await q.groupBy(['c.point_id', 'c.clerk_id']).execute();
 	const names = await clerkNames(db, [...new Set(rows.map((r) => r.clerk_id))]);
 	const points = new Map(catalog.points.map((p, i) => [p.id, { point: p, order: i }]));

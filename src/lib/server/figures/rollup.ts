@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { MEASURES, monthOf, weekOf, zeroMeasures, type Measure, type Measures } from './measures';
 import type { FigureFilter } from './filters';
-import { pointsOfTown } from '../admin/town-points';
+import { atPlace } from '../admin/town-points';
 
 type Db = Kysely<Database> | Tx;
 
@@ -76,11 +76,7 @@ function part(
 		.select((eb) => measures.map((m) => eb.fn.sum<number>(m).as(m)))
 		.where(key as 'day', '>=', range[0])
 		.where(key as 'day', '<=', range[1]);
-	if (f.pointId) q = q.where('point_id', '=', f.pointId);
-	else if (f.townId) {
-		const town = f.townId;
-		q = q.where('point_id', 'in', (eb) => pointsOfTown(eb, town));
-	}
+	q = q.where((eb) => atPlace(eb, 'point_id', f));
 	if (f.matterId) q = q.where('matter_id', '=', f.matterId);
 	if (by === 'place') return q.select(['point_id', 'matter_id']).groupBy(['point_id', 'matter_id']);
 	return q.select(`${key as 'day'} as period`).groupBy(key as 'day');

@@ -9,7 +9,7 @@ import type { Measures } from './measures';
 import { placeLookup } from './places';
 import { figuresByPeriod, figuresByPlace, sumBy, total } from './rollup';
 import { series } from './series';
-import { pointsOfTown } from '../admin/town-points';
+import { atPlace } from '../admin/town-points';
 
 /** Age buckets of the backlog, in days since the application came in: [from, to). */
 export const AGE_BUCKETS = [
@@ -51,11 +51,7 @@ export async function backlog(
 		.where(
 			sql<boolean>`(a.status in ('accepted', 'more_materials') or (a.status = 'submitted' and a.checked_in_at is not null))`
 		);
-	if (f.pointId) q = q.where('a.point_id', '=', f.pointId);
-	else if (f.townId) {
-		const town = f.townId;
-		q = q.where('a.point_id', 'in', (eb) => pointsOfTown(eb, town));
-	}
+	q = q.where((eb) => atPlace(eb, 'a.point_id', f));
 	if (f.matterId) q = q.where('a.matter_id', '=', f.matterId);
 	const rows = await q.groupBy([sql`1`, 'a.status']).execute();
 	return rows.map((r) => ({
