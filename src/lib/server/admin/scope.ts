@@ -49,3 +49,7 @@ export function pointInScope(scope: AdminScope, point: { townId: string; kind: s
 export function isPointOfTown(point: { townId: string; kind: string }, townId: string): boolean {
 	return point.kind !== 'city' && point.townId === townId;
 }
+
+/** The same of a point as the catalogue document holds it (`town`, not `townId`). */
+export const isDocPointOfTown = (point: { town: string; kind: string }, townId: string) =>
+	isPointOfTown({ townId: point.town, kind: point.kind }, townId);

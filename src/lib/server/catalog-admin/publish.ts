@@ -1,5 +1,6 @@
 import type { CatalogChange } from '$lib/catalog-admin/change';
 import { describeChange } from '$lib/catalog-admin/describe-change';
+import { isDocPointOfTown } from '../admin/scope';
 import type { SignedInUser } from '../auth/sessions';
 import { calendarSince, nationalCalendar } from '../calendar/national';
 import { bumpCatalogRevision } from '../catalog/revision';
@@ -186,7 +187,7 @@ function withinTown(
 	const is = new Map(after.points.map((p) => [p.id, p]));
 	const inTown = (points: Map<string, DocPoint>, id: string) => {
 		const p = points.get(id);
-		return !p || (p.town === townId && p.kind !== 'city');
+		return !p || isDocPointOfTown(p, townId);
 	};
 	return changes.every((c) => c.entity === 'point' && inTown(was, c.id) && inTown(is, c.id));
 }

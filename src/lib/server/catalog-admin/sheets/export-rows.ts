@@ -1,3 +1,4 @@
+import { isDocPointOfTown } from '../../admin/scope';
 import type { CatalogDocument } from '../document';
 import { spansText } from '../point-form';
 import { COLUMNS, type SheetKind } from './columns';
@@ -13,9 +14,7 @@ export function exportRows(
 	const header = COLUMNS[kind].map((c) => c.heading({ locale: 'zh' }));
 	if (kind === 'points') {
 		// A town's sheet has its own points: the city hall is the city's, wherever it stands.
-		const points = doc.points.filter(
-			(p) => townId === null || (p.town === townId && p.kind !== 'city')
-		);
+		const points = doc.points.filter((p) => townId === null || isDocPointOfTown(p, townId));
 		return [
 			header,
 			...points.map((p) => [
