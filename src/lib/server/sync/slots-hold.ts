@@ -1,13 +1,13 @@
 import type { DatabaseKind } from '../db/connect';
 import type { Tx } from '../db/transaction';
-import { firstPlace, raisePlace, takePlace } from './statements';
+import { raiseOrFirstPlace, raisePlace, takePlace } from './statements';
 
 /**
  * Takes one place in a slot if it has room. On SQLite, in one statement: the slot's first booking
  * inserts its counter, later ones raise it only while it is below `capacity`, and the write
  * transaction holds the whole database. On PostgreSQL, a conditional update that locks the row
  * only when it takes a place (a full slot is passed over without a lock, so devices ranking full
- * slots in different orders cannot deadlock), else the slot's first counter. Concurrent writers
+ * slots in different orders cannot deadlock), else the slot's first counter, in the same statement. Concurrent writers
  * can never together push `booked` past `capacity`.
  */
 export async function holdSlot(
@@ -19,9 +19,9 @@ export async function holdSlot(
 	if (capacity < 1) return false;
 	const params = { ...slot, capacity, one: 1 as const };
 	if (kind === 'sqlite') return Number((await takePlace(tx, kind, params)).numAffectedRows) === 1;
-	if (Number((await raisePlace(tx, kind, params)).numAffectedRows) === 1) return true;
-	if (Number((await firstPlace(tx, kind, params)).numAffectedRows) === 1) return true;
-	// Another booking created the counter meanwhile: take a place in it if there is still room.
+	const { rows } = await raiseOrFirstPlace(tx, kind, params);
+	if (Number(rows[0]?.taken) === 1) return true;
+	// Full, or another booking created the counter meanwhile: take a place if there is still room.
 	return Number((await raisePlace(tx, kind, params)).numAffectedRows) === 1;
 }
 

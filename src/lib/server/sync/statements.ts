@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { compiledOnce } from '../db/compiled';
 import type { ApplicationTable, BookingTable, ChangeTable } from '../db/schema';
 
@@ -100,11 +100,44 @@ export const raisePlace = compiledOnce(
 			.where('booked', '<', p.capacity)
 );
 
-/** The slot's first place, unless its counter exists already. */
-export const firstPlace = compiledOnce(
-	(db, p: { pointId: string; matterId: string; start: string; one: 1 }) =>
+/**
+ * One place in a slot that has room, or the slot's first place when it has no counter yet, in one
+ * statement (PostgreSQL): `taken` is 0 when the slot is full, or when another booking created its
+ * counter meanwhile (then `raisePlace` may still find room).
+ */
+export const raiseOrFirstPlace = compiledOnce(
+	(db, p: { pointId: string; matterId: string; start: string; capacity: number; one: 1 }) =>
 		db
-			.insertInto('slot_counts')
-			.values({ point_id: p.pointId, matter_id: p.matterId, slot_start: p.start, booked: p.one })
-			.onConflict((oc) => oc.columns(['point_id', 'matter_id', 'slot_start']).doNothing())
+			.with('raised', (w) =>
+				w
+					.updateTable('slot_counts')
+					.set((eb) => ({ booked: eb('booked', '+', p.one) }))
+					.where('point_id', '=', p.pointId)
+					.where('matter_id', '=', p.matterId)
+					.where('slot_start', '=', p.start)
+					.where('booked', '<', p.capacity)
+					.returning('booked')
+			)
+			.with('first', (w) =>
+				w
+					.insertInto('slot_counts')
+					.columns(['point_id', 'matter_id', 'slot_start', 'booked'])
+					.expression(
+						w
+							.selectNoFrom([
+								sql<string>`cast(${p.pointId} as text)`.as('point_id'),
+								sql<string>`cast(${p.matterId} as text)`.as('matter_id'),
+								sql<string>`cast(${p.start} as text)`.as('slot_start'),
+								sql<number>`cast(${p.one} as integer)`.as('booked')
+							])
+							.where(({ not, exists, selectFrom }) =>
+								not(exists(selectFrom('raised').select('raised.booked')))
+							)
+					)
+					.onConflict((oc) => oc.columns(['point_id', 'matter_id', 'slot_start']).doNothing())
+					.returning('booked')
+			)
+			.selectNoFrom(
+				sql<number>`(select count(*) from raised) + (select count(*) from first)`.as('taken')
+			)
 );
