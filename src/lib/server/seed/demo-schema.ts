@@ -142,7 +142,6 @@ export const matterEntries = {
 };
 
 /** Aliases that repeat the name are refused: search finds the name anyway. */
-/** Aliases that repeat the name are refused: search finds the name anyway. */
 export function aliasesOutsideName({ zh, en, aliases }: Named): boolean {
 	return aliases.every(
 		(a) =>
