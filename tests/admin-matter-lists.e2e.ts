@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { ADMIN } from './support/staff';
-import { adminPage } from './support/catalog-admin';
+import { adminPage, discardAnyDraft } from './support/catalog-admin';
 
 let discardDraft: (() => Promise<void>) | undefined;
 test.afterEach(async () => {
@@ -20,9 +20,7 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	);
 	// Whatever happens, no draft is left for the next test to publish.
 	discardDraft = async () => {
-		await admin.goto('/admin/catalog');
-		const discard = admin.getByRole('button', { name: '放弃草稿' });
-		if (await discard.isVisible()) await discard.click();
+		await discardAnyDraft(admin);
 		await admin.context().close();
 	};
 	const conditions = admin.getByRole('group', { name: '办理条件', exact: true });
@@ -55,6 +53,18 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	await expect(admin.getByRole('status')).toHaveText('已存入草稿，发布后生效');
 	await admin.reload();
 	await expect(conditions.getByRole('group', { name: '办理条件 5' })).toHaveCount(0);
+
+	// A new question's id goes into the form's field names: a dot or a space is refused.
+	const newQuestion = admin.getByRole('group', { name: '情形问题 · 新增（不填则忽略）' });
+	await newQuestion.getByLabel('编号').fill('who.applies');
+	await newQuestion.getByLabel('中文').fill('谁来办？');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('alert')).toContainText(
+		'“情形问题 #4 › 编号”只能用字母、数字、连字符和下划线'
+	);
+	await expect(admin.getByRole('alert')).toContainText('请填写“情形问题 #4 › 英文”');
+	await newQuestion.getByLabel('编号').fill('');
+	await newQuestion.getByLabel('中文').fill('');
 
 	// A question's choices are a line each; a bad line is named.
 	const premises = admin.getByRole('group', { name: '情形问题 3' });

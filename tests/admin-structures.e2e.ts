@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { ADMIN } from './support/staff';
-import { adminPage, publish, restore } from './support/catalog-admin';
+import { adminPage, discardAnyDraft, publish, restore } from './support/catalog-admin';
 
 test('an administrator edits towns, bundles, categories and departments on forms, each error at its row', async ({
 	browser,
@@ -10,9 +10,7 @@ test('an administrator edits towns, bundles, categories and departments on forms
 	const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog/structures');
 	// Whatever happens, no draft is left for the next test to publish.
 	afterThis = async () => {
-		await admin.goto('/admin/catalog');
-		const discard = admin.getByRole('button', { name: '放弃草稿' });
-		if (await discard.isVisible()) await discard.click();
+		await discardAnyDraft(admin);
 		await admin.context().close();
 	};
 	const departments = admin.getByRole('region', { name: '部门' });

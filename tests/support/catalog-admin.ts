@@ -68,3 +68,15 @@ export async function restore(page: Page, version: number): Promise<number> {
 	await expect(notice).toBeVisible();
 	return Number(/第 (\d+) 版/.exec((await notice.textContent()) ?? '')![1]);
 }
+
+/** Discards the administrator's draft, if there is one, answering the question it asks first. */
+export async function discardAnyDraft(page: Page): Promise<void> {
+	await page.goto('/admin/catalog');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const discard = page.getByRole('button', { name: '放弃草稿' });
+	if (!(await discard.isVisible())) return;
+	await discard.click();
+	await expect(page.getByRole('alert')).toContainText('不能恢复');
+	await page.getByRole('button', { name: '确定放弃全部修改' }).click();
+	await expect(page.getByText('没有未发布的修改')).toBeVisible();
+}

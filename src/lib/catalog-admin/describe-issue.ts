@@ -62,6 +62,10 @@ export function issueMessage(
 			return m.catalog_err_city_hall({}, o);
 		case 'hours':
 			return m.catalog_err_hours({ field }, o);
+		case 'inner_id_format':
+			return m.catalog_err_inner_id({ field }, o);
+		case 'option_id':
+			return m.catalog_err_option_id({ field, line: detail }, o);
 		case 'option_line':
 			return m.catalog_err_option_line({ field, line: detail }, o);
 		default:

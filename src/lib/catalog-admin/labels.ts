@@ -72,12 +72,16 @@ const PAIRS: Record<string, Label> = {
 	'fee.en': m.catalog_f_fee_en
 };
 
-/** The texts of a list's items, shown as one field each: "办理条件 #2 › 中文". */
+/** The texts of a list's items, labelled by language alone: "办理条件 #2 › 中文". */
 const TEXTS: Record<string, Label> = {
 	'conditions.zh': m.catalog_f_text_zh,
 	'conditions.en': m.catalog_f_text_en,
 	'legalBasis.zh': m.catalog_f_text_zh,
-	'legalBasis.en': m.catalog_f_text_en
+	'legalBasis.en': m.catalog_f_text_en,
+	'questions.zh': m.catalog_f_text_zh,
+	'questions.en': m.catalog_f_text_en,
+	'form.zh': m.catalog_f_text_zh,
+	'form.en': m.catalog_f_text_en
 };
 
 const WEEKDAY = /^[1-7]$/;

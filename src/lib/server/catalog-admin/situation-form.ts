@@ -1,6 +1,13 @@
 import { numberField, rowsOf } from './form-issues';
 import type { DocIssue } from './validate';
 
+/**
+ * An id within a matter (a question, a choice, a form field's key): letters, digits, hyphens and
+ * underscores, as the seed's `premises`, `free-use` and `businessName`. A dot or a space would break
+ * the form fields named after it.
+ */
+const INNER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
 /** Rows of a form's repeated group with anything typed in them, those ticked for removal left out. */
 export type KeptRows = { n: number; row: Record<string, string> }[];
 
@@ -30,6 +37,10 @@ export function optionLines<K extends 'id' | 'value'>(
 			return;
 		}
 		const [id, zh, en] = parts as [string, string, string];
+		if (!INNER_ID.test(id)) {
+			issues.push({ path, code: 'option_id', detail: i + 1 });
+			return;
+		}
 		out.push({ [idKey]: id, zh, en } as Record<K, string> & { zh: string; en: string });
 	});
 	return out;
@@ -38,12 +49,16 @@ export function optionLines<K extends 'id' | 'value'>(
 /** A matter's situation questions from their rows: an existing one keeps its id (`was`). */
 export function questionsFromForm(form: Record<string, string>, issues: DocIssue[]) {
 	const rows = filled(form, 'questions', ['was']);
-	const questions = rows.map(({ row }, i) => ({
-		id: row.was || row.id?.trim() || '',
-		zh: row.zh?.trim() ?? '',
-		en: row.en?.trim() ?? '',
-		options: optionLines(row.options ?? '', 'id', ['questions', i, 'options'], issues)
-	}));
+	const questions = rows.map(({ row }, i) => {
+		const id = row.was || row.id?.trim() || '';
+		if (!row.was) newInnerId(id, ['questions', i, 'id'], issues);
+		return {
+			id,
+			zh: row.zh?.trim() ?? '',
+			en: row.en?.trim() ?? '',
+			options: optionLines(row.options ?? '', 'id', ['questions', i, 'options'], issues)
+		};
+	});
 	return { rows, questions };
 }
 
@@ -57,6 +72,7 @@ export function formFieldsFromForm(form: Record<string, string>, issues: DocIssu
 	const rows = filled(form, 'form', ['was', 'type']);
 	const fields = rows.map(({ row }, i) => {
 		const type = row.type ?? '';
+		if (!row.was) newInnerId(row.key?.trim() ?? '', ['form', i, 'key'], issues);
 		const field: Record<string, unknown> = {
 			key: row.was || row.key?.trim() || '',
 			type,
@@ -76,4 +92,9 @@ export function formFieldsFromForm(form: Record<string, string>, issues: DocIssu
 		return field;
 	});
 	return { rows, fields };
+}
+
+function newInnerId(id: string, path: DocIssue['path'], issues: DocIssue[]): void {
+	if (!id) issues.push({ path, code: 'required' });
+	else if (!INNER_ID.test(id)) issues.push({ path, code: 'inner_id_format' });
 }

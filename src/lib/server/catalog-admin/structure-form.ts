@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { FieldIssue } from '$lib/schemas/issues';
 import type { CatalogDocument } from './document';
 import { numberField, rowsOf } from './form-issues';
@@ -40,7 +41,8 @@ export function structureFromForm(
 		if (was && row.remove) {
 			const users = usersOf(part, was, doc);
 			if (!users) continue;
-			inUse.push({ field: `${part}.${n}.remove`, message: inUseMessage(part, get('zh'), users) });
+			const name = getLocale() === 'en' ? get('en') : get('zh');
+			inUse.push({ field: `${part}.${n}.remove`, message: inUseMessage(part, name, users) });
 		}
 		const entry: Record<string, unknown> = { id: was || get('id'), zh: get('zh'), en: get('en') };
 		if (part === 'towns') {

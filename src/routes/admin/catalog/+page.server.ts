@@ -5,6 +5,7 @@ import { issueMessage } from '$lib/catalog-admin/describe-issue';
 import { pathLabel } from '$lib/catalog-admin/labels';
 import { catalogAdmin } from '$lib/server/catalog-admin/access';
 import { discardDraft, readDraft } from '$lib/server/catalog-admin/draft';
+import { formFields } from '$lib/server/catalog-admin/form-data';
 import { publishDraft } from '$lib/server/catalog-admin/publish';
 import { draftStaleness, rebaseDraft } from '$lib/server/catalog-admin/rebase-draft';
 
@@ -74,8 +75,10 @@ export const actions: Actions = {
 				});
 		}
 	},
-	discard: async ({ locals, url }) => {
+	discard: async ({ locals, url, request }) => {
 		const { conn, scope } = await catalogAdmin(locals, url);
+		// Every edit of the draft goes at once: asked again before it is done.
+		if ((await formFields(request)).confirm !== '1') return { confirmDiscard: true };
 		await discardDraft(conn.db, scope.user.id);
 		return { done: true, message: m.catalog_discarded() };
 	}
