@@ -5,14 +5,22 @@ import type { CatalogChange, ChangedEntity, ServiceValue } from './change';
 import { fieldLabel } from './labels';
 
 type Locale = 'zh' | 'en';
+type Label = (i: object, o: { locale?: Locale }) => string;
 
-const entityLabel: Record<ChangedEntity, (i: object, o: { locale?: Locale }) => string> = {
+const entityLabel: Record<ChangedEntity, Label> = {
 	matter: m.catalog_entity_matter,
 	point: m.catalog_entity_point,
 	town: m.catalog_entity_town,
 	bundle: m.catalog_entity_bundle,
 	category: m.catalog_entity_category,
 	department: m.catalog_entity_department
+};
+
+/** Fields held in both languages, each language's text labelled as its form field is. */
+const TEXT_FIELDS: Record<string, Record<Locale, Label>> = {
+	name: { zh: m.catalog_f_zh, en: m.catalog_f_en },
+	fee: { zh: m.catalog_f_fee_zh, en: m.catalog_f_fee_en },
+	address: { zh: m.catalog_f_address_zh, en: m.catalog_f_address_en }
 };
 
 /** Fields whose values are too long for one line: the line says only that they changed. */
@@ -57,6 +65,18 @@ export function describeChange(c: CatalogChange, locale: Locale = getLocale()): 
 	}
 	if (c.change === 'added') return m.catalog_change_added({ entity, name }, o);
 	if (c.change === 'removed') return m.catalog_change_removed({ entity, name }, o);
+	const text = TEXT_FIELDS[c.field ?? ''];
+	if (text) {
+		// A text edited only in the other language is shown in that language, so it is seen.
+		const other: Locale = locale === 'en' ? 'zh' : 'en';
+		const [before, after] = [c.before as Text, c.after as Text];
+		const shown = before[locale] === after[locale] ? other : locale;
+		const field = text[shown]({}, o);
+		return m.catalog_change_value(
+			{ entity, name, field, before: before[shown], after: after[shown] },
+			o
+		);
+	}
 	const field = fieldLabel(c.field ?? '', locale);
 	if (UNSHOWN.has(c.field ?? '')) return m.catalog_change_edited({ entity, name, field }, o);
 	const show = (value: unknown) => formatValue(c.field ?? '', value, locale);

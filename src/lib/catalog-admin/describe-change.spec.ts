@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { describeChange } from './describe-change';
+import type { CatalogChange } from './change';
+
+const renamed = (before: { zh: string; en: string }, after: { zh: string; en: string }) =>
+	({
+		entity: 'category',
+		id: 'market',
+		name: after,
+		change: 'changed',
+		field: 'name',
+		before,
+		after
+	}) satisfies CatalogChange;
+
+describe('a change of a text held in both languages', () => {
+	it('shows the reader’s language when that text changed', () => {
+		const c = renamed({ zh: '市场主体', en: 'Businesses' }, { zh: '经营主体', en: 'Companies' });
+		expect(describeChange(c, 'zh')).toContain('中文名称 市场主体 → 经营主体');
+		expect(describeChange(c, 'en')).toContain('English name Businesses → Companies');
+	});
+
+	it('shows the other language when only that one changed, so the edit is seen', () => {
+		const c = renamed({ zh: '市场主体', en: 'Businesses' }, { zh: '市场主体', en: 'Companies' });
+		expect(describeChange(c, 'zh')).toContain('英文名称 Businesses → Companies');
+		expect(describeChange(c, 'en')).toContain('English name Businesses → Companies');
+	});
+});
