@@ -182,3 +182,12 @@ test('HTML typed into a field shows as text to staff and resident', async ({
 	expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
 	await counter.context().close();
 });
+
+test('staff choose English on the sign-in page, before signing in', async ({ page }) => {
+	await page.goto('/staff/login');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff sign-in');
+	await page.getByRole('button', { name: '中文' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作人员登录');
+});
