@@ -30,6 +30,8 @@ async function submitted(page: import('@playwright/test').Page, name: string) {
  */
 async function moveToAnotherSlot(page: import('@playwright/test').Page) {
 	await page.getByRole('link', { name: '改约其他时间' }).click();
+	// The page says which booking is being moved.
+	await expect(page.getByText(/^正在改约，现在约的是 \d+月\d+日/)).toBeVisible();
 	const day = page.locator('.days button').nth(2);
 	await day.click();
 	await expect(day).toHaveAttribute('aria-pressed', 'true');
