@@ -51,6 +51,8 @@ function explain(issue: v.BaseIssue<unknown>, field: string): string {
 	} catch {
 		r = undefined;
 	}
+	// A list left unchosen is asked to be chosen from, not "filled in".
+	if (r?.k === 'choice') return m.err_choice({ field });
 	if (issue.input === undefined || issue.input === '' || r?.k === 'required') {
 		return m.err_required({ field });
 	}
