@@ -65,8 +65,6 @@ function explain(issue: v.BaseIssue<unknown>, field: string): string {
 			return m.err_too_long({ field, max: String(r.max) });
 		case 'items':
 			return m.err_too_many({ field, max: String(r.max) });
-		case 'choice':
-			return m.err_choice({ field });
 		case 'number':
 			return m.err_number({ field });
 		case 'range':
