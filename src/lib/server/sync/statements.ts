@@ -1,6 +1,6 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type QueryCreator } from 'kysely';
 import { compiledOnce } from '../db/compiled';
-import type { ApplicationTable, BookingTable, ChangeTable } from '../db/schema';
+import type { ApplicationTable, BookingTable, ChangeTable, Database } from '../db/schema';
 
 // The statements every submit runs, compiled once (see `compiledOnce`).
 
@@ -88,56 +88,49 @@ export const takePlace = compiledOnce(
 			)
 );
 
-/** One place in a slot that has room; a full slot's row is not locked (PostgreSQL). */
-export const raisePlace = compiledOnce(
-	(db, p: { pointId: string; matterId: string; start: string; capacity: number; one: 1 }) =>
-		db
-			.updateTable('slot_counts')
-			.set((eb) => ({ booked: eb('booked', '+', p.one) }))
-			.where('point_id', '=', p.pointId)
-			.where('matter_id', '=', p.matterId)
-			.where('slot_start', '=', p.start)
-			.where('booked', '<', p.capacity)
-);
+type PlaceParams = { pointId: string; matterId: string; start: string; capacity: number; one: 1 };
+
+/** The update taking one place in a slot that has room; a full slot's row is not locked. */
+const raise = (db: QueryCreator<Database>, p: PlaceParams) =>
+	db
+		.updateTable('slot_counts')
+		.set((eb) => ({ booked: eb('booked', '+', p.one) }))
+		.where('point_id', '=', p.pointId)
+		.where('matter_id', '=', p.matterId)
+		.where('slot_start', '=', p.start)
+		.where('booked', '<', p.capacity);
+
+/** One place in a slot that has room (PostgreSQL). */
+export const raisePlace = compiledOnce((db, p: PlaceParams) => raise(db, p));
 
 /**
  * One place in a slot that has room, or the slot's first place when it has no counter yet, in one
  * statement (PostgreSQL): `taken` is 0 when the slot is full, or when another booking created its
  * counter meanwhile (then `raisePlace` may still find room).
  */
-export const raiseOrFirstPlace = compiledOnce(
-	(db, p: { pointId: string; matterId: string; start: string; capacity: number; one: 1 }) =>
-		db
-			.with('raised', (w) =>
-				w
-					.updateTable('slot_counts')
-					.set((eb) => ({ booked: eb('booked', '+', p.one) }))
-					.where('point_id', '=', p.pointId)
-					.where('matter_id', '=', p.matterId)
-					.where('slot_start', '=', p.start)
-					.where('booked', '<', p.capacity)
-					.returning('booked')
-			)
-			.with('first', (w) =>
-				w
-					.insertInto('slot_counts')
-					.columns(['point_id', 'matter_id', 'slot_start', 'booked'])
-					.expression(
-						w
-							.selectNoFrom([
-								sql<string>`cast(${p.pointId} as text)`.as('point_id'),
-								sql<string>`cast(${p.matterId} as text)`.as('matter_id'),
-								sql<string>`cast(${p.start} as text)`.as('slot_start'),
-								sql<number>`cast(${p.one} as integer)`.as('booked')
-							])
-							.where(({ not, exists, selectFrom }) =>
-								not(exists(selectFrom('raised').select('raised.booked')))
-							)
-					)
-					.onConflict((oc) => oc.columns(['point_id', 'matter_id', 'slot_start']).doNothing())
-					.returning('booked')
-			)
-			.selectNoFrom(
-				sql<number>`(select count(*) from raised) + (select count(*) from first)`.as('taken')
-			)
+export const raiseOrFirstPlace = compiledOnce((db, p: PlaceParams) =>
+	db
+		.with('raised', (w) => raise(w, p).returning('booked'))
+		.with('first', (w) =>
+			w
+				.insertInto('slot_counts')
+				.columns(['point_id', 'matter_id', 'slot_start', 'booked'])
+				.expression(
+					w
+						.selectNoFrom([
+							sql<string>`cast(${p.pointId} as text)`.as('point_id'),
+							sql<string>`cast(${p.matterId} as text)`.as('matter_id'),
+							sql<string>`cast(${p.start} as text)`.as('slot_start'),
+							sql<number>`cast(${p.one} as integer)`.as('booked')
+						])
+						.where(({ not, exists, selectFrom }) =>
+							not(exists(selectFrom('raised').select('raised.booked')))
+						)
+				)
+				.onConflict((oc) => oc.columns(['point_id', 'matter_id', 'slot_start']).doNothing())
+				.returning('booked')
+		)
+		.selectNoFrom(
+			sql<number>`(select count(*) from raised) + (select count(*) from first)`.as('taken')
+		)
 );
