@@ -44,3 +44,14 @@ export function rowsOf(
 	}
 	return [...rows.entries()].sort(([a], [b]) => a - b).map(([n, row]) => ({ n, row }));
 }
+
+/**
+ * The rows of a repeated group with anything typed in them (keys in `ignore` aside, such as a
+ * list's preset choice), those ticked for removal left out.
+ */
+export function filledRows(form: Record<string, string>, group: string, ignore: string[] = []) {
+	return rowsOf(form, group).filter(
+		({ row }) =>
+			!row.remove && Object.entries(row).some(([k, value]) => !ignore.includes(k) && value.trim())
+	);
+}

@@ -1,5 +1,5 @@
 import type { DocMatter } from './document';
-import { numberField, rowsOf } from './form-issues';
+import { filledRows, numberField, rowsOf } from './form-issues';
 import { formFieldsFromForm, questionsFromForm } from './situation-form';
 import type { DocIssue, DocPath } from './validate';
 
@@ -24,8 +24,8 @@ export function matterFromForm(form: Record<string, string>, base: DocMatter): M
 	);
 	const questions = questionsFromForm(form, issues);
 	const fields = formFieldsFromForm(form, issues);
-	const conditions = filledPairs(form, 'conditions');
-	const legalBasis = filledPairs(form, 'legalBasis');
+	const conditions = filledRows(form, 'conditions');
+	const legalBasis = filledRows(form, 'legalBasis');
 	const materials = kept.map(({ row }, i) => ({
 		id: row.id?.trim() || `material-${Date.now().toString(36)}-${i}`,
 		zh: row.zh?.trim() ?? '',
@@ -74,11 +74,6 @@ export function matterFromForm(form: Record<string, string>, base: DocMatter): M
 		return [list!, shown[i]?.n ?? i, ...rest];
 	};
 	return { matter, issues, rename };
-}
-
-/** The rows of a list of texts in Chinese and English: those removed or left blank left out. */
-function filledPairs(form: Record<string, string>, group: string) {
-	return rowsOf(form, group).filter(({ row }) => !row.remove && (row.zh?.trim() || row.en?.trim()));
 }
 
 const textPair = (row: Record<string, string>) => ({

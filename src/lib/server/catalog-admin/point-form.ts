@@ -1,5 +1,5 @@
 import type { DocPoint } from './document';
-import { numberField, rowsOf } from './form-issues';
+import { filledRows, numberField } from './form-issues';
 import type { DocIssue, DocPath } from './validate';
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -49,9 +49,7 @@ export function pointFromForm(
 		if (spans === null) issues.push({ path: ['hours', d], code: 'hours' });
 		else if (spans.length) hours[d] = spans;
 	}
-	const kept = rowsOf(form, 'closures').filter(
-		({ row }) => !row.remove && (row.date?.trim() || row.zh?.trim() || row.en?.trim())
-	);
+	const kept = filledRows(form, 'closures');
 	const services = matterIds
 		.filter((id) => form[`services.${id}.on`])
 		.map((id) => ({

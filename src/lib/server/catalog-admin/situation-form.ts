@@ -1,4 +1,4 @@
-import { numberField, rowsOf } from './form-issues';
+import { filledRows, numberField } from './form-issues';
 import type { DocIssue } from './validate';
 
 /**
@@ -7,16 +7,6 @@ import type { DocIssue } from './validate';
  * the form fields named after it.
  */
 const INNER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
-/** Rows of a form's repeated group with anything typed in them, those ticked for removal left out. */
-export type KeptRows = { n: number; row: Record<string, string> }[];
-
-function filled(form: Record<string, string>, group: string, ignore: string[] = []): KeptRows {
-	return rowsOf(form, group).filter(
-		({ row }) =>
-			!row.remove && Object.entries(row).some(([k, value]) => !ignore.includes(k) && value.trim())
-	);
-}
 
 /**
  * Choices written a line each, "id | 中文 | English" (full-width bars too): a line not so is an
@@ -48,7 +38,7 @@ export function optionLines<K extends 'id' | 'value'>(
 
 /** A matter's situation questions from their rows: an existing one keeps its id (`was`). */
 export function questionsFromForm(form: Record<string, string>, issues: DocIssue[]) {
-	const rows = filled(form, 'questions', ['was']);
+	const rows = filledRows(form, 'questions', ['was']);
 	const questions = rows.map(({ row }, i) => {
 		const id = row.was || row.id?.trim() || '';
 		if (!row.was) newInnerId(id, ['questions', i, 'id'], issues);
@@ -69,7 +59,7 @@ export const FIELD_TYPES = ['text', 'textarea', 'number', 'date', 'select'] as c
  * belongs to another type than the one chosen is left out.
  */
 export function formFieldsFromForm(form: Record<string, string>, issues: DocIssue[]) {
-	const rows = filled(form, 'form', ['was', 'type']);
+	const rows = filledRows(form, 'form', ['was', 'type']);
 	const fields = rows.map(({ row }, i) => {
 		const type = row.type ?? '';
 		if (!row.was) newInnerId(row.key?.trim() ?? '', ['form', i, 'key'], issues);

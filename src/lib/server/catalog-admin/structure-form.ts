@@ -34,6 +34,8 @@ export function structureFromForm(
 	const inUse: FieldIssue[] = [];
 	const kept: number[] = [];
 	const list: Record<string, unknown>[] = [];
+	// A new town goes last unless given its place.
+	const lastSort = Math.max(0, ...doc.towns.map((t) => t.sort));
 	for (const { n, row } of rowsOf(form, part)) {
 		const get = (key: string) => row[key]?.trim() ?? '';
 		const was = get('was');
@@ -46,9 +48,7 @@ export function structureFromForm(
 		}
 		const entry: Record<string, unknown> = { id: was || get('id'), zh: get('zh'), en: get('en') };
 		if (part === 'towns') {
-			// A new town goes last unless given its place.
-			const last = Math.max(0, ...doc.towns.map((t) => t.sort));
-			const sort = numberField(row.sort) ?? (was ? undefined : last + 1);
+			const sort = numberField(row.sort) ?? (was ? undefined : lastSort + 1);
 			Object.assign(entry, { kind: get('kind'), sort });
 		}
 		if (part === 'categories') entry.ticketPrefix = get('ticketPrefix').toUpperCase();
