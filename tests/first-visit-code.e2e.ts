@@ -1,4 +1,18 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** The scripts a page downloads until the network is quiet, with their text. */
+async function scriptsOf(page: Page, path: string) {
+	const scripts: Promise<{ url: string; body: string }>[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() !== 'script') return;
+		scripts.push(response.text().then((body) => ({ url: response.url(), body })));
+	});
+	await page.goto(path, { waitUntil: 'networkidle' });
+	const loaded = await Promise.all(scripts);
+	expect(loaded.length).toBeGreaterThan(0);
+	return loaded;
+}
 
 // The database library (Dexie, 27 KB compressed) is for the pages that keep applications on the
 // phone; a resident who only reads a guide on a weak signal should not wait for it.
@@ -10,15 +24,16 @@ const PAGES: [name: string, path: string][] = [
 
 for (const [name, path] of PAGES) {
 	test(`a first visit to ${name} downloads no database library`, async ({ page }) => {
-		const scripts: Promise<{ url: string; body: string }>[] = [];
-		page.on('response', (response) => {
-			if (response.request().resourceType() !== 'script') return;
-			scripts.push(response.text().then((body) => ({ url: response.url(), body })));
-		});
-		await page.goto(path, { waitUntil: 'networkidle' });
-		const loaded = await Promise.all(scripts);
-		expect(loaded.length).toBeGreaterThan(0);
+		const loaded = await scriptsOf(page, path);
 		const withDexie = loaded.filter((s) => s.body.includes('.Dexie=')).map((s) => s.url);
 		expect(withDexie).toEqual([]);
 	});
 }
+
+// The QR code encoder (12 KB compressed) draws one image on a receipt, after its words.
+test('a receipt this phone does not hold downloads no QR code encoder', async ({ page }) => {
+	const loaded = await scriptsOf(page, '/applications/00000000-0000-4000-8000-000000000000');
+	await expect(page.getByText('本机没有这份申请')).toBeVisible();
+	const withEncoder = loaded.filter((s) => s.body.includes('Invalid QR Code version'));
+	expect(withEncoder.map((s) => s.url)).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { browser } from '$app/environment';
-import { runCatalogView, type CatalogView, type CatalogViewName } from './views';
+import type { CatalogView, CatalogViewName } from './views';
 
 let hydrated = false;
 
@@ -37,6 +37,10 @@ async function fromDevice<N extends CatalogViewName>(
 	name: N,
 	params: Record<string, string>
 ): Promise<CatalogView<N>> {
-	const { deviceCatalog } = await import('$lib/device/catalog');
+	// Loaded with the device's copy: a first visit renders from the server's answer alone.
+	const [{ deviceCatalog }, { runCatalogView }] = await Promise.all([
+		import('$lib/device/catalog'),
+		import('./views')
+	]);
 	return runCatalogView(name, await deviceCatalog(fetchFn), params);
 }

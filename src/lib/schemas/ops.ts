@@ -178,9 +178,6 @@ export type OpReply =
 			alternatives?: string[];
 	  };
 
-/** Cancel or move a booking no later than this long before its slot. */
-export const CHANGE_CUTOFF_HOURS = 2;
-
 // What the server answers, as the device checks it.
 const bookingReply = v.object({
 	status: v.picklist(['booked', 'needs_slot', 'cancelled']),

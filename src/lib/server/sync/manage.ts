@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { describeIssues } from '$lib/schemas/issues';
-import {
-	CHANGE_CUTOFF_HOURS,
-	cancelPayload,
-	materialsPayload,
-	movePayload,
-	ratePayload
-} from '$lib/schemas/ops';
+import { CHANGE_CUTOFF_HOURS } from '$lib/booking-rules';
+import { cancelPayload, materialsPayload, movePayload, ratePayload } from '$lib/schemas/ops';
 import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
 import { recordChange } from './changes';
