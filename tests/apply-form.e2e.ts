@@ -66,3 +66,13 @@ test('a phone typed with spaces or dashes is taken; a name too long is named, no
 		.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
 	expect(box!.height).toBeLessThan(lineHeight * 1.5);
 });
+
+test('what a resident types on a phone that has kept nothing is kept as a draft through a reload', async ({
+	page
+}) => {
+	await page.goto('/apply?matter=individual-business-registration&point=chengxiang-centre');
+	await page.getByLabel('申请人姓名').fill('草稿甲');
+	await expect(page.getByText('草稿已自动保存')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('草稿甲');
+});

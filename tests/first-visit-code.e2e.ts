@@ -15,11 +15,13 @@ async function scriptsOf(page: Page, path: string) {
 }
 
 // The database library (Dexie, 27 KB compressed) is for the pages that keep applications on the
-// phone; a resident who only reads a guide on a weak signal should not wait for it.
+// phone; a resident who only reads a guide on a weak signal should not wait for it, nor one who
+// opens the form on a phone that has kept nothing yet (it loads with the first thing to keep).
 const PAGES: [name: string, path: string][] = [
 	['the home page', '/'],
 	['a guide', '/matters/individual-business-registration'],
-	['the points for a matter', '/matters/individual-business-registration/points']
+	['the points for a matter', '/matters/individual-business-registration/points'],
+	['the application form', '/apply?matter=individual-business-registration&point=chengxiang-centre']
 ];
 
 for (const [name, path] of PAGES) {

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { deviceStoreExists } from './store-exists';
 
 export interface AgentInfo {
 	name: string;
@@ -14,6 +15,11 @@ class AgentSession {
 	signedOut = $state(false);
 
 	async load(): Promise<void> {
+		if (!(await deviceStoreExists())) {
+			this.agent = null;
+			this.signedOut = false;
+			return;
+		}
 		const { getMeta } = await import('./db');
 		this.agent = (await getMeta<AgentInfo>('agent')) ?? null;
 		this.signedOut = !!this.agent && !(await getMeta('device'));

@@ -11,6 +11,7 @@ import {
 } from '$lib/schemas/application';
 import { describeIssues, nestIssues, type FieldIssue } from '$lib/schemas/issues';
 import type { Attachment, DraftData, LocalApplication } from './db';
+import { deviceStoreExists } from './store-exists';
 
 export interface FormContext {
 	matters: Matter[];
@@ -84,8 +85,9 @@ export class ApplicationForm {
 	 * own details kept on this device (never for an agent, who files for others).
 	 */
 	async restore(from?: LocalApplication, agent?: string | null): Promise<void> {
-		const { deviceDb } = await import('./db');
-		const draft = from ?? (await deviceDb.drafts.get(this.draftId));
+		// A device that never stored anything holds no draft and no details of its resident.
+		const stored = !!from || (await deviceStoreExists());
+		const draft = from ?? (stored ? await this.#savedDraft() : undefined);
 		if (draft) {
 			this.applicant = { ...emptyApplicant(), ...draft.applicant };
 			this.fields = { ...draft.fields };
@@ -94,18 +96,27 @@ export class ApplicationForm {
 			return;
 		}
 		const { rememberedAnswers } = await import('./guide-answers');
-		const { rememberedApplicant } = await import('./remembered-applicant');
 		const asked = new Set(this.questions.map((q) => q.id));
 		this.answers = Object.fromEntries(
 			Object.entries(rememberedAnswers(this.ctx.matters.map((m) => m.id))).filter(([q]) =>
 				asked.has(q)
 			)
 		);
-		const me = agent ? undefined : await rememberedApplicant();
+		const me = agent || !stored ? undefined : await this.#rememberedApplicant();
 		if (me) {
 			this.applicant = { ...emptyApplicant(), ...me };
 			this.remember = this.prefilled = true;
 		}
+	}
+
+	async #savedDraft() {
+		const { deviceDb } = await import('./db');
+		return deviceDb.drafts.get(this.draftId);
+	}
+
+	async #rememberedApplicant() {
+		const { rememberedApplicant } = await import('./remembered-applicant');
+		return rememberedApplicant();
 	}
 
 	/** Forgets the details kept on this device, and takes them off the form. */

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CompactCatalog } from '$lib/catalog/compact';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import type { BookingReply, OpKind, OpReply, TimelineStep } from '$lib/schemas/ops';
+import { DEVICE_DB_NAME } from './store-exists';
 import type { FailureReason } from './sync/transport';
 
 export interface StoredCatalog {
@@ -142,7 +143,7 @@ export class DeviceDb extends Dexie {
 	meta!: EntityTable<MetaRow, 'key'>;
 
 	constructor() {
-		super('one-window');
+		super(DEVICE_DB_NAME);
 		this.version(1).stores({ catalog: '&key' });
 		this.version(2).stores({ slots: '&key, fetchedAt' });
 		this.version(3).stores({

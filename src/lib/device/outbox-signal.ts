@@ -2,6 +2,8 @@
  * Tells every page and the service worker that the outbox changed; small enough to load on
  * every page without the device store.
  */
+import { DEVICE_DB_NAME, deviceStoreExists } from './store-exists';
+
 const CHANNEL = 'ow-outbox';
 
 export function announceOutboxChange(): void {
@@ -25,13 +27,9 @@ export function onOutboxChange(listener: () => void): () => void {
  */
 export async function countOutbox(): Promise<{ waiting: number; unseen: number }> {
 	const none = { waiting: 0, unseen: 0 };
-	if (typeof indexedDB === 'undefined') return none;
-	if ('databases' in indexedDB) {
-		const names = (await indexedDB.databases()).map((d) => d.name);
-		if (!names.includes('one-window')) return none;
-	}
+	if (!(await deviceStoreExists())) return none;
 	return new Promise((resolve) => {
-		const open = indexedDB.open('one-window');
+		const open = indexedDB.open(DEVICE_DB_NAME);
 		open.onerror = () => resolve(none);
 		// Not created here: the device store makes it, with its schema, when it first opens.
 		open.onupgradeneeded = () => open.transaction?.abort();
