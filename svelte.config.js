@@ -22,6 +22,9 @@ const config = {
 		adapter: adapter({ precompress: true }),
 		// Absolute asset paths: the service worker answers any offline navigation with one shell page.
 		paths: { relative: false },
+		// A resident page's styles (the largest, the app's own, is 8 KB) come inside its HTML: the first
+		// paint waits for no other request, which on a weak signal is a round trip or more.
+		inlineStyleThreshold: 8192,
 		version: { pollInterval: 0 },
 		// Hashes, not nonces: a page the service worker saved must still match its own policy offline.
 		// The check-in page adds 'wasm-unsafe-eval' for its code reader (hooks.server.ts).

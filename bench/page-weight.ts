@@ -1,9 +1,10 @@
 // Prints what a first visit to each resident page transfers (compressed bodies): HTML, and the
-// page's own JS + CSS, beside a bare SvelteKit page of the same versions built and served in the
+// page's own JS + CSS (styles inlined in the HTML counted as CSS too, compressed on their own), beside a bare SvelteKit page of the same versions built and served in the
 // same run. The service worker's background precache is counted apart: it is not the page's code.
 // Budgets: every resident page's JS + CSS ≤ 2 × the bare page's; the home page's HTML ≤ 14 KB and
 // JS + CSS ≤ 60 KB (PRODUCT.md §3).
 // Usage: npm run build && npx tsx bench/page-weight.ts [paths…]   (VERBOSE=1 lists the files)
+import { brotliCompressSync } from 'node:zlib';
 import { chromium, type Browser, type Request } from '@playwright/test';
 import { serveBareKit } from './support/bare-kit';
 import { chromiumArgs, chromiumPath, startServer } from './support/server';
@@ -39,6 +40,15 @@ async function weigh(browser: Browser, url: string): Promise<Weight> {
 	const count = async (request: Request, bucket: 'html' | 'code' | 'data' | 'worker') => {
 		const { responseBodySize } = await request.sizes();
 		sizes[bucket] += responseBodySize;
+		if (bucket === 'html') {
+			const html = (await (await request.response())?.text()) ?? '';
+			const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+				.map((m) => m[1])
+				.join('');
+			const inline = styles ? brotliCompressSync(styles).length : 0;
+			sizes.code += inline;
+			if (inline) sizes.files.push(`${kb(inline)}  (styles inlined in the HTML)`);
+		}
 		if (bucket === 'code')
 			sizes.files.push(`${kb(responseBodySize)}  ${new URL(request.url()).pathname}`);
 	};
