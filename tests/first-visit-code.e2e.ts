@@ -31,11 +31,3 @@ for (const [name, path] of PAGES) {
 		expect(withDexie).toEqual([]);
 	});
 }
-
-// The QR code encoder (12 KB compressed) draws one image on a receipt, after its words.
-test('a receipt this phone does not hold downloads no QR code encoder', async ({ page }) => {
-	const loaded = await scriptsOf(page, '/applications/00000000-0000-4000-8000-000000000000');
-	await expect(page.getByText('本机没有这份申请')).toBeVisible();
-	const withEncoder = loaded.filter((s) => s.body.includes('Invalid QR Code version'));
-	expect(withEncoder.map((s) => s.url)).toEqual([]);
-});
