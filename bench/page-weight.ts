@@ -1,6 +1,7 @@
 // Prints what a first visit to each resident page transfers (compressed bodies): HTML, and the
-// page's own JS + CSS (styles inlined in the HTML counted as CSS too, compressed on their own), beside a bare SvelteKit page of the same versions built and served in the
-// same run. The service worker's background precache is counted apart: it is not the page's code.
+// page's own JS + CSS (styles inlined in the HTML counted as CSS too, compressed on their own),
+// beside a bare SvelteKit page of the same versions built and served in the same run. The service
+// worker's background precache is counted apart: it is not the page's code.
 // Budgets: every resident page's JS + CSS ≤ 2 × the bare page's; the home page's HTML ≤ 14 KB and
 // JS + CSS ≤ 60 KB (PRODUCT.md §3).
 // Usage: npm run build && npx tsx bench/page-weight.ts [paths…]   (VERBOSE=1 lists the files)

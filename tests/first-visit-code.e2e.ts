@@ -1,18 +1,4 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** The scripts a page downloads until the network is quiet, with their text. */
-async function scriptsOf(page: Page, path: string) {
-	const scripts: Promise<{ url: string; body: string }>[] = [];
-	page.on('response', (response) => {
-		if (response.request().resourceType() !== 'script') return;
-		scripts.push(response.text().then((body) => ({ url: response.url(), body })));
-	});
-	await page.goto(path, { waitUntil: 'networkidle' });
-	const loaded = await Promise.all(scripts);
-	expect(loaded.length).toBeGreaterThan(0);
-	return loaded;
-}
 
 // The database library (Dexie, 27 KB compressed) is for the pages that keep applications on the
 // phone; a resident who only reads a guide on a weak signal should not wait for it, nor one who
@@ -26,7 +12,14 @@ const PAGES: [name: string, path: string][] = [
 
 for (const [name, path] of PAGES) {
 	test(`a first visit to ${name} downloads no database library`, async ({ page }) => {
-		const loaded = await scriptsOf(page, path);
+		const scripts: Promise<{ url: string; body: string }>[] = [];
+		page.on('response', (response) => {
+			if (response.request().resourceType() !== 'script') return;
+			scripts.push(response.text().then((body) => ({ url: response.url(), body })));
+		});
+		await page.goto(path, { waitUntil: 'networkidle' });
+		const loaded = await Promise.all(scripts);
+		expect(loaded.length).toBeGreaterThan(0);
 		const withDexie = loaded.filter((s) => s.body.includes('.Dexie=')).map((s) => s.url);
 		expect(withDexie).toEqual([]);
 	});
