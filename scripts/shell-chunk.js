@@ -8,6 +8,11 @@ const source = fileURLToPath(new URL('../src/', import.meta.url));
 const routes = `${source}routes/`;
 const messages = `${source}lib/paraglide/messages`;
 const ROOT_LAYOUT = `${routes}+layout.svelte`;
+/** Besides: the reader's-language helper and SvelteKit's `error`, which nearly every page uses. */
+const ALSO = [
+	`${source}lib/i18n.ts`,
+	fileURLToPath(new URL('../node_modules/@sveltejs/kit/src/exports/index.js', import.meta.url))
+];
 const LAYOUTS = ['+layout.svelte', '+layout.ts', '+error.svelte', '(resident)/+layout.svelte'].map(
 	(file) => routes + file
 );
@@ -47,7 +52,7 @@ function shellModules(graph) {
 	// The service worker's build has no pages.
 	if (!graph.getModuleInfo(ROOT_LAYOUT)) return new Set();
 	const seen = new Set();
-	const queue = [...LAYOUTS];
+	const queue = [...LAYOUTS, ...ALSO];
 	while (queue.length) {
 		const id = /** @type {string} */ (queue.pop());
 		if (seen.has(id)) continue;
@@ -60,7 +65,10 @@ function shellModules(graph) {
 	}
 	return new Set(
 		[...seen].filter(
-			(id) => id.startsWith(source) && !LAYOUTS.includes(id) && !/\.css$|[?&]type=style/.test(id)
+			(id) =>
+				(id.startsWith(source) || ALSO.includes(id)) &&
+				!LAYOUTS.includes(id) &&
+				!/\.css$|[?&]type=style/.test(id)
 		)
 	);
 }
