@@ -97,8 +97,7 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	const idNumber = applicant.output.idNumber;
 	const active = await activeBookingOf(tx, ctx.kind, {
 		idNumber,
-		matterId: p.matterId,
-		status: 'booked'
+		matterId: p.matterId
 	});
 	if (active.rows.length) {
 		return rejected('already_booked', m.err_already_booked(), [
