@@ -1,8 +1,8 @@
 import { redirect, text, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
-import { paraglideMiddleware } from '$lib/paraglide/server';
 import { database, openDatabase } from '$lib/server/db';
+import { inRequestLocale } from '$lib/server/http/request-locale';
 import { SESSION_COOKIE, userFromSession } from '$lib/server/auth/sessions';
 import { seedDemoIfEmpty } from '$lib/server/seed/seed-demo';
 import { startMaintenance } from '$lib/server/maintenance';
@@ -20,15 +20,14 @@ export const init: ServerInit = async () => {
 };
 
 const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
+	inRequestLocale(event.request, (locale) =>
+		resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html
 					.replace('%paraglide.lang%', locale)
 					.replace('%app.class%', event.cookies.get('ow_elder') === '1' ? 'elder' : '')
-		});
-	});
+		})
+	);
 
 /**
  * The one page whose policy lets WebAssembly compile: the counter's code reader runs there. The

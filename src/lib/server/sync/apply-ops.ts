@@ -19,7 +19,7 @@ import { writeTransaction, type Tx } from '../db/transaction';
 import type { DatabaseKind } from '../db/connect';
 import { compiledOnce } from '../db/compiled';
 import { writeTogether } from '../db/write-together';
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { OpTable } from '../db/schema';
 import { claimTakenIn, mayClaim } from './claim';
 import type { OpContext, Outcome } from './context';
@@ -43,22 +43,47 @@ const envelopeLabels = {
 };
 
 // Columns named, not `*`: a prepared statement fails once its table gains a column.
+const OP_COLUMNS = [
+	'op_id',
+	'device_id',
+	'kind',
+	'payload_hash',
+	'status',
+	'reply',
+	'created_at',
+	'taken_in',
+	'claim_hash'
+] as const;
+type StoredOp = Selectable<Pick<OpTable, (typeof OP_COLUMNS)[number]>>;
+
 const storedOp = compiledOnce((db, p: { opId: string }) =>
-	db
-		.selectFrom('ops')
-		.select([
-			'op_id',
-			'device_id',
-			'kind',
-			'payload_hash',
-			'status',
-			'reply',
-			'created_at',
-			'taken_in',
-			'claim_hash'
-		])
-		.where('op_id', '=', p.opId)
+	db.selectFrom('ops').select(OP_COLUMNS).where('op_id', '=', p.opId)
 );
+
+/**
+ * The stored ops of a request, found with one query rather than one an op (on PostgreSQL, a round
+ * trip each). Each answer serves once: the same id again in the request, or an op tried again
+ * after a clash, asks the database afresh, which by then may hold what the first one wrote.
+ */
+async function storedOpsOf(tx: Tx, kind: DatabaseKind, opIds: string[]) {
+	const found = new Map<string, StoredOp | undefined>(opIds.map((id) => [id, undefined]));
+	if (opIds.length > 1) {
+		const rows = await tx
+			.selectFrom('ops')
+			.select(OP_COLUMNS)
+			.where('op_id', 'in', opIds)
+			.execute();
+		for (const row of rows) found.set(row.op_id, row);
+	}
+	return async (opId: string): Promise<StoredOp | undefined> => {
+		if (opIds.length > 1 && found.has(opId)) {
+			const row = found.get(opId);
+			found.delete(opId);
+			return row;
+		}
+		return (await storedOp(tx, kind, { opId })).rows[0];
+	};
+}
 
 const storeOp = compiledOnce((db, p: Insertable<OpTable>) =>
 	db.insertInto('ops').values({
@@ -126,6 +151,11 @@ export async function applyOps(
 		writeTransaction(conn, async (tx) => {
 			const results: OpResult[] = [];
 			const unfinished = new Set<string>();
+			const stored = await storedOpsOf(
+				tx,
+				conn.kind,
+				checked.flatMap((item) => ('op' in item ? [item.op.opId] : []))
+			);
 			for (const item of checked) {
 				let result: OpResult;
 				if ('answer' in item) result = item.answer;
@@ -133,7 +163,7 @@ export async function applyOps(
 					result = retry(item.op.opId, 'earlier_op_pending');
 				} else {
 					result = await guard(tx, item.op.opId, () =>
-						applyOne(tx, conn.kind, device, item, catalog, now(), options)
+						applyOne(tx, conn.kind, device, item, stored, catalog, now(), options)
 					);
 				}
 				const applicationId = 'answer' in item ? '' : item.applicationId;
@@ -212,11 +242,12 @@ async function applyOne(
 	kind: DatabaseKind,
 	device: Device,
 	{ op, hash }: { op: OpEnvelope; hash: string },
+	storedOpOf: (opId: string) => Promise<StoredOp | undefined>,
 	catalog: CatalogSnapshot,
 	now: Date,
 	options: ApplyOptions
 ): Promise<OpResult> {
-	const [stored] = (await storedOp(tx, kind, { opId: op.opId })).rows;
+	const stored = await storedOpOf(op.opId);
 	if (stored) {
 		const same = stored.payload_hash === hash;
 		if (same && !options.takeIn && (await mayClaim(stored, device, op.claimKey))) {

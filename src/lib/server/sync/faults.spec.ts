@@ -73,6 +73,23 @@ for (const target of testDatabases()) {
 			expect(again.map((r) => r.reply)).toEqual(first.map((r) => r.reply));
 		});
 
+		it('applies an op sent twice in one request once; the second is its replay', async () => {
+			const earlier = submitOp(catalog, { n: 70 });
+			await results([earlier]);
+			const fresh = submitOp(catalog, { n: 71 });
+			const [first, second, old] = await results([fresh, fresh, earlier]);
+			expect(first).toMatchObject({ status: 'applied' });
+			expect(first!.replay).toBeUndefined();
+			expect(second).toEqual({ ...first, status: 'duplicate', replay: true });
+			expect(old).toMatchObject({ status: 'duplicate', replay: true });
+			const rows = await conn.db
+				.selectFrom('applications')
+				.select('id')
+				.where('id', '=', fresh.payload.applicationId)
+				.execute();
+			expect(rows).toHaveLength(1);
+		});
+
 		it('refuses an over-deep or over-large payload as that op alone; the others apply', async () => {
 			const before = submitOp(catalog, { n: 10 });
 			const deep = submitOp(catalog, { n: 11 });
