@@ -1,5 +1,6 @@
 import { sql, type Insertable, type QueryCreator } from 'kysely';
 import { compiledOnce } from '../db/compiled';
+import type { Tx } from '../db/transaction';
 import type { ApplicationTable, BookingTable, ChangeTable, Database } from '../db/schema';
 
 // The statements every submit runs, compiled once (see `compiledOnce`).
@@ -9,14 +10,16 @@ import type { ApplicationTable, BookingTable, ChangeTable, Database } from '../d
  * index (`bookings_one_active`, where status = 'booked') afresh each time a value its choice
  * depends on is bound, which cost four times what the lookup itself does.
  */
-export const activeBookingOf = compiledOnce((db, p: { idNumber: string; matterId: string }) =>
+const activeBooking = (db: Tx, p: { idNumber: string; matterId: string }) =>
 	db
 		.selectFrom('bookings')
 		.select('id')
 		.where('applicant_id_number', '=', p.idNumber)
 		.where('matter_id', '=', p.matterId)
-		.where('status', '=', sql.lit('booked'))
-);
+		.where('status', '=', sql.lit('booked'));
+
+/** The person's active booking for the matter, if any. */
+export const activeBookingOf = compiledOnce(activeBooking);
 
 const APPLICATION_COLUMNS = [
 	'id',
@@ -40,14 +43,26 @@ const APPLICATION_COLUMNS = [
 ] as const;
 
 /**
- * Inserts the application unless one with its id, its reference or its op exists (then no row is
- * affected).
+ * Inserts the application unless one with its id, its reference or its op exists, or its applicant
+ * holds an active booking for its matter (then no row is affected): the check and the insert in
+ * one statement, a round trip fewer on PostgreSQL.
  */
 export const insertApplication = compiledOnce(
 	(db, p: Required<Pick<Insertable<ApplicationTable>, (typeof APPLICATION_COLUMNS)[number]>>) =>
 		db
 			.insertInto('applications')
-			.values(Object.fromEntries(APPLICATION_COLUMNS.map((c) => [c, p[c]])) as typeof p)
+			.columns(APPLICATION_COLUMNS)
+			.expression(
+				db
+					.selectNoFrom((eb) => APPLICATION_COLUMNS.map((c) => eb.val(p[c]).as(c)))
+					.where((eb) =>
+						eb.not(
+							eb.exists(
+								activeBooking(db, { idNumber: p.applicant_id_number, matterId: p.matter_id })
+							)
+						)
+					)
+			)
 			.onConflict((oc) => oc.doNothing())
 );
 

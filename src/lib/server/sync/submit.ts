@@ -95,16 +95,6 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	);
 
 	const idNumber = applicant.output.idNumber;
-	const active = await activeBookingOf(tx, ctx.kind, {
-		idNumber,
-		matterId: p.matterId
-	});
-	if (active.rows.length) {
-		return rejected('already_booked', m.err_already_booked(), [
-			{ field: 'applicant.idNumber', message: m.err_already_booked() }
-		]);
-	}
-
 	const stamp = now.toISOString();
 	const row = {
 		id: p.applicationId,
@@ -127,6 +117,11 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		updated_at: stamp
 	};
 	const reference = await insertWithReference(ctx, row);
+	if (reference === ALREADY_BOOKED) {
+		return rejected('already_booked', m.err_already_booked(), [
+			{ field: 'applicant.idNumber', message: m.err_already_booked() }
+		]);
+	}
 	if (!reference) return conflict('application_exists', m.err_application_exists());
 
 	const slot = await bookFirstFree(ctx, point, rule, p.slots);
@@ -182,19 +177,27 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 	};
 }
 
+const ALREADY_BOOKED = Symbol('already booked');
+
 /**
  * Inserts the application under the reference its device made from its id, or, in the rare case
  * another application has that one, under a fresh one (the device learns it from the reply).
- * Null when an application with this id exists.
+ * `ALREADY_BOOKED` when its applicant holds an active booking for its matter; null when an
+ * application with this id exists.
  */
 async function insertWithReference(
 	ctx: OpContext,
 	row: Omit<Parameters<typeof insertApplication>[2], 'reference'>
-): Promise<string | null> {
+): Promise<string | typeof ALREADY_BOOKED | null> {
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const reference = attempt ? randomReference() : referenceOf(row.id);
 		const inserted = await insertApplication(ctx.tx, ctx.kind, { ...row, reference });
 		if (Number(inserted.numAffectedRows)) return reference;
+		const booked = await activeBookingOf(ctx.tx, ctx.kind, {
+			idNumber: row.applicant_id_number,
+			matterId: row.matter_id
+		});
+		if (booked.rows.length) return ALREADY_BOOKED;
 		const taken = await ctx.tx
 			.selectFrom('applications')
 			.select(['id', 'reference'])
