@@ -24,15 +24,30 @@ import type { OpTable } from '../db/schema';
 import { claimTakenIn, mayClaim } from './claim';
 import type { OpContext, Outcome } from './context';
 import { addMaterials, cancelBooking, moveBooking, rateService } from './manage';
-import { submitApplication } from './submit';
+import { checkSubmit, submitApplication, type CheckedSubmit } from './submit';
 
-const handlers: Record<OpKind, (ctx: OpContext, payload: unknown) => Promise<Outcome>> = {
-	'application.submit': submitApplication,
+/** `prechecked`: what the kind's check (`prechecks`) made of the payload, when it has one. */
+const handlers: Record<
+	OpKind,
+	(ctx: OpContext, payload: unknown, prechecked?: unknown) => Promise<Outcome>
+> = {
+	'application.submit': (ctx, payload, prechecked) =>
+		submitApplication(ctx, payload, prechecked as CheckedSubmit | undefined),
 	'booking.cancel': cancelBooking,
 	'booking.move': moveBooking,
 	'rating.submit': rateService,
 	'materials.add': addMaterials
 };
+
+/**
+ * What an op's kind checks without the database, run before the request waits for its turn to
+ * write (which other requests then do not wait on). A replayed op gets its stored reply whatever
+ * its check says: the check's answer is used only when the op is applied.
+ */
+const prechecks: Partial<Record<OpKind, (catalog: CatalogSnapshot, payload: unknown) => unknown>> =
+	{
+		'application.submit': checkSubmit
+	};
 
 const envelopeLabels = {
 	opId: () => 'opId',
@@ -145,8 +160,9 @@ export async function applyOps(
 	now: () => Date = () => new Date(),
 	options: ApplyOptions = {}
 ): Promise<OpResult[]> {
-	// What can be answered without the database (a malformed envelope, a payload past the bounds).
-	const checked = ops.map(check);
+	// What can be answered or checked without the database (a malformed envelope, a payload past
+	// the bounds, a submit's form).
+	const checked = ops.map((raw) => check(raw, catalog));
 	const run = (guard: Guard) =>
 		writeTransaction(conn, async (tx) => {
 			const results: OpResult[] = [];
@@ -193,9 +209,20 @@ const unguarded: Guard = async (_tx, opId, run) => {
 	}
 };
 
-type Checked = { answer: OpResult } | { op: OpEnvelope; hash: string; applicationId: string };
+/** The op's check; none should it throw: the handler checks again, where a throw is answered `retry`. */
+function precheck(op: OpEnvelope, catalog: CatalogSnapshot): unknown {
+	try {
+		return prechecks[op.kind]?.(catalog, op.payload);
+	} catch {
+		return undefined;
+	}
+}
 
-function check(raw: unknown): Checked {
+type Checked =
+	| { answer: OpResult }
+	| { op: OpEnvelope; hash: string; applicationId: string; prechecked: unknown };
+
+function check(raw: unknown, catalog: CatalogSnapshot): Checked {
 	const envelope = v.safeParse(opEnvelope, raw);
 	if (!envelope.success) {
 		const fields = describeIssues(envelope.issues, envelopeLabels);
@@ -212,7 +239,12 @@ function check(raw: unknown): Checked {
 	if ('problem' in digest) {
 		return { answer: { opId: op.opId, status: 'rejected', reply: digest.problem } };
 	}
-	return { op, hash: digest.hash, applicationId: field(op.payload, 'applicationId') };
+	return {
+		op,
+		hash: digest.hash,
+		applicationId: field(op.payload, 'applicationId'),
+		prechecked: precheck(op, catalog)
+	};
 }
 
 /**
@@ -241,7 +273,7 @@ async function applyOne(
 	tx: Tx,
 	kind: DatabaseKind,
 	device: Device,
-	{ op, hash }: { op: OpEnvelope; hash: string },
+	{ op, hash, prechecked }: { op: OpEnvelope; hash: string; prechecked: unknown },
 	storedOpOf: (opId: string) => Promise<StoredOp | undefined>,
 	catalog: CatalogSnapshot,
 	now: Date,
@@ -276,7 +308,7 @@ async function applyOne(
 		opId: op.opId,
 		takeIn: !!options.takeIn
 	};
-	const outcome = await handlers[op.kind](ctx, op.payload);
+	const outcome = await handlers[op.kind](ctx, op.payload, prechecked);
 	const writes = outcome.writes ?? [];
 	if (outcome.final) {
 		const takenIn = !!options.takeIn && outcome.status === 'applied';

@@ -90,6 +90,23 @@ for (const target of testDatabases()) {
 			expect(rows).toHaveLength(1);
 		});
 
+		it('replays an applied submit even once its matter has left the catalogue', async () => {
+			const { deviceId } = await registerDevice(conn.db);
+			const device = { id: deviceId, userId: null };
+			const submit = submitOp(catalog, { n: 72 });
+			const [first] = await applyOps(conn, device, [submit], catalog);
+			expect(first).toMatchObject({ status: 'applied' });
+			const without = {
+				...catalog,
+				matters: catalog.matters.filter((x) => x.id !== submit.payload.matterId)
+			};
+			const [again] = await applyOps(conn, device, [submit], without);
+			expect(again).toEqual({ ...first, status: 'duplicate', replay: true });
+			const fresh = submitOp(catalog, { n: 73, matterId: submit.payload.matterId });
+			const [refused] = await applyOps(conn, device, [fresh], without);
+			expect(refused).toMatchObject({ status: 'rejected', reply: { code: 'invalid_input' } });
+		});
+
 		it('refuses an over-deep or over-large payload as that op alone; the others apply', async () => {
 			const before = submitOp(catalog, { n: 10 });
 			const deep = submitOp(catalog, { n: 11 });

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import type { CatalogSnapshot, FormField } from '$lib/catalog/types';
+import type { Bundle, CatalogSnapshot, FormField, Point, SlotRule } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { randomReference, referenceOf } from '$lib/reference';
 import {
 	applicantLabels,
 	applicantSchema,
+	type Applicant,
 	formLabels,
 	formSchema,
 	mergedFields
 } from '$lib/schemas/application';
 import { describeIssues, nestIssues } from '$lib/schemas/issues';
-import { submitPayload, type BookingReply } from '$lib/schemas/ops';
+import { submitPayload, type BookingReply, type SubmitPayload } from '$lib/schemas/ops';
 import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
 import { changeWrite } from './changes';
@@ -48,45 +49,86 @@ function applicationForm(catalog: CatalogSnapshot, matterIds: string[]) {
 	return form;
 }
 
-/** `application.submit`: the application, its attachments and its booking, all or nothing. */
-export async function submitApplication(ctx: OpContext, raw: unknown): Promise<Outcome> {
+/** A submit's payload read and checked against the catalogue; or the answer that refuses it. */
+export type CheckedSubmit =
+	| {
+			p: SubmitPayload;
+			bundle: Bundle | undefined;
+			point: Point;
+			rule: SlotRule;
+			applicant: Applicant;
+			form: Record<string, unknown>;
+	  }
+	| { refused: Outcome };
+
+/**
+ * What a submit checks without the database (its payload, its matter, point and form against the
+ * catalogue): run before the op waits for its turn to write, so that writers do not wait on it.
+ */
+export function checkSubmit(catalog: CatalogSnapshot, raw: unknown): CheckedSubmit {
 	const parsed = v.safeParse(submitPayload, raw);
 	if (!parsed.success) {
-		return invalid(describeIssues(parsed.issues, payloadLabels));
+		return { refused: invalid(describeIssues(parsed.issues, payloadLabels)) };
 	}
 	const p = parsed.output;
-	const { catalog, tx, now, device } = ctx;
-
 	const matter = catalog.matters.find((x) => x.id === p.matterId);
-	if (!matter)
-		return invalid([{ field: 'matterId', message: m.err_not_found({ field: m.field_matter() }) }]);
+	if (!matter) {
+		return {
+			refused: invalid([
+				{ field: 'matterId', message: m.err_not_found({ field: m.field_matter() }) }
+			])
+		};
+	}
 	const bundle = p.bundleId ? catalog.bundles.find((b) => b.id === p.bundleId) : undefined;
 	if (p.bundleId && (!bundle || !bundle.matterIds.includes(p.matterId))) {
-		return invalid([{ field: 'bundleId', message: m.err_not_found({ field: m.field_bundle() }) }]);
+		return {
+			refused: invalid([
+				{ field: 'bundleId', message: m.err_not_found({ field: m.field_bundle() }) }
+			])
+		};
 	}
 	const matterIds = bundle ? bundle.matterIds : [p.matterId];
 	const { point, rule } = findService(catalog, p.pointId, p.matterId);
 	const handlesAll =
 		point && matterIds.every((id) => point.services.some((s) => s.matterId === id));
 	if (!point || !rule || !handlesAll) {
-		return invalid([{ field: 'pointId', message: m.err_not_handled() }]);
+		return { refused: invalid([{ field: 'pointId', message: m.err_not_handled() }]) };
 	}
 
 	const { fields, schema } = applicationForm(catalog, matterIds);
 	const applicant = v.safeParse(applicantSchema, p.applicant);
 	const form = v.safeParse(schema, p.fields);
-	const problems = [
-		...(applicant.success
-			? []
-			: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
-		...(form.success
-			? []
-			: describeIssues(
-					nestIssues(form.issues, 'fields'),
-					formLabels(fields, getLocale() === 'en' ? 'en' : 'zh')
-				))
-	];
-	if (!applicant.success || !form.success) return invalid(problems);
+	if (!applicant.success || !form.success) {
+		return {
+			refused: invalid([
+				...(applicant.success
+					? []
+					: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
+				...(form.success
+					? []
+					: describeIssues(
+							nestIssues(form.issues, 'fields'),
+							formLabels(fields, getLocale() === 'en' ? 'en' : 'zh')
+						))
+			])
+		};
+	}
+	return { p, bundle, point, rule, applicant: applicant.output, form: form.output };
+}
+
+/**
+ * `application.submit`: the application, its attachments and its booking, all or nothing.
+ * `checked`: the payload as `checkSubmit` found it, when it was checked beforehand.
+ */
+export async function submitApplication(
+	ctx: OpContext,
+	raw: unknown,
+	checked: CheckedSubmit = checkSubmit(ctx.catalog, raw)
+): Promise<Outcome> {
+	if ('refused' in checked) return checked.refused;
+	const { p, bundle, point, rule, applicant, form } = checked;
+	const { tx, now, device } = ctx;
+	const matterIds = bundle ? bundle.matterIds : [p.matterId];
 
 	const own = await ownBlobs(
 		tx,
@@ -94,7 +136,7 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		p.attachments.map((a) => a.sha256)
 	);
 
-	const idNumber = applicant.output.idNumber;
+	const idNumber = applicant.idNumber;
 	const stamp = now.toISOString();
 	const row = {
 		id: p.applicationId,
@@ -106,10 +148,10 @@ export async function submitApplication(ctx: OpContext, raw: unknown): Promise<O
 		bundle_id: bundle?.id ?? null,
 		matter_ids: JSON.stringify(matterIds),
 		point_id: point.id,
-		applicant_name: applicant.output.name,
+		applicant_name: applicant.name,
 		applicant_id_number: idNumber,
-		applicant_phone: applicant.output.phone,
-		fields: JSON.stringify(form.output),
+		applicant_phone: applicant.phone,
+		fields: JSON.stringify(form),
 		answers: JSON.stringify(p.answers),
 		status: 'submitted' as const,
 		device_created_at: p.createdAt,
