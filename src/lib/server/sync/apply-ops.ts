@@ -44,10 +44,8 @@ const handlers: Record<
  * write (which other requests then do not wait on). A replayed op gets its stored reply whatever
  * its check says: the check's answer is used only when the op is applied.
  */
-const prechecks: Partial<Record<OpKind, (catalog: CatalogSnapshot, payload: unknown) => unknown>> =
-	{
-		'application.submit': checkSubmit
-	};
+type Precheck = (catalog: CatalogSnapshot, payload: unknown) => unknown;
+const prechecks: Partial<Record<OpKind, Precheck>> = { 'application.submit': checkSubmit };
 
 const envelopeLabels = {
 	opId: () => 'opId',
@@ -209,7 +207,10 @@ const unguarded: Guard = async (_tx, opId, run) => {
 	}
 };
 
-/** The op's check; none should it throw: the handler checks again, where a throw is answered `retry`. */
+/**
+ * The op's check, or nothing if the check throws: the handler then checks again in the
+ * transaction, where a throw is answered `retry` like any other.
+ */
 function precheck(op: OpEnvelope, catalog: CatalogSnapshot): unknown {
 	try {
 		return prechecks[op.kind]?.(catalog, op.payload);

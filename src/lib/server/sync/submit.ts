@@ -13,7 +13,12 @@ import {
 	mergedFields
 } from '$lib/schemas/application';
 import { describeIssues, nestIssues } from '$lib/schemas/issues';
-import { submitPayload, type BookingReply, type SubmitPayload } from '$lib/schemas/ops';
+import {
+	submitPayload,
+	type BookingReply,
+	type FieldProblem,
+	type SubmitPayload
+} from '$lib/schemas/ops';
 import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
 import { changeWrite } from './changes';
@@ -54,6 +59,8 @@ export type CheckedSubmit =
 	| {
 			p: SubmitPayload;
 			bundle: Bundle | undefined;
+			/** The bundle's matters, or the one matter. */
+			matterIds: string[];
 			point: Point;
 			rule: SlotRule;
 			applicant: Applicant;
@@ -66,54 +73,43 @@ export type CheckedSubmit =
  * catalogue): run before the op waits for its turn to write, so that writers do not wait on it.
  */
 export function checkSubmit(catalog: CatalogSnapshot, raw: unknown): CheckedSubmit {
+	const refuse = (fields: FieldProblem[]) => ({ refused: invalid(fields) });
 	const parsed = v.safeParse(submitPayload, raw);
-	if (!parsed.success) {
-		return { refused: invalid(describeIssues(parsed.issues, payloadLabels)) };
-	}
+	if (!parsed.success) return refuse(describeIssues(parsed.issues, payloadLabels));
 	const p = parsed.output;
 	const matter = catalog.matters.find((x) => x.id === p.matterId);
 	if (!matter) {
-		return {
-			refused: invalid([
-				{ field: 'matterId', message: m.err_not_found({ field: m.field_matter() }) }
-			])
-		};
+		return refuse([{ field: 'matterId', message: m.err_not_found({ field: m.field_matter() }) }]);
 	}
 	const bundle = p.bundleId ? catalog.bundles.find((b) => b.id === p.bundleId) : undefined;
 	if (p.bundleId && (!bundle || !bundle.matterIds.includes(p.matterId))) {
-		return {
-			refused: invalid([
-				{ field: 'bundleId', message: m.err_not_found({ field: m.field_bundle() }) }
-			])
-		};
+		return refuse([{ field: 'bundleId', message: m.err_not_found({ field: m.field_bundle() }) }]);
 	}
 	const matterIds = bundle ? bundle.matterIds : [p.matterId];
 	const { point, rule } = findService(catalog, p.pointId, p.matterId);
 	const handlesAll =
 		point && matterIds.every((id) => point.services.some((s) => s.matterId === id));
 	if (!point || !rule || !handlesAll) {
-		return { refused: invalid([{ field: 'pointId', message: m.err_not_handled() }]) };
+		return refuse([{ field: 'pointId', message: m.err_not_handled() }]);
 	}
 
 	const { fields, schema } = applicationForm(catalog, matterIds);
 	const applicant = v.safeParse(applicantSchema, p.applicant);
 	const form = v.safeParse(schema, p.fields);
 	if (!applicant.success || !form.success) {
-		return {
-			refused: invalid([
-				...(applicant.success
-					? []
-					: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
-				...(form.success
-					? []
-					: describeIssues(
-							nestIssues(form.issues, 'fields'),
-							formLabels(fields, getLocale() === 'en' ? 'en' : 'zh')
-						))
-			])
-		};
+		return refuse([
+			...(applicant.success
+				? []
+				: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
+			...(form.success
+				? []
+				: describeIssues(
+						nestIssues(form.issues, 'fields'),
+						formLabels(fields, getLocale() === 'en' ? 'en' : 'zh')
+					))
+		]);
 	}
-	return { p, bundle, point, rule, applicant: applicant.output, form: form.output };
+	return { p, bundle, matterIds, point, rule, applicant: applicant.output, form: form.output };
 }
 
 /**
@@ -126,9 +122,8 @@ export async function submitApplication(
 	checked: CheckedSubmit = checkSubmit(ctx.catalog, raw)
 ): Promise<Outcome> {
 	if ('refused' in checked) return checked.refused;
-	const { p, bundle, point, rule, applicant, form } = checked;
+	const { p, bundle, matterIds, point, rule, applicant, form } = checked;
 	const { tx, now, device } = ctx;
-	const matterIds = bundle ? bundle.matterIds : [p.matterId];
 
 	const own = await ownBlobs(
 		tx,
@@ -250,6 +245,6 @@ async function insertWithReference(
 	throw new Error('no free reference');
 }
 
-function invalid(fields: { field: string; message: string }[]): Outcome {
+function invalid(fields: FieldProblem[]): Outcome {
 	return rejected('invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
 }
