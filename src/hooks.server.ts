@@ -20,7 +20,7 @@ export const init: ServerInit = async () => {
 };
 
 const i18n: Handle = ({ event, resolve }) =>
-	inRequestLocale(event.request, (locale) =>
+	inRequestLocale(event.request, event.url, (locale) =>
 		resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html

@@ -14,14 +14,13 @@ const store = new AsyncLocalStorage<{
 overwriteServerAsyncLocalStorage(store);
 
 /**
- * Runs `fn` in the language the request asks for (its language cookie, else Chinese): what
- * paraglide's middleware does for this app's strategies, without the copy of the request it makes
- * for sites whose addresses carry the language. That copy (a clone splitting the body's stream,
- * then a new Request from it) was paid by every request, an upload or a sync's ops included.
+ * Runs `fn` in the language the request asks for (its language cookie, else Chinese), with `url`
+ * its address as SvelteKit already read it: what paraglide's middleware does for this app's
+ * strategies, without the copy of the request it makes for sites whose addresses carry the
+ * language. That copy (a clone splitting the body's stream, then a new Request from it) was paid
+ * by every request, an upload or a sync's ops included.
  */
-export function inRequestLocale<T>(request: Request, fn: (locale: Locale) => T): T {
+export function inRequestLocale<T>(request: Request, url: URL, fn: (locale: Locale) => T): T {
 	const locale = extractLocaleFromRequest(request);
-	return store.run({ locale, origin: new URL(request.url).origin, messageCalls: new Set() }, () =>
-		fn(locale)
-	);
+	return store.run({ locale, origin: url.origin, messageCalls: new Set() }, () => fn(locale));
 }

@@ -79,8 +79,10 @@ const storedOp = compiledOnce((db, p: { opId: string }) =>
  * after a clash, asks the database afresh, which by then may hold what the first one wrote.
  */
 async function storedOpsOf(tx: Tx, kind: DatabaseKind, opIds: string[]) {
-	const found = new Map<string, StoredOp | undefined>(opIds.map((id) => [id, undefined]));
+	// One op alone is looked up when it comes, as before.
+	const found = new Map<string, StoredOp | undefined>();
 	if (opIds.length > 1) {
+		for (const id of opIds) found.set(id, undefined);
 		const rows = await tx
 			.selectFrom('ops')
 			.select(OP_COLUMNS)
@@ -89,7 +91,7 @@ async function storedOpsOf(tx: Tx, kind: DatabaseKind, opIds: string[]) {
 		for (const row of rows) found.set(row.op_id, row);
 	}
 	return async (opId: string): Promise<StoredOp | undefined> => {
-		if (opIds.length > 1 && found.has(opId)) {
+		if (found.has(opId)) {
 			const row = found.get(opId);
 			found.delete(opId);
 			return row;
