@@ -10,6 +10,7 @@ import {
 	REFRESH_CATALOG,
 	type CatalogChecked
 } from '$lib/device/catalog-messages';
+import { SLOT_FIGURES_CACHE } from '$lib/device/slot-figures';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -36,8 +37,9 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
+			const kept = [ASSETS_CACHE, PAGES_CACHE, SLOT_FIGURES_CACHE];
 			for (const key of await caches.keys()) {
-				if (key !== ASSETS_CACHE && key !== PAGES_CACHE) await caches.delete(key);
+				if (!kept.includes(key)) await caches.delete(key);
 			}
 			await sw.clients.claim();
 			await checkCatalog();

@@ -2,11 +2,16 @@ import { expect, test } from './fixtures';
 
 // The database library (Dexie, 27 KB compressed) is for the pages that keep applications on the
 // phone; a resident who only reads a guide on a weak signal should not wait for it, nor one who
-// opens the form on a phone that has kept nothing yet (it loads with the first thing to keep).
+// picks a time (the free places are kept as a saved answer, like a saved page), nor one who opens
+// the form on a phone that has kept nothing yet (it loads with the first thing to keep).
 const PAGES: [name: string, path: string][] = [
 	['the home page', '/'],
 	['a guide', '/matters/individual-business-registration'],
 	['the points for a matter', '/matters/individual-business-registration/points'],
+	[
+		'the times of a point',
+		'/points/chengxiang-centre/slots?matter=individual-business-registration'
+	],
 	['the application form', '/apply?matter=individual-business-registration&point=chengxiang-centre']
 ];
 

@@ -14,24 +14,6 @@ export interface StoredCatalog {
 	checkedAt: number;
 }
 
-export interface KnownSlot {
-	start: string;
-	end: string;
-	capacity: number;
-	remaining: number;
-}
-
-/** The last free-place figures fetched for a point and matter, shown offline with their age. */
-export interface StoredSlots {
-	key: string;
-	pointId: string;
-	matterId: string;
-	fetchedAt: number;
-	slots: KnownSlot[];
-}
-
-export const slotKey = (pointId: string, matterId: string) => `${pointId}|${matterId}`;
-
 export interface OutboxEntry {
 	/** Order of sending. */
 	seq?: number;
@@ -135,7 +117,6 @@ export interface MetaRow {
 /** Everything the device keeps, declared once. */
 export class DeviceDb extends Dexie {
 	catalog!: EntityTable<StoredCatalog, 'key'>;
-	slots!: EntityTable<StoredSlots, 'key'>;
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	blobs!: EntityTable<StoredBlob, 'sha256'>;
 	drafts!: EntityTable<Draft, 'id'>;
@@ -155,6 +136,8 @@ export class DeviceDb extends Dexie {
 		});
 		this.version(4).stores({ applications: '&id, reference, createdAt, status, unseen' });
 		this.version(5).stores({ blobs: '&sha256, uploaded, due' });
+		// Free-place figures are kept in the Cache Storage now (slot-figures.ts).
+		this.version(6).stores({ slots: null });
 	}
 }
 

@@ -2,7 +2,7 @@ import { bookingDays, slotTimes, slotsApiUrl } from '$lib/catalog/slots';
 import type { NationalCalendar, SlotRule } from '$lib/catalog/types';
 import type { PointSummary } from '$lib/catalog/views';
 import { serviceClock } from '$lib/time';
-import type { KnownSlot } from './db';
+import { keepSlotFigures, keptSlotFigures, type KnownSlot } from './slot-figures';
 
 export interface BoardSlot {
 	start: string;
@@ -41,8 +41,6 @@ export class SlotBoard {
 
 	/** Keeps fresh figures on the device, or shows the device's last ones. */
 	async load(): Promise<void> {
-		const { deviceDb, slotKey } = await import('./db');
-		const key = slotKey(this.#point.id, this.#rule.matterId);
 		if (this.fetchedAt) {
 			await this.#store(
 				this.slots.filter((s) => s.remaining !== null) as KnownSlot[],
@@ -50,7 +48,7 @@ export class SlotBoard {
 			);
 			return;
 		}
-		const cached = await deviceDb.slots.get(key);
+		const cached = await keptSlotFigures(this.#point.id, this.#rule.matterId);
 		if (cached) this.#show(cached.slots, cached.fetchedAt);
 		await this.refresh();
 	}
@@ -75,15 +73,8 @@ export class SlotBoard {
 		}
 	}
 
-	async #store(slots: KnownSlot[], fetchedAt: number) {
-		const { deviceDb, slotKey } = await import('./db');
-		await deviceDb.slots.put({
-			key: slotKey(this.#point.id, this.#rule.matterId),
-			pointId: this.#point.id,
-			matterId: this.#rule.matterId,
-			fetchedAt,
-			slots
-		});
+	#store(slots: KnownSlot[], fetchedAt: number): Promise<void> {
+		return keepSlotFigures(this.#point.id, this.#rule.matterId, { slots, fetchedAt });
 	}
 
 	#show(known: KnownSlot[], fetchedAt: number | null) {

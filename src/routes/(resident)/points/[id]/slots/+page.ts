@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
 import { catalogView } from '$lib/catalog/source';
 import { slotsApiUrl } from '$lib/catalog/slots';
-import type { KnownSlot } from '$lib/device/db';
+import type { KnownSlot } from '$lib/device/slot-figures';
 import { m } from '$lib/paraglide/messages';
 import { serviceClock } from '$lib/time';
 
