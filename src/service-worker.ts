@@ -10,6 +10,7 @@ import {
 	REFRESH_CATALOG,
 	type CatalogChecked
 } from '$lib/device/catalog-messages';
+import { CATALOG_CACHE } from '$lib/device/catalog-store';
 import { SLOT_FIGURES_CACHE } from '$lib/device/slot-figures';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -37,7 +38,7 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			const kept = [ASSETS_CACHE, PAGES_CACHE, SLOT_FIGURES_CACHE];
+			const kept = [ASSETS_CACHE, PAGES_CACHE, CATALOG_CACHE, SLOT_FIGURES_CACHE];
 			for (const key of await caches.keys()) {
 				if (!kept.includes(key)) await caches.delete(key);
 			}

@@ -36,3 +36,50 @@ test('a change on the server reaches the device when online, and the copy works 
 	await page.getByRole('link', { name: renamed }).click();
 	await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
 });
+
+test('a catalogue kept in the device database by an earlier release still serves the search offline, once moved', async ({
+	page,
+	context,
+	readyOffline
+}) => {
+	await page.goto('/search');
+	await readyOffline(page);
+	// The list of the phone's applications opens the device database.
+	await page.goto('/applications');
+	await page.evaluate(async () => {
+		const cache = await caches.open('ow-catalog');
+		const copy = (await (await cache.match('/device/catalog'))!.json()) as { version: string };
+		await caches.delete('ow-catalog');
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open('one-window');
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		await new Promise((resolve, reject) => {
+			const write = db.transaction('catalog', 'readwrite');
+			const row = { key: 'current', snapshot: copy, etag: `"${copy.version}"`, checkedAt: 1 };
+			write.objectStore('catalog').put(row);
+			write.oncomplete = resolve;
+			write.onerror = () => reject(write.error);
+		});
+		db.close();
+	});
+
+	await context.setOffline(true);
+	await page.goto('/search');
+	await page.getByRole('searchbox', { name: /输入事项或服务点名称/ }).fill('合作社');
+	await expect(page.getByRole('link', { name: '农民专业合作社登记' })).toBeVisible();
+	const left = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve) => {
+			const open = indexedDB.open('one-window');
+			open.onsuccess = () => resolve(open.result);
+		});
+		const count = await new Promise<number>((resolve) => {
+			const request = db.transaction('catalog').objectStore('catalog').count();
+			request.onsuccess = () => resolve(request.result);
+		});
+		db.close();
+		return { count, moved: !!(await (await caches.open('ow-catalog')).match('/device/catalog')) };
+	});
+	expect(left).toEqual({ count: 0, moved: true });
+});

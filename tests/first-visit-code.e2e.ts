@@ -2,10 +2,12 @@ import { expect, test } from './fixtures';
 
 // The database library (Dexie, 27 KB compressed) is for the pages that keep applications on the
 // phone; a resident who only reads a guide on a weak signal should not wait for it, nor one who
-// picks a time (the free places are kept as a saved answer, like a saved page), nor one who opens
-// the form on a phone that has kept nothing yet (it loads with the first thing to keep).
+// searches or picks a time (the catalogue and the free places are kept as saved answers, like a
+// saved page), nor one who opens the form on a phone that has kept nothing yet (it loads with the
+// first thing to keep).
 const PAGES: [name: string, path: string][] = [
 	['the home page', '/'],
+	['the search', '/search'],
 	['a guide', '/matters/individual-business-registration'],
 	['the points for a matter', '/matters/individual-business-registration/points'],
 	[

@@ -1,8 +1,8 @@
 import { expandCatalog, isCompact, type CompactCatalog } from '$lib/catalog/compact';
 import { applyDelta, isDelta, type CatalogDelta } from '$lib/catalog/delta';
 import type { CatalogSnapshot } from '$lib/catalog/types';
+import { keepCatalog, keptCatalog, noteCatalogChecked, type CatalogCopy } from './catalog-store';
 import { latestCatalog } from './catalog-version';
-import { deviceDb } from './db';
 
 let memo: { promise: Promise<CatalogSnapshot>; version: string | null } | undefined;
 
@@ -23,15 +23,14 @@ export function deviceCatalog(fetchFn: typeof fetch = fetch): Promise<CatalogSna
 }
 
 async function load(fetchFn: typeof fetch): Promise<CatalogSnapshot> {
-	const stored = await deviceDb.catalog.get('current');
-	if (stored) return expanded(stored.snapshot);
+	const kept = await keptCatalog();
+	if (kept) return expanded(await kept.read());
 	const result = await refreshCatalog(fetchFn);
 	if (result.snapshot) return result.snapshot;
 	throw new Error('catalogue unavailable');
 }
 
-const expanded = (copy: CompactCatalog | CatalogSnapshot) =>
-	isCompact(copy) ? expandCatalog(copy) : copy;
+const expanded = (copy: CatalogCopy) => (isCompact(copy) ? expandCatalog(copy) : copy);
 
 export interface RefreshResult {
 	status: 'updated' | 'unchanged';
@@ -48,30 +47,40 @@ export interface RefreshResult {
  * since the device's version when it can.
  */
 export async function refreshCatalog(fetchFn: typeof fetch = fetch): Promise<RefreshResult> {
-	const stored = await deviceDb.catalog.get('current');
-	const from = stored && isCompact(stored.snapshot) ? `&from=${stored.snapshot.version}` : '';
+	const kept = await keptCatalog();
+	const from = kept?.compact ? `&from=${kept.version}` : '';
 	const response = await fetchFn(`/api/catalog?format=2${from}`, {
-		headers: stored ? { 'If-None-Match': stored.etag } : {},
+		headers: kept ? { 'If-None-Match': kept.etag } : {},
 		cache: 'no-store'
 	});
 	const checkedAt = Date.now();
-	if (response.status === 304 && stored) {
-		await deviceDb.catalog.update('current', { checkedAt });
-		return { status: 'unchanged', version: stored.snapshot.version, checkedAt };
+	if (response.status === 304 && kept) {
+		await noteCatalogChecked(kept.version, checkedAt);
+		return { status: 'unchanged', version: kept.version, checkedAt };
 	}
 	if (!response.ok) throw new Error(`catalogue request failed: ${response.status}`);
 	const body = (await response.json()) as CompactCatalog | CatalogDelta;
-	const compact = isDelta(body)
-		? applyDelta(stored!.snapshot as CompactCatalog, body)
-		: (body as CompactCatalog);
+	const compact = isDelta(body) ? applyDelta(await deltaBase(kept, body), body) : body;
 	const etag = response.headers.get('ETag') ?? `"${compact.version}"`;
-	await deviceDb.catalog.put({ key: 'current', snapshot: compact, etag, checkedAt });
+	await keepCatalog(compact, etag, checkedAt);
 	const snapshot = expandCatalog(compact);
-	const replaced = !!stored && stored.snapshot.version !== snapshot.version;
+	const replaced = !!kept && kept.version !== snapshot.version;
 	return { status: 'updated', replaced, snapshot, version: snapshot.version, checkedAt };
 }
 
+/** The copy the delta was asked from: the server made it for that version and no other. */
+async function deltaBase(
+	kept: Awaited<ReturnType<typeof keptCatalog>>,
+	delta: CatalogDelta
+): Promise<CompactCatalog> {
+	const base = await kept?.read();
+	if (!base || !isCompact(base) || base.version !== delta.from) {
+		throw new Error('catalogue delta does not fit the device copy');
+	}
+	return base;
+}
+
 export async function storedCatalogInfo(): Promise<{ version: string; checkedAt: number } | null> {
-	const stored = await deviceDb.catalog.get('current');
-	return stored ? { version: stored.snapshot.version, checkedAt: stored.checkedAt } : null;
+	const kept = await keptCatalog();
+	return kept ? { version: kept.version, checkedAt: kept.checkedAt } : null;
 }

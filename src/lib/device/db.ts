@@ -116,6 +116,7 @@ export interface MetaRow {
 
 /** Everything the device keeps, declared once. */
 export class DeviceDb extends Dexie {
+	/** Read once to move a copy kept by an earlier release to the Cache Storage (catalog-store.ts). */
 	catalog!: EntityTable<StoredCatalog, 'key'>;
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	blobs!: EntityTable<StoredBlob, 'sha256'>;
