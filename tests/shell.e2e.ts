@@ -169,6 +169,20 @@ test('the 我的 page switches the language and large text, and says what the de
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的');
 });
 
+test('what the device keeps shows on the 我的 page as a card of facts, not as a status badge', async ({
+	page
+}) => {
+	await page.goto('/me');
+	const facts = page.getByRole('region', { name: '离线与存储' }).getByRole('list');
+	await expect(facts.getByRole('listitem')).toHaveCount(3);
+	// An application's status badge is a bold, rounded pill; this list is the app's plain card.
+	const look = await facts.evaluate((list) => {
+		const style = getComputedStyle(list);
+		return { display: style.display, corners: style.borderRadius, weight: style.fontWeight };
+	});
+	expect(look).toEqual({ display: 'block', corners: '10px', weight: '400' });
+});
+
 test('large text and English are one tap from the home page', async ({ page }) => {
 	await page.goto('/');
 	const top = page.getByRole('banner');
