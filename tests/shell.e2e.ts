@@ -93,6 +93,26 @@ test('the tabs lead to their pages and say which one is open; back leads back', 
 	);
 });
 
+test('the open tab is marked in its colour, its name too, and each name sits under its icon', async ({
+	page
+}) => {
+	await page.goto('/me');
+	const tabs = page.getByRole('navigation', { name: '主导航' });
+	for (const name of ['首页', '办事', '我的申请', '我的']) {
+		const tab = tabs.getByRole('link', { name, exact: true });
+		const look = await tab.getByText(name, { exact: true }).evaluate((label) => {
+			const tab = label.closest('a')!;
+			const [icon, text] = [tab.querySelector('svg')!, label].map((e) => e.getBoundingClientRect());
+			return {
+				sameColour: getComputedStyle(label).color === getComputedStyle(tab).color,
+				offCentre: Math.abs(icon!.x + icon!.width / 2 - (text!.x + text!.width / 2))
+			};
+		});
+		expect(look.sameColour, name).toBe(true);
+		expect(look.offCentre, name).toBeLessThan(1);
+	}
+});
+
 test('opened straight on a page, back leads to the page above it', async ({ page }) => {
 	await page.goto(SLOTS_PAGE);
 	await page.getByRole('banner').getByRole('link', { name: '返回' }).click();
