@@ -258,6 +258,7 @@ test("a town administrator edits their own town's points and no other's", async 
 	expect((await town.goto(`/admin/catalog/matters/${MATTER}`))?.status()).toBe(403);
 
 	await town.goto('/admin/catalog/points/guliu-centre');
+	await town.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await town.getByLabel('电话', { exact: true }).fill('0535-7999999');
 	await saveDraft(town);
 	const published = await publish(town);
