@@ -5,17 +5,14 @@ import { DEVICE_DB_NAME, deviceStoreExists } from './store-exists';
 
 export type CatalogCopy = CompactCatalog | CatalogSnapshot;
 
-/** What the device knows of its copy without reading the copy itself. */
-export interface KeptCatalogInfo {
+/** What the device knows of its copy without reading the copy itself, and how to read it. */
+export interface KeptCatalog {
 	version: string;
 	etag: string;
 	/** Compact copies can be brought up to date with a delta; a whole snapshot of old cannot. */
 	compact: boolean;
 	/** When the server last confirmed this copy (ms since epoch). */
 	checkedAt: number;
-}
-
-export interface KeptCatalog extends KeptCatalogInfo {
 	read(): Promise<CatalogCopy>;
 }
 
@@ -73,14 +70,18 @@ export async function noteCatalogChecked(version: string, checkedAt: number) {
 	await cache.put(CHECKED, new Response(JSON.stringify({ version, checkedAt })));
 }
 
-/** A copy an earlier release kept in the device's database moves here once, so it works offline. */
+/**
+ * A copy an earlier release kept in the device's database moves here once, so it works offline. The
+ * old row goes whenever it is found, even when a newer copy got here first (the worker's download).
+ */
 async function moveFromDatabase(): Promise<void> {
-	if ((await (await caches.open(CATALOG_CACHE)).match(COPY)) || !(await deviceStoreExists()))
-		return;
+	if (!(await deviceStoreExists())) return;
 	const old = (await inDeviceDb('readonly', (store) => store.get('current'))) as
 		StoredCatalog | undefined;
 	if (!old) return;
-	await keepCatalog(old.snapshot, old.etag, old.checkedAt);
+	if (!(await (await caches.open(CATALOG_CACHE)).match(COPY))) {
+		await keepCatalog(old.snapshot, old.etag, old.checkedAt);
+	}
 	await inDeviceDb('readwrite', (store) => store.delete('current'));
 }
 

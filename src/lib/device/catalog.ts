@@ -1,7 +1,13 @@
 import { expandCatalog, isCompact, type CompactCatalog } from '$lib/catalog/compact';
 import { applyDelta, isDelta, type CatalogDelta } from '$lib/catalog/delta';
 import type { CatalogSnapshot } from '$lib/catalog/types';
-import { keepCatalog, keptCatalog, noteCatalogChecked, type CatalogCopy } from './catalog-store';
+import {
+	keepCatalog,
+	keptCatalog,
+	noteCatalogChecked,
+	type CatalogCopy,
+	type KeptCatalog
+} from './catalog-store';
 import { latestCatalog } from './catalog-version';
 
 let memo: { promise: Promise<CatalogSnapshot>; version: string | null } | undefined;
@@ -69,10 +75,7 @@ export async function refreshCatalog(fetchFn: typeof fetch = fetch): Promise<Ref
 }
 
 /** The copy the delta was asked from: the server made it for that version and no other. */
-async function deltaBase(
-	kept: Awaited<ReturnType<typeof keptCatalog>>,
-	delta: CatalogDelta
-): Promise<CompactCatalog> {
+async function deltaBase(kept: KeptCatalog | null, delta: CatalogDelta): Promise<CompactCatalog> {
 	const base = await kept?.read();
 	if (!base || !isCompact(base) || base.version !== delta.from) {
 		throw new Error('catalogue delta does not fit the device copy');
