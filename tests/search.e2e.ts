@@ -67,3 +67,12 @@ test('results update on each keystroke and filter by category', async ({ page })
 	await expect(matters.getByRole('link', { name: '个体工商户登记' })).toHaveCount(0);
 	await expect(page).toHaveURL(/category=disability/);
 });
+
+test('a search opened from a shared address shows its results without a keystroke', async ({
+	page
+}) => {
+	await page.goto('/search?q=gtgsh');
+	await expect(page.getByRole('searchbox', { name: /输入事项或服务点名称/ })).toHaveValue('gtgsh');
+	const matters = page.getByRole('list', { name: /^事项/ });
+	await expect(matters.getByRole('link', { name: '个体工商户登记' })).toBeVisible();
+});

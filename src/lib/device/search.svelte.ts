@@ -1,17 +1,34 @@
-import { buildSearchIndex, type SearchIndex } from '$lib/catalog/search';
+import type { SearchFilters, SearchIndex, SearchResult } from '$lib/catalog/search';
 
-/** The search index over the device's catalogue, built once a page needs it. */
+type Search = typeof import('$lib/catalog/search').search;
+
+/**
+ * The search over the device's catalogue. Its code and index load when the resident starts a
+ * search, not with the page: browsing the categories needs neither.
+ */
 class DeviceSearch {
-	index = $state.raw<SearchIndex | null>(null);
+	#engine = $state.raw<{ index: SearchIndex; search: Search } | null>(null);
 	failed = $state(false);
 	#version: string | null = null;
 
+	get ready(): boolean {
+		return this.#engine !== null;
+	}
+
+	find(query: string, filters: SearchFilters, limit: number): SearchResult | null {
+		const engine = this.#engine;
+		return engine && engine.search(engine.index, query, filters, limit);
+	}
+
 	async load(): Promise<void> {
 		try {
-			const { deviceCatalog } = await import('./catalog');
+			const [{ deviceCatalog }, { buildSearchIndex, search }] = await Promise.all([
+				import('./catalog'),
+				import('$lib/catalog/search')
+			]);
 			const catalog = await deviceCatalog();
 			if (catalog.version !== this.#version) {
-				this.index = buildSearchIndex(catalog);
+				this.#engine = { index: buildSearchIndex(catalog), search };
 				this.#version = catalog.version;
 			}
 			this.failed = false;
