@@ -1,6 +1,6 @@
 import { materialNeed, materialsFor, type Answers } from '$lib/catalog/materials';
 import type { FormField, Material, Question, Text } from '$lib/catalog/types';
-import { mergedFields } from '$lib/schemas/application';
+import { mergedFields } from '$lib/catalog/merged-fields';
 
 /** What the record page knows of each of an application's matters. */
 export interface RecordMatter {

@@ -1,4 +1,3 @@
-import { m } from '$lib/paraglide/messages';
 import { deviceStoreExists } from './store-exists';
 
 export interface AgentInfo {
@@ -8,7 +7,10 @@ export interface AgentInfo {
 	username?: string;
 }
 
-/** The proxy agent signed in on this device, if any: applications then carry the agent. */
+/**
+ * The proxy agent signed in on this device, if any: applications then carry the agent. Signing in
+ * and out is in `agent-sign-in.ts`, loaded by the page that does it.
+ */
 class AgentSession {
 	agent = $state<AgentInfo | null>(null);
 	/** The server ended the agent's sign-in on this device: they must sign in again. */
@@ -23,64 +25,6 @@ class AgentSession {
 		const { getMeta } = await import('./db');
 		this.agent = (await getMeta<AgentInfo>('agent')) ?? null;
 		this.signedOut = !!this.agent && !(await getMeta('device'));
-	}
-
-	/**
-	 * Signs the device in as an agent's; refused while anything of another identity waits (the
-	 * same agent may sign in again over their own queue after the server ended their sign-in).
-	 */
-	async signIn(username: string, password: string): Promise<string | null> {
-		const { deviceDb, getMeta, setMeta } = await import('./db');
-		const current = await getMeta<AgentInfo>('agent');
-		const sameAgent = !!current && current.username === username && !(await getMeta('device'));
-		if (!sameAgent && (await deviceDb.outbox.count())) return m.agent_outbox_not_empty();
-		const response = await fetch('/api/devices', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				agent: {
-					username,
-					password,
-					...(sameAgent ? { deviceId: await getMeta<string>('previous-device') } : {})
-				}
-			})
-		});
-		const body = await response.json().catch(() => null);
-		if (!response.ok) return body?.error?.message ?? `HTTP ${response.status}`;
-		await setMeta('device', { deviceId: body.deviceId, token: body.token });
-		const agent: AgentInfo = { ...body.agent, username };
-		await setMeta('agent', agent);
-		await setMeta('cursor', 0);
-		this.agent = agent;
-		this.signedOut = false;
-		const { outboxSync } = await import('./outbox-sync.svelte');
-		void outboxSync.sendNow();
-		return null;
-	}
-
-	/**
-	 * Signs the agent out of this device, which may be shared: refused while anything waits to be
-	 * sent; the residents' applications and drafts made here are cleared with it.
-	 */
-	async signOut(): Promise<string | null> {
-		const { deviceDb } = await import('./db');
-		const waiting = await deviceDb.outbox.count();
-		if (waiting) return m.agent_sign_out_waiting({ count: waiting });
-		const name = this.agent?.name;
-		await deviceDb.transaction(
-			'rw',
-			[deviceDb.meta, deviceDb.applications, deviceDb.drafts, deviceDb.blobs],
-			async () => {
-				for (const key of ['device', 'agent', 'previous-device', 'cursor'])
-					await deviceDb.meta.delete(key);
-				if (name) await deviceDb.applications.filter((a) => a.agent === name).delete();
-				await deviceDb.drafts.clear();
-				await deviceDb.blobs.clear();
-			}
-		);
-		this.agent = null;
-		this.signedOut = false;
-		return null;
 	}
 }
 

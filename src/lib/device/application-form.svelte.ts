@@ -1,15 +1,9 @@
-import * as v from 'valibot';
 import { materialsFor } from '$lib/catalog/materials';
+import { mergedFields } from '$lib/catalog/merged-fields';
 import type { FormField, Matter, Material, Question } from '$lib/catalog/types';
 import { getLocale } from '$lib/paraglide/runtime';
-import {
-	applicantLabels,
-	applicantSchema,
-	formLabels,
-	formSchema,
-	mergedFields
-} from '$lib/schemas/application';
-import { describeIssues, nestIssues, type FieldIssue } from '$lib/schemas/issues';
+import type { FieldIssue } from '$lib/schemas/issues';
+import type { ApplicationChecks } from './application-checks';
 import type { Attachment, DraftData, LocalApplication } from './db';
 import { deviceStoreExists } from './store-exists';
 
@@ -46,13 +40,12 @@ export class ApplicationForm {
 	/** The matters' situation questions; a bundle asks one its matters share once. */
 	readonly questions: Question[];
 	readonly draftId: string;
-	readonly #fieldsSchema: ReturnType<typeof formSchema>;
+	#checks: Promise<ApplicationChecks> | undefined;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(ctx: FormContext) {
 		this.ctx = ctx;
 		this.formFields = mergedFields(ctx.matters.map((m) => m.form));
-		this.#fieldsSchema = formSchema(this.formFields);
 		this.questions = [
 			...new Map(ctx.matters.flatMap((m) => m.questions).map((q) => [q.id, q])).values()
 		];
@@ -147,27 +140,33 @@ export class ApplicationForm {
 		this.saved = true;
 	}
 
-	validate(): boolean {
+	/**
+	 * Loads the checks (the schemas, their library and messages): the page asks as the resident
+	 * starts filling in, so that its first paint does not wait for them.
+	 */
+	prepareChecks(): Promise<ApplicationChecks> {
+		this.#checks ??= import('./application-checks').then(
+			({ applicationChecks }) => applicationChecks(this.formFields),
+			(error: unknown) => {
+				this.#checks = undefined;
+				throw error;
+			}
+		);
+		return this.#checks;
+	}
+
+	async validate(): Promise<boolean> {
 		this.checked = true;
+		const checks = await this.prepareChecks();
 		const locale = getLocale() === 'en' ? 'en' : 'zh';
-		const applicant = v.safeParse(applicantSchema, this.applicant);
-		const fields = v.safeParse(this.#fieldsSchema, this.data().fields);
-		const issues = [
-			...(applicant.success
-				? []
-				: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
-			...(fields.success
-				? []
-				: describeIssues(nestIssues(fields.issues, 'fields'), formLabels(this.formFields, locale)))
-		];
-		this.errors = issues;
-		return !issues.length;
+		this.errors = checks.issues(this.applicant, this.data().fields, locale);
+		return !this.errors.length;
 	}
 
 	/** After a change: checks again once the reader has tried to submit. */
 	changed(): void {
 		this.scheduleSave();
-		if (this.checked) this.validate();
+		if (this.checked) void this.validate();
 	}
 
 	errorOf(field: string): string | undefined {
@@ -193,12 +192,11 @@ export class ApplicationForm {
 
 	/** Checks, then queues the application in the outbox (works with no network). */
 	async submit(agent: string | null): Promise<LocalApplication | null> {
-		if (!this.validate()) return null;
+		if (!(await this.validate())) return null;
 		clearTimeout(this.#saveTimer);
 		const { queueApplication } = await import('./outbox');
 		const data = this.data();
-		// As the server reads them: ID number in capitals, no spaces or dashes in numbers.
-		data.applicant = v.parse(applicantSchema, data.applicant);
+		data.applicant = (await this.prepareChecks()).normalized(data.applicant);
 		if (!agent) {
 			const { rememberApplicant, forgetApplicant } = await import('./remembered-applicant');
 			await (this.remember ? rememberApplicant(data.applicant) : forgetApplicant());

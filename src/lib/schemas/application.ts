@@ -81,10 +81,3 @@ export function formSchema(fields: FormField[]) {
 export function formLabels(fields: FormField[], locale: 'zh' | 'en'): FieldLabels {
 	return Object.fromEntries(fields.map((f) => [`fields.${f.key}`, () => f[locale]]));
 }
-
-/** Field definitions of several matters, each key once (a bundle asks a shared field once). */
-export function mergedFields(forms: FormField[][]): FormField[] {
-	const seen = new Map<string, FormField>();
-	for (const form of forms) for (const f of form) if (!seen.has(f.key)) seen.set(f.key, f);
-	return [...seen.values()];
-}

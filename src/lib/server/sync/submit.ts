@@ -9,9 +9,9 @@ import {
 	applicantSchema,
 	type Applicant,
 	formLabels,
-	formSchema,
-	mergedFields
+	formSchema
 } from '$lib/schemas/application';
+import { mergedFields } from '$lib/catalog/merged-fields';
 import { describeIssues, nestIssues } from '$lib/schemas/issues';
 import {
 	submitPayload,
