@@ -3,13 +3,9 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, version } from '$service-worker';
-import { refreshCatalog, storedCatalogInfo } from '$lib/device/catalog';
+import { checkForNewCatalog } from '$lib/device/catalog';
 import { flush } from '$lib/device/flusher';
-import {
-	CATALOG_CHECKED,
-	REFRESH_CATALOG,
-	type CatalogChecked
-} from '$lib/device/catalog-messages';
+import { REFRESH_CATALOG } from '$lib/device/catalog-messages';
 import { CATALOG_CACHE } from '$lib/device/catalog-store';
 import { SLOT_FIGURES_CACHE } from '$lib/device/slot-figures';
 
@@ -64,28 +60,7 @@ sw.addEventListener('message', (event) => {
 let checking: Promise<void> | undefined;
 function checkCatalog(): Promise<void> {
 	checking ??= (async () => {
-		let message: CatalogChecked;
-		try {
-			const result = await refreshCatalog();
-			message = {
-				type: CATALOG_CHECKED,
-				ok: true,
-				updated: result.status === 'updated',
-				replaced: result.replaced ?? false,
-				version: result.version,
-				checkedAt: result.checkedAt
-			};
-		} catch {
-			// Offline or failing: report the copy the device still has.
-			const stored = await storedCatalogInfo().catch(() => null);
-			message = {
-				type: CATALOG_CHECKED,
-				ok: false,
-				updated: false,
-				version: stored?.version ?? null,
-				checkedAt: stored?.checkedAt ?? null
-			};
-		}
+		const message = await checkForNewCatalog();
 		const pages = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
 		for (const page of pages) page.postMessage(message);
 	})().finally(() => (checking = undefined));

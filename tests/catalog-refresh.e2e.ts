@@ -37,6 +37,25 @@ test('a change on the server reaches the device when online, and the copy works 
 	await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
 });
 
+test.describe('in a browser where the service worker cannot register', () => {
+	test.use({ serviceWorkers: 'block' });
+	// The page waits 10 s for a worker to do it before it checks the catalogue itself.
+	const waited = { timeout: 20_000 };
+
+	test('the page checks the catalogue itself: it keeps a copy, and a change on the server replaces it', async ({
+		page
+	}) => {
+		await page.goto('/search');
+		await expect(page.getByTestId('catalog-ready')).toBeVisible(waited);
+		editCatalog((db) => db.prepare('update matters set name_zh = ? where id = ?').run(renamed, ID));
+
+		await page.reload();
+		await expect(page.getByText('目录已更新')).toBeVisible(waited);
+		await page.getByRole('searchbox', { name: /输入事项或服务点名称/ }).fill('合作社');
+		await expect(page.getByRole('link', { name: renamed })).toBeVisible();
+	});
+});
+
 // Moved by the page, or found with a newer copy already in place (the worker downloaded one first).
 for (const newerFirst of [false, true]) {
 	test(`a catalogue kept in the device database by an earlier release still serves the search offline, and its row goes${newerFirst ? ' though a newer copy got there first' : ''}`, async ({

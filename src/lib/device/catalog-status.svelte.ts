@@ -39,27 +39,8 @@ class CatalogStatus {
 				return;
 			}
 		}
-		try {
-			const { refreshCatalog } = await import('./catalog');
-			const result = await refreshCatalog();
-			await this.#apply({
-				type: CATALOG_CHECKED,
-				ok: true,
-				updated: result.status === 'updated',
-				replaced: result.replaced ?? false,
-				...result
-			});
-		} catch {
-			const { storedCatalogInfo } = await import('./catalog');
-			const stored = await storedCatalogInfo().catch(() => null);
-			await this.#apply({
-				type: CATALOG_CHECKED,
-				ok: false,
-				updated: false,
-				version: stored?.version ?? null,
-				checkedAt: stored?.checkedAt ?? null
-			});
-		}
+		const { checkForNewCatalog } = await import('./catalog');
+		await this.#apply(await checkForNewCatalog());
 	}
 
 	async #apply(result: CatalogChecked): Promise<void> {

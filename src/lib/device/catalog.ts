@@ -8,6 +8,7 @@ import {
 	type CatalogCopy,
 	type KeptCatalog
 } from './catalog-store';
+import { CATALOG_CHECKED, type CatalogChecked } from './catalog-messages';
 import { latestCatalog } from './catalog-version';
 
 let memo: { promise: Promise<CatalogSnapshot>; version: string | null } | undefined;
@@ -86,4 +87,32 @@ async function deltaBase(kept: KeptCatalog | null, delta: CatalogDelta): Promise
 export async function storedCatalogInfo(): Promise<{ version: string; checkedAt: number } | null> {
 	const kept = await keptCatalog();
 	return kept ? { version: kept.version, checkedAt: kept.checkedAt } : null;
+}
+
+/**
+ * Asks for a newer catalogue and reports what the device holds then, as the worker tells its
+ * pages (or a page without a worker tells itself).
+ */
+export async function checkForNewCatalog(fetchFn: typeof fetch = fetch): Promise<CatalogChecked> {
+	try {
+		const result = await refreshCatalog(fetchFn);
+		return {
+			type: CATALOG_CHECKED,
+			ok: true,
+			updated: result.status === 'updated',
+			replaced: result.replaced ?? false,
+			version: result.version,
+			checkedAt: result.checkedAt
+		};
+	} catch {
+		// Offline or failing: report the copy the device still has.
+		const stored = await storedCatalogInfo().catch(() => null);
+		return {
+			type: CATALOG_CHECKED,
+			ok: false,
+			updated: false,
+			version: stored?.version ?? null,
+			checkedAt: stored?.checkedAt ?? null
+		};
+	}
 }
