@@ -211,6 +211,29 @@ test('the audit log reads in words, links the person and the application, filter
 test.describe('on a phone', () => {
 	test.use({ viewport: { width: 360, height: 640 } });
 
+	test('the opened menu fits the screen and keeps the text colour and weight of the page', async ({
+		page
+	}) => {
+		await signIn(page, ADMIN);
+		await expect(page).toHaveURL(/\/admin$/);
+		await page.getByRole('button', { name: '菜单' }).click();
+		await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+		const look = await page.evaluate(() => {
+			const panel = document.getElementById('admin-nav')!;
+			const style = getComputedStyle(panel);
+			return {
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth,
+				color: style.color,
+				weight: style.fontWeight,
+				header: getComputedStyle(panel.parentElement!).color
+			};
+		});
+		expect(look.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(look.client);
+		expect(look.color).toBe(look.header);
+		expect(look.weight).toBe('400');
+	});
+
 	test('the admin pages fold their menu, fit 360 px and pass axe', async ({ page }) => {
 		test.setTimeout(120_000);
 		await signIn(page, ADMIN);
