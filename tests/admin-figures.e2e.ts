@@ -76,6 +76,8 @@ test('the city administrator filters the figures, reads charts and tables, expor
 	await expect(total('逾期后关闭')).toHaveText('0');
 	const card = page.getByRole('listitem').filter({ hasText: refs.c1 });
 	await expect(card.getByRole('heading')).toContainText('已逾期，待回访');
+	// Spaced from the stars by its heading alone, like the other badges (not by the app's "open now").
+	await expect(card.getByText('已逾期，待回访')).toHaveCSS('margin-left', '0px');
 	await expect(card).toContainText('回访期限：3月25日 周三（评价后 15 个工作日）');
 	await expect(page.getByRole('listitem').filter({ hasText: refs.g1 })).toHaveCount(0);
 	// Ratings per clerk: the centre's clerk completed both of 城厢's rated applications (1 and 5 stars).
