@@ -76,3 +76,24 @@ test('a search opened from a shared address shows its results without a keystrok
 	const matters = page.getByRole('list', { name: /^事项/ });
 	await expect(matters.getByRole('link', { name: '个体工商户登记' })).toBeVisible();
 });
+
+test.describe('on a device that could not download the catalogue', () => {
+	// The page's own requests, not a worker's, so that the route below holds the catalogue back.
+	test.use({ serviceWorkers: 'block' });
+
+	test('the search says why it cannot search yet, and searches once the catalogue comes', async ({
+		page
+	}) => {
+		await page.route('**/api/catalog**', (route) => route.abort('internetdisconnected'));
+		await page.goto('/search');
+		const box = page.getByRole('searchbox', { name: /输入事项或服务点名称/ });
+		await box.fill('gtgsh');
+		await expect(page.getByText('本机还没有办事目录，暂时不能搜索')).toBeVisible();
+		await expect(page.getByText('正在准备本机搜索…')).toBeHidden();
+
+		await page.unroute('**/api/catalog**');
+		await box.fill('gtgs');
+		const matters = page.getByRole('list', { name: /^事项/ });
+		await expect(matters.getByRole('link', { name: '个体工商户登记' })).toBeVisible();
+	});
+});
