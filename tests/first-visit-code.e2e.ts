@@ -31,3 +31,19 @@ for (const [name, path] of PAGES) {
 		expect(withDexie).toEqual([]);
 	});
 }
+
+// The QR code encoder draws one image on a receipt, after its words.
+test('a receipt this phone does not hold downloads no QR code encoder', async ({ page }) => {
+	const scripts: Promise<{ url: string; body: string }>[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() !== 'script') return;
+		scripts.push(response.text().then((body) => ({ url: response.url(), body })));
+	});
+	await page.goto('/applications/00000000-0000-4000-8000-000000000000', {
+		waitUntil: 'networkidle'
+	});
+	await expect(page.getByText('本机没有这份申请')).toBeVisible();
+	const loaded = await Promise.all(scripts);
+	const withEncoder = loaded.filter((s) => s.body.includes('Invalid QR Code version'));
+	expect(withEncoder.map((s) => s.url)).toEqual([]);
+});
