@@ -87,6 +87,27 @@ test('an edit form names the field at fault and keeps what was typed', async ({
 	await admin.context().close();
 });
 
+test('what an administrator types before the page is live is kept, not replaced by the saved value', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog');
+	// A slow computer on a weak link: the page's code comes seconds after the page.
+	await admin.route('**/_app/immutable/**', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 2500));
+		await route.continue();
+	});
+	await admin.goto(`/admin/catalog/points/${POINT}`, { waitUntil: 'commit' });
+	const phone = admin.getByLabel('电话', { exact: true });
+	await phone.click();
+	await admin.keyboard.press('ControlOrMeta+A');
+	await admin.keyboard.type('0535-79');
+	await admin.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 });
+	await admin.keyboard.type('99999');
+	await expect(phone).toHaveValue('0535-7999999');
+	await admin.context().close();
+});
+
 test('an administrator adds a point on a form: each missing or wrong field is named, and once published residents find it', async ({
 	page,
 	browser,
