@@ -2,8 +2,8 @@ import { materialsFor } from '$lib/catalog/materials';
 import { mergedFields } from '$lib/catalog/merged-fields';
 import type { FormField, Matter, Material, Question } from '$lib/catalog/types';
 import { getLocale } from '$lib/paraglide/runtime';
+import type { parseApplication } from '$lib/schemas/application';
 import type { FieldIssue } from '$lib/schemas/issues';
-import type { ApplicationChecks } from './application-checks';
 import type { Attachment, DraftData, LocalApplication } from './db';
 import { deviceStoreExists } from './store-exists';
 
@@ -16,6 +16,9 @@ export interface FormContext {
 }
 
 const emptyApplicant = () => ({ name: '', idNumber: '', phone: '' });
+
+type Checked = ReturnType<typeof parseApplication>;
+type Check = (input: { applicant: unknown; fields: unknown }) => Checked;
 
 /**
  * One application being filled in: its values, checked with the same schemas the server uses,
@@ -40,7 +43,7 @@ export class ApplicationForm {
 	/** The matters' situation questions; a bundle asks one its matters share once. */
 	readonly questions: Question[];
 	readonly draftId: string;
-	#checks: Promise<ApplicationChecks> | undefined;
+	#checks: Promise<Check> | undefined;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(ctx: FormContext) {
@@ -144,9 +147,12 @@ export class ApplicationForm {
 	 * Loads the checks (the schemas, their library and messages): the page asks as the resident
 	 * starts filling in, so that its first paint does not wait for them.
 	 */
-	prepareChecks(): Promise<ApplicationChecks> {
-		this.#checks ??= import('./application-checks').then(
-			({ applicationChecks }) => applicationChecks(this.formFields),
+	prepareChecks(): Promise<Check> {
+		this.#checks ??= import('$lib/schemas/application').then(
+			({ formSchema, parseApplication }) => {
+				const form = { fields: this.formFields, schema: formSchema(this.formFields) };
+				return (input) => parseApplication(input, form, getLocale() === 'en' ? 'en' : 'zh');
+			},
 			(error: unknown) => {
 				this.#checks = undefined;
 				throw error;
@@ -155,12 +161,13 @@ export class ApplicationForm {
 		return this.#checks;
 	}
 
-	async validate(): Promise<boolean> {
+	/** Shows what is at fault; returns the values as the server reads them, or the faults. */
+	async validate(): Promise<Checked> {
 		this.checked = true;
-		const checks = await this.prepareChecks();
-		const locale = getLocale() === 'en' ? 'en' : 'zh';
-		this.errors = checks.issues(this.applicant, this.data().fields, locale);
-		return !this.errors.length;
+		const check = await this.prepareChecks();
+		const checked = check({ applicant: this.applicant, fields: this.data().fields });
+		this.errors = 'issues' in checked ? checked.issues : [];
+		return checked;
 	}
 
 	/** After a change: checks again once the reader has tried to submit. */
@@ -192,11 +199,13 @@ export class ApplicationForm {
 
 	/** Checks, then queues the application in the outbox (works with no network). */
 	async submit(agent: string | null): Promise<LocalApplication | null> {
-		if (!(await this.validate())) return null;
+		const checked = await this.validate();
+		if ('issues' in checked) return null;
 		clearTimeout(this.#saveTimer);
 		const { queueApplication } = await import('./outbox');
 		const data = this.data();
-		data.applicant = (await this.prepareChecks()).normalized(data.applicant);
+		// As the server reads them: ID number in capitals, no spaces or dashes in numbers.
+		data.applicant = checked.applicant;
 		if (!agent) {
 			const { rememberApplicant, forgetApplicant } = await import('./remembered-applicant');
 			await (this.remember ? rememberApplicant(data.applicant) : forgetApplicant());

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { FormField } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { isResidentIdNumber } from './id-number';
-import { reason, type FieldLabels } from './issues';
+import { describeIssues, nestIssues, reason, type FieldIssue, type FieldLabels } from './issues';
 
 const required = reason({ k: 'required' });
 const text = (max: number) =>
@@ -80,4 +80,31 @@ export function formSchema(fields: FormField[]) {
 
 export function formLabels(fields: FormField[], locale: 'zh' | 'en'): FieldLabels {
 	return Object.fromEntries(fields.map((f) => [`fields.${f.key}`, () => f[locale]]));
+}
+
+/**
+ * An application's applicant and matter fields read as the server reads them, or every field at
+ * fault named in the reader's language: the form checks with it before queueing, the server on
+ * submit.
+ */
+export function parseApplication(
+	input: { applicant: unknown; fields: unknown },
+	form: { fields: FormField[]; schema: ReturnType<typeof formSchema> },
+	locale: 'zh' | 'en'
+): { applicant: Applicant; fields: Record<string, unknown> } | { issues: FieldIssue[] } {
+	const applicant = v.safeParse(applicantSchema, input.applicant);
+	const fields = v.safeParse(form.schema, input.fields);
+	if (applicant.success && fields.success) {
+		return { applicant: applicant.output, fields: fields.output };
+	}
+	return {
+		issues: [
+			...(applicant.success
+				? []
+				: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
+			...(fields.success
+				? []
+				: describeIssues(nestIssues(fields.issues, 'fields'), formLabels(form.fields, locale)))
+		]
+	};
 }

@@ -4,15 +4,9 @@ import type { Bundle, CatalogSnapshot, FormField, Point, SlotRule } from '$lib/c
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { randomReference, referenceOf } from '$lib/reference';
-import {
-	applicantLabels,
-	applicantSchema,
-	type Applicant,
-	formLabels,
-	formSchema
-} from '$lib/schemas/application';
+import { type Applicant, formSchema, parseApplication } from '$lib/schemas/application';
 import { mergedFields } from '$lib/catalog/merged-fields';
-import { describeIssues, nestIssues } from '$lib/schemas/issues';
+import { describeIssues } from '$lib/schemas/issues';
 import {
 	submitPayload,
 	type BookingReply,
@@ -93,23 +87,21 @@ export function checkSubmit(catalog: CatalogSnapshot, raw: unknown): CheckedSubm
 		return refuse([{ field: 'pointId', message: m.err_not_handled() }]);
 	}
 
-	const { fields, schema } = applicationForm(catalog, matterIds);
-	const applicant = v.safeParse(applicantSchema, p.applicant);
-	const form = v.safeParse(schema, p.fields);
-	if (!applicant.success || !form.success) {
-		return refuse([
-			...(applicant.success
-				? []
-				: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
-			...(form.success
-				? []
-				: describeIssues(
-						nestIssues(form.issues, 'fields'),
-						formLabels(fields, getLocale() === 'en' ? 'en' : 'zh')
-					))
-		]);
-	}
-	return { p, bundle, matterIds, point, rule, applicant: applicant.output, form: form.output };
+	const application = parseApplication(
+		p,
+		applicationForm(catalog, matterIds),
+		getLocale() === 'en' ? 'en' : 'zh'
+	);
+	if ('issues' in application) return refuse(application.issues);
+	return {
+		p,
+		bundle,
+		matterIds,
+		point,
+		rule,
+		applicant: application.applicant,
+		form: application.fields
+	};
 }
 
 /**
