@@ -11,10 +11,7 @@ class DeviceSearch {
 	failed = $state(false);
 	#version: string | null = null;
 
-	get ready(): boolean {
-		return this.#engine !== null;
-	}
-
+	/** The results, or null until the index is ready. */
 	find(query: string, filters: SearchFilters, limit: number): SearchResult | null {
 		const engine = this.#engine;
 		return engine && engine.search(engine.index, query, filters, limit);
