@@ -43,6 +43,19 @@ test('every missing or wrong field is named at the field and in the summary, whi
 	expect(errors).toEqual([]);
 });
 
+test('a submit tapped before any field takes the reader to the summary of what to fill in', async ({
+	page
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await checkOpenSlot(page);
+	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
+	await expect(page.getByLabel('申请人姓名')).toBeVisible();
+	await page.getByRole('button', { name: '提交申请' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+	await expect(summary).toBeFocused();
+	await expect(summary.getByRole('link', { name: '请填写“申请人姓名”' })).toBeVisible();
+});
+
 test('a phone typed with spaces or dashes is taken; a name too long is named, not cut', async ({
 	page
 }) => {

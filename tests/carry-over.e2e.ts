@@ -56,7 +56,12 @@ test('an agent picks a resident served before instead of typing them again', asy
 	await applyFromSlots(page, n, '代办居民甲');
 	await openForm(page, 1);
 	await expect(page.getByRole('checkbox', { name: /下次在本机自动填写我的信息/ })).toHaveCount(0);
-	await page.getByLabel('为以前办理过的居民申请').selectOption(idNumber(n));
+	// The list shows who they are with the ID number masked, as every list of people does.
+	const id = idNumber(n);
+	await expect(page.getByRole('option', { name: /代办居民甲/ }).first()).toHaveText(
+		`代办居民甲 · ${id.slice(0, 6)}********${id.slice(-4)}`
+	);
+	await page.getByLabel('为以前办理过的居民申请').selectOption(id);
 	await expect(page.getByLabel('申请人姓名')).toHaveValue('代办居民甲');
-	await expect(page.getByLabel('身份证号码')).toHaveValue(idNumber(n));
+	await expect(page.getByLabel('身份证号码')).toHaveValue(id);
 });

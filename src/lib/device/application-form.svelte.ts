@@ -125,8 +125,16 @@ export class ApplicationForm {
 	}
 
 	/** Fills the applicant in from a resident served before (agents). */
-	fillApplicant(applicant: { name: string; idNumber: string; phone: string }): void {
-		this.applicant = { ...applicant };
+	fillApplicant({
+		name,
+		idNumber,
+		phone
+	}: {
+		name: string;
+		idNumber: string;
+		phone: string;
+	}): void {
+		this.applicant = { name, idNumber, phone };
 		this.changed();
 	}
 
