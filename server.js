@@ -16,6 +16,20 @@ const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 
+/**
+ * The scheme of a request's address, where no ORIGIN or PROTOCOL_HEADER says it: a proxy's
+ * X-Forwarded-Proto, else the connection's own (plain HTTP here). SvelteKit's Node handler would
+ * otherwise take every request for HTTPS, and refuse a form posted from http://localhost as
+ * cross-site. A client can only change its own request's address with it, never another's.
+ */
+const PROTOCOL = 'x-one-window-protocol';
+const protocolOf = (req) => {
+	const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
+		.split(',')[0]
+		.trim();
+	return forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
+};
+
 if (cluster.isPrimary && processes > 1) {
 	// Request limits are counted here, for all the processes together.
 	new rateLimiterFlexible.RateLimiterClusterMaster();
@@ -66,6 +80,8 @@ if (cluster.isPrimary && processes > 1) {
 }
 
 async function serve() {
+	const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (ownProtocol) process.env.PROTOCOL_HEADER = PROTOCOL;
 	const { handler } = await import('./build/handler.js');
 
 	const compress = compression({
@@ -109,6 +125,7 @@ async function serve() {
 	}
 
 	const server = createServer((req, res) => {
+		if (ownProtocol) req.headers[PROTOCOL] = protocolOf(req);
 		finishUnreadBody(req, res);
 		compress(req, res, () => handler(req, res));
 	});

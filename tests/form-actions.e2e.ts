@@ -100,3 +100,21 @@ test('odd bodies and action names get a 4xx from every counter action, signed in
 	await anonymous.dispose();
 	await staff.dispose();
 });
+
+test('a sign-in is taken from the address the server is reached at, behind a proxy too, and refused from another site', async ({
+	baseURL
+}) => {
+	const here = new URL(baseURL!);
+	const api = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });
+	const signIn = (headers: Record<string, string>) =>
+		api
+			.post('/staff/login', { form: STAFF_A, headers: { accept: 'text/html', ...headers } })
+			.then((res) => res.status());
+	// As `npm start` serves it, on plain HTTP: no ORIGIN set (red before: refused as cross-site).
+	expect(await signIn({ origin: here.origin })).toBe(303);
+	// Behind a TLS-terminating proxy that says so.
+	expect(await signIn({ origin: `https://${here.host}`, 'x-forwarded-proto': 'https' })).toBe(303);
+	expect(await signIn({ origin: `https://${here.host}` })).toBe(403);
+	expect(await signIn({ origin: 'http://elsewhere.example' })).toBe(403);
+	await api.dispose();
+});

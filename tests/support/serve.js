@@ -18,8 +18,8 @@ const server = spawn(process.execPath, ['server.js'], {
 		DATABASE_URL: '',
 		SQLITE_FILE: `${dir}/e2e.db`,
 		DEMO_DATA: '1',
-		HOST: '127.0.0.1',
-		ORIGIN: `http://localhost:${process.env.PORT}`
+		// No ORIGIN: the server is tried as `npm start` runs it, on plain HTTP.
+		HOST: '127.0.0.1'
 	}
 });
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
