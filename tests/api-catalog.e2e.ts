@@ -62,3 +62,14 @@ test('a catalogue view of something that does not exist is a 404', async ({ requ
 	}
 	expect((await request.get('/api/catalog/views/home')).status()).toBe(200);
 });
+
+test('a slot list from a day that is no date is a 400 naming the field, whatever the month or day', async ({
+	request
+}) => {
+	const url = '/api/points/chengxiang-centre/slots?matter=individual-business-registration';
+	for (const from of ['2026-13-01', '2026-00-10', '2026-12-00', '2026-12-32', '2026-02-30']) {
+		const res = await request.get(`${url}&from=${from}`);
+		expect(res.status(), from).toBe(400);
+		expect((await res.json()).error.fields[0].field).toBe('from');
+	}
+});

@@ -1,13 +1,26 @@
 import * as v from 'valibot';
+import { isRealDate } from '$lib/catalog/dates';
 import type { FormField } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { isResidentIdNumber } from './id-number';
 import { describeIssues, nestIssues, reason, type FieldIssue, type FieldLabels } from './issues';
 
 const required = reason({ k: 'required' });
-const text = (max: number) =>
+
+/**
+ * What no one types and no screen should show: control characters (a line break kept where the
+ * field has lines), invisible format characters (zero-width spaces, right-to-left overrides) and
+ * halves of a character. A name of zero-width spaces alone is then empty, as it looks.
+ */
+const unseen = (multiline: boolean) =>
+	v.transform((s: string) =>
+		s.replace(/[\p{Cf}\p{Cs}]/gu, '').replace(multiline ? /[^\P{Cc}\n\r\t]/gu : /\p{Cc}/gu, ' ')
+	);
+
+const text = (max: number, multiline = false) =>
 	v.pipe(
 		v.string(required),
+		unseen(multiline),
 		v.trim(),
 		v.nonEmpty(required),
 		v.maxLength(max, reason({ k: 'length', max }))
@@ -62,7 +75,11 @@ export function formSchema(fields: FormField[]) {
 				break;
 			}
 			case 'date':
-				schema = v.pipe(v.string(required), v.isoDate(reason({ k: 'date' })));
+				schema = v.pipe(
+					v.string(required),
+					v.isoDate(reason({ k: 'date' })),
+					v.check(isRealDate, reason({ k: 'date' }))
+				);
 				break;
 			case 'select':
 				schema = v.picklist(
@@ -71,7 +88,7 @@ export function formSchema(fields: FormField[]) {
 				);
 				break;
 			default:
-				schema = text(f.maxLength ?? 500);
+				schema = text(f.maxLength ?? 500, f.type === 'textarea');
 		}
 		entries[f.key] = f.required ? schema : v.optional(v.union([v.literal(''), schema]));
 	}

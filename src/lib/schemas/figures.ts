@@ -1,10 +1,13 @@
 import * as v from 'valibot';
-import { isRealDate } from '$lib/catalog/dates';
+import { daysBetween, isRealDate } from '$lib/catalog/dates';
 import { m } from '$lib/paraglide/messages';
 import { reason, type FieldLabels } from './issues';
 
 export const FIGURE_VIEWS = ['volume', 'time', 'satisfaction'] as const;
 export type FigureView = (typeof FIGURE_VIEWS)[number];
+
+/** The longest period the figures count: longer ones say nothing a shorter one does not. */
+export const MAX_PERIOD_YEARS = 10;
 
 const day = v.pipe(
 	v.string(reason({ k: 'required' })),
@@ -25,6 +28,13 @@ export const figureFilterSchema = v.pipe(
 	}),
 	v.forward(
 		v.check((f) => f.from <= f.to, reason({ k: 'date' })),
+		['to']
+	),
+	v.forward(
+		v.check(
+			(f) => daysBetween(f.from, f.to) <= MAX_PERIOD_YEARS * 366,
+			reason({ k: 'period', years: MAX_PERIOD_YEARS })
+		),
 		['to']
 	)
 );

@@ -15,6 +15,10 @@ describe('resident ID number', () => {
 		expect(isResidentIdNumber('1101051949123100')).toBe(false);
 		expect(isResidentIdNumber('11010519491231002x')).toBe(false);
 	});
+	it('refuses a birth date that is no date at all (month 13, month or day 0) without failing', () => {
+		for (const first17 of ['37068219801345123', '37068219800001123', '37068219800100123'])
+			expect(isResidentIdNumber(first17 + checkOf(first17))).toBe(false);
+	});
 	it('masks for lists', () => {
 		expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
 	});

@@ -14,6 +14,7 @@ type Reason =
 	| { k: 'choice' }
 	| { k: 'number' }
 	| { k: 'range'; min: number; max: number }
+	| { k: 'period'; years: number }
 	| { k: 'idNumber' }
 	| { k: 'phone' }
 	| { k: 'uuid' }
@@ -69,6 +70,8 @@ function explain(issue: v.BaseIssue<unknown>, field: string): string {
 			return m.err_number({ field });
 		case 'range':
 			return m.err_range({ field, min: String(r.min), max: String(r.max) });
+		case 'period':
+			return m.err_period({ field, years: String(r.years) });
 		case 'idNumber':
 			return m.err_id_number({ field });
 		case 'phone':

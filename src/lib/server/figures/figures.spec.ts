@@ -492,6 +492,15 @@ for (const target of testDatabases()) {
 			);
 			expect(bad.errors.map((e) => e.field)).toEqual(['to']);
 			expect(bad.filter).toMatchObject({ from: '2026-02-09', to: '2026-03-10' });
+			// A period past ten years is named, not counted day by day (it failed after seconds).
+			const endless = figureFilter(
+				new URLSearchParams({ from: '2020-01-01', to: '9999-12-31' }),
+				scope,
+				catalog,
+				NOW
+			);
+			expect(endless.errors).toEqual([{ field: 'to', message: expect.stringMatching(/10 年/) }]);
+			expect(endless.filter).toMatchObject({ from: '2026-02-09', to: '2026-03-10' });
 		});
 
 		it('gives each poor rating 15 working days to be followed up, by the national calendar', async () => {

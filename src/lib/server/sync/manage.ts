@@ -11,6 +11,7 @@ import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { changeStatus, holdForChange } from '../applications/status';
 import { applicationReply } from './reply';
 import { releaseSlot } from './slots-hold';
+import { strangeMaterials } from './strange-materials';
 import { attachPhotos, ownBlobs } from '../blobs/store';
 
 const labels = {
@@ -173,6 +174,11 @@ export async function addMaterials(ctx: OpContext, raw: unknown): Promise<Outcom
 	if (!parsed.success) return invalid(parsed.issues);
 	const app = await ownApplication(ctx, parsed.output.applicationId);
 	if (!app) return rejected('not_found', m.err_not_found_application());
+	const matters = (JSON.parse(app.matter_ids) as string[]).flatMap(
+		(id) => ctx.catalog.matters.find((x) => x.id === id) ?? []
+	);
+	const strange = strangeMaterials(matters, parsed.output.attachments);
+	if (strange.length) return rejected('invalid_input', strange[0]!.message, strange);
 	const own = await ownBlobs(
 		ctx.tx,
 		ctx.device.id,

@@ -29,7 +29,11 @@ for (const target of testDatabases()) {
 		let n = 0;
 		const send = async (client: typeof phone, op: unknown) =>
 			(await (await client.post({ ops: [op] })).json()).results[0];
-		const addOp = (applicationId: string, photo: { sha256: string; bytes: Buffer }) => ({
+		const addOp = (
+			applicationId: string,
+			photo: { sha256: string; bytes: Buffer },
+			materialId = 'operator-id'
+		) => ({
 			opId: randomUUID(),
 			kind: 'materials.add',
 			schemaVersion: 1,
@@ -38,7 +42,7 @@ for (const target of testDatabases()) {
 				attachments: [
 					{
 						sha256: photo.sha256,
-						materialId: 'operator-id',
+						materialId,
 						contentType: 'image/jpeg',
 						size: photo.bytes.length
 					}
@@ -141,6 +145,18 @@ for (const target of testDatabases()) {
 				reply: { code: 'not_found' }
 			});
 			expect(await statusOf(asked)).toBe('more_materials');
+		});
+
+		it('refuses a photo of a material the matter does not ask for, and the counter still waits', async () => {
+			const id = await application(['request_materials']);
+			const photo = tinyJpeg();
+			await phone.put(photo.bytes, photo.sha256);
+			const refused = await send(phone, addOp(id, photo, 'no-such-material'));
+			expect(refused).toMatchObject({ status: 'rejected', reply: { code: 'invalid_input' } });
+			expect(refused.reply.fields[0].field).toBe('attachments.0.materialId');
+			expect(await statusOf(id)).toBe('more_materials');
+			// The right photo is still taken afterwards.
+			expect(await send(phone, addOp(id, photo))).toMatchObject({ status: 'applied' });
 		});
 	});
 }

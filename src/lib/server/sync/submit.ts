@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import type { Bundle, CatalogSnapshot, FormField, Point, SlotRule } from '$lib/catalog/types';
+import type {
+	Bundle,
+	CatalogSnapshot,
+	FormField,
+	Matter,
+	Point,
+	SlotRule
+} from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { randomReference, referenceOf } from '$lib/reference';
@@ -16,6 +23,7 @@ import {
 import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
 import { changeWrite } from './changes';
+import { strangeMaterials } from './strange-materials';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { activeBookingOf, insertApplication, insertBooking } from './statements';
 import { attachPhotos, ownBlobs } from '../blobs/store';
@@ -87,14 +95,16 @@ export function checkSubmit(catalog: CatalogSnapshot, raw: unknown): CheckedSubm
 		return refuse([{ field: 'pointId', message: m.err_not_handled() }]);
 	}
 
-	const application = parseApplication(
-		p,
-		applicationForm(catalog, matterIds),
-		getLocale() === 'en' ? 'en' : 'zh'
-	);
+	const locale = getLocale() === 'en' ? 'en' : 'zh';
+	const application = parseApplication(p, applicationForm(catalog, matterIds), locale);
 	if ('issues' in application) return refuse(application.issues);
+	const matters = matterIds.flatMap((id) => catalog.matters.find((x) => x.id === id) ?? []);
+	const answers = knownAnswers(matters, p.answers, locale);
+	if ('issues' in answers) return refuse(answers.issues);
+	const strange = strangeMaterials(matters, p.attachments);
+	if (strange.length) return refuse(strange);
 	return {
-		p,
+		p: { ...p, answers: answers.answers },
 		bundle,
 		matterIds,
 		point,
@@ -235,6 +245,29 @@ async function insertWithReference(
 		if (taken.some((t) => t.id === row.id) || !taken.length) return null;
 	}
 	throw new Error('no free reference');
+}
+
+/**
+ * The situation answers to keep: those to a question the matters ask, each one of its options. An
+ * answer to a question no longer asked (the catalogue changed while the application waited) is
+ * dropped; an option the question does not offer is named.
+ */
+function knownAnswers(
+	matters: Matter[],
+	given: Record<string, string>,
+	locale: 'zh' | 'en'
+): { answers: Record<string, string> } | { issues: FieldProblem[] } {
+	const questions = new Map(matters.flatMap((x) => x.questions).map((q) => [q.id, q]));
+	const answers: Record<string, string> = {};
+	const issues: FieldProblem[] = [];
+	for (const [id, option] of Object.entries(given)) {
+		const question = questions.get(id);
+		if (!question) continue;
+		if (question.options.some((o) => o.id === option)) answers[id] = option;
+		else
+			issues.push({ field: `answers.${id}`, message: m.err_choice({ field: question[locale] }) });
+	}
+	return issues.length ? { issues } : { answers };
 }
 
 function invalid(fields: FieldProblem[]): Outcome {

@@ -167,7 +167,22 @@ for (const target of testDatabases()) {
 					bad(5, (p) => (p.slots = 'soon')),
 					bad(6, (p) => (p.matterId = 'no-such-matter')),
 					{ opId: randomUUID(), kind: 'application.delete', schemaVersion: 1, payload: {} },
-					{ opId: 42, kind: 'application.submit', schemaVersion: 1, payload: {} }
+					{ opId: 42, kind: 'application.submit', schemaVersion: 1, payload: {} },
+					// A birth date that is no date (month 13), with a right check character.
+					bad(
+						107,
+						(p) => ((p.applicant as Record<string, unknown>).idNumber = '370682198013451239')
+					),
+					bad(108, (p) => ((p.applicant as Record<string, unknown>).name = '\u200b\u200b')),
+					bad(109, (p) => ((p.fields as Record<string, unknown>).openingDate = '2026-02-30')),
+					bad(110, (p) => (p.answers = { applicant: 'nobody' })),
+					bad(
+						111,
+						(p) =>
+							(p.attachments = [
+								{ sha256: 'e'.repeat(64), materialId: 'nope', contentType: 'image/jpeg', size: 9 }
+							])
+					)
 				]
 			});
 			expect(response.status).toBe(200);
@@ -182,13 +197,18 @@ for (const target of testDatabases()) {
 			expect(fieldsOf(4)).toContain('matterId');
 			expect(fieldsOf(5)).toContain('kind');
 			expect(fieldsOf(6)).toContain('opId');
+			expect(fieldsOf(7)).toEqual(['applicant.idNumber']);
+			expect(fieldsOf(8)).toEqual(['applicant.name']);
+			expect(fieldsOf(9)).toEqual(['fields.openingDate']);
+			expect(fieldsOf(10)).toEqual(['answers.applicant']);
+			expect(fieldsOf(11)).toEqual(['attachments.0.materialId']);
 			for (const r of results.slice(0, 5))
 				expect(r.reply.message).toMatch(/身份证|手机|资金|时段|事项|格式|请/);
 
 			expect(await count('applications')).toBe(apps);
 			expect(await count('bookings')).toBe(bookings);
 			// Rejections are kept so a retry gets the same answer; nothing else is written.
-			expect(await count('ops')).toBe(ops + 5);
+			expect(await count('ops')).toBe(ops + 10);
 		});
 
 		it('books at once while the photos are on their way; each joins when it is uploaded', async () => {
@@ -296,6 +316,20 @@ for (const target of testDatabases()) {
 			const { results } = await (await post({ ops: [one, two] })).json();
 			expect(results[0].status).toBe('applied');
 			expect(results[1]).toMatchObject({ status: 'rejected', reply: { code: 'already_booked' } });
+		});
+
+		it('keeps the answers to the questions its matter asks, and drops any other', async () => {
+			// A question the catalogue no longer asks (changed while the application waited).
+			const op = submitOp(catalog, { n: 113 });
+			op.payload.answers = { applicant: 'self', 'no-such-question': 'x' };
+			const { results } = await (await post({ ops: [op] })).json();
+			expect(results[0].status).toBe('applied');
+			const row = await conn.db
+				.selectFrom('applications')
+				.select('answers')
+				.where('id', '=', op.payload.applicationId)
+				.executeTakeFirstOrThrow();
+			expect(JSON.parse(row.answers)).toEqual({ applicant: 'self' });
 		});
 
 		it('pulls this device’s changes in server order, and none of another device’s', async () => {
