@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { maskIdNumber, maskPhone } from '$lib/schemas/id-number';
 import { serviceClock, serviceDayBounds } from '$lib/time';
@@ -136,7 +136,8 @@ export async function searchApplications(
 		.where((eb) => {
 			const ors = [
 				eb('a.reference', '=', upper),
-				eb('a.applicant_name', 'like', `%${q.replace(/[%_\\]/g, '')}%`)
+				// The query's own % and _ are letters to find, not wildcards.
+				sql<boolean>`${sql.ref('a.applicant_name')} like ${`%${q.replace(/[%_\\]/g, '\\$&')}%`} escape '\\'`
 			];
 			if (/^[0-9A-HJKMNP-TV-Z]{8}$/.test(upper)) ors.push(eb('a.reference', '=', `LY-${upper}`));
 			if (/^\d{17}[\dX]$/.test(upper.replace(/[\s-]/g, '')))

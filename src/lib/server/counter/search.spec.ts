@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+import { registerDevice } from '../auth/devices';
+import type { SignedInUser } from '../auth/sessions';
+import { currentCatalog } from '../catalog/cache';
+import { seedDemo } from '../seed/seed-demo';
+import { applyOps } from '../sync/apply-ops';
+import { submitOp } from '../testing/applications';
+import { testDatabases } from '../testing/databases';
+import { searchApplications } from './applications';
+
+const clerk: SignedInUser = {
+	id: 'u-clerk',
+	username: 'clerk',
+	displayName: 'clerk',
+	role: 'staff',
+	pointId: 'chengxiang-centre'
+};
+
+for (const target of testDatabases()) {
+	describe(`the counter's search on ${target.kind}`, () => {
+		let conn: Awaited<ReturnType<typeof target.create>>;
+		let catalog: CatalogSnapshot;
+
+		beforeAll(async () => {
+			conn = await target.create();
+			await seedDemo(conn.db);
+			catalog = (await currentCatalog(conn.db)).snapshot;
+			const { deviceId } = await registerDevice(conn.db);
+			const ops = [1, 2, 3].map((n) => submitOp(catalog, { n }));
+			ops[2]!.payload.applicant.name = '王_100%';
+			await applyOps(conn, { id: deviceId, userId: null }, ops, catalog);
+		});
+		afterAll(async () => conn?.drop());
+
+		it('finds by part of a name, and takes % and _ as the letters they are, not as wildcards', async () => {
+			const found = await searchApplications(conn.db, clerk, '申请人1');
+			expect(found.map((a) => a.name)).toEqual(['测试申请人1']);
+			// Found as typed: only the name that holds them.
+			const names = async (q: string) =>
+				(await searchApplications(conn.db, clerk, q)).map((a) => a.name);
+			for (const q of ['%', '_', ' _ ', '_100%']) expect(await names(q), q).toEqual(['王_100%']);
+			for (const q of ['%%', '\\', '1_0']) expect(await names(q), q).toEqual([]);
+		});
+	});
+}
