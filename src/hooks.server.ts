@@ -2,6 +2,8 @@ import { redirect, text, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { database, openDatabase } from '$lib/server/db';
+import { apiError } from '$lib/server/http/errors';
+import { m } from '$lib/paraglide/messages';
 import { inRequestLocale } from '$lib/server/http/request-locale';
 import { SESSION_COOKIE, userFromSession } from '$lib/server/auth/sessions';
 import { seedDemoIfEmpty } from '$lib/server/seed/seed-demo';
@@ -68,6 +70,28 @@ const formActions: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * The API answers in JSON, an address or a method it does not have too (SvelteKit would answer
+ * those with a page or a line of text).
+ */
+const apiErrors: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!event.url.pathname.startsWith('/api/') || response.ok) return response;
+	if (response.headers.get('content-type')?.startsWith('application/json')) return response;
+	if (response.status === 404) return apiError(404, 'not_found', m.err_no_endpoint());
+	if (response.status === 405) {
+		const allow = response.headers.get('allow');
+		return apiError(
+			405,
+			'method_not_allowed',
+			m.err_method_not_allowed({ method: event.request.method }),
+			[],
+			allow ? { Allow: allow } : undefined
+		);
+	}
+	return response;
+};
+
 const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? await userFromSession(database().db, token) : null;
@@ -94,4 +118,4 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, formActions, i18n, session);
+export const handle = sequence(securityHeaders, formActions, i18n, apiErrors, session);

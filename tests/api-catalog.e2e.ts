@@ -73,3 +73,21 @@ test('a slot list from a day that is no date is a 400 naming the field, whatever
 		expect((await res.json()).error.fields[0].field).toBe('from');
 	}
 });
+
+test('an address or a method the API does not have is answered in the API’s JSON, not a page', async ({
+	request
+}) => {
+	for (const [method, path, status] of [
+		['GET', '/api/applications', 404],
+		['POST', '/api/nothing/here', 404],
+		['GET', `/api/blobs/${'a'.repeat(64)}`, 405],
+		['DELETE', '/api/sync', 405]
+	] as const) {
+		const res = await request.fetch(path, { method });
+		expect(res.status(), `${method} ${path}`).toBe(status);
+		expect(res.headers()['content-type'], `${method} ${path}`).toMatch(/^application\/json/);
+		const { error } = await res.json();
+		expect(error.code).toBe(status === 404 ? 'not_found' : 'method_not_allowed');
+		expect(error.message).toBeTruthy();
+	}
+});

@@ -25,39 +25,42 @@ const tooLarge = () =>
 		{ field: 'ops', message: m.err_too_large({ count: MAX_OPS_PER_REQUEST }) }
 	]);
 
+const bodyProblem = (status: number, code: string, message: string) =>
+	apiError(status, code, message, [{ field: 'body', message }]);
+
+/** The body as JSON; `undefined` for an empty one. */
 async function readJson(
 	request: Request,
-	limit: number
+	limit: number,
+	tooLargeResponse = tooLarge
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
 	const body = await readLimited(request, limit);
-	if (!body) return { ok: false, response: tooLarge() };
+	if (!body) return { ok: false, response: tooLargeResponse() };
+	const text = new TextDecoder().decode(body);
+	if (!text.trim()) return { ok: true, value: undefined };
 	try {
-		return { ok: true, value: JSON.parse(new TextDecoder().decode(body)) };
+		return { ok: true, value: JSON.parse(text) };
 	} catch {
 		return {
 			ok: false,
-			response: apiError(400, 'invalid_json', m.err_invalid_input(), [
-				{ field: 'body', message: m.err_format({ field: 'body' }) }
-			])
+			response: bodyProblem(400, 'invalid_json', m.err_format({ field: 'body' }))
 		};
 	}
 }
 
-const agentLogin = v.pipe(
-	v.custom<Record<string, unknown>>(
-		(value) => !!value && typeof value === 'object' && !Array.isArray(value)
-	),
-	v.object({
-		agent: v.optional(
-			v.object({
-				username: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)),
-				password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
-				/** The device the agent used before, to carry on with its token renewed. */
-				deviceId: v.optional(v.pipe(v.string(), v.uuid()))
-			})
-		)
-	})
-);
+const agentLogin = v.object({
+	agent: v.optional(
+		v.object({
+			username: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)),
+			password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+			/** The device the agent used before, to carry on with its token renewed. */
+			deviceId: v.optional(v.pipe(v.string(), v.uuid()))
+		})
+	)
+});
+
+/** An agent's sign-in is a few hundred bytes. */
+const REGISTER_BYTES = 4096;
 
 /** `POST /api/devices`: a device and its token; with an agent's sign-in, the agent's device. */
 export async function handleRegisterDevice(
@@ -65,9 +68,16 @@ export async function handleRegisterDevice(
 	request: Request,
 	clock: SignInClock = {}
 ): Promise<Response> {
-	const text = request.headers.get('content-length') === '0' ? null : await readJson(request, 4096);
-	if (text && !text.ok) return text.response;
-	const parsed = v.safeParse(agentLogin, text ? text.value : {});
+	// No body at all, or an empty one whatever its type: a resident's phone.
+	const body = await readJson(request, REGISTER_BYTES, () =>
+		bodyProblem(413, 'too_large', m.err_body_too_large({ kb: REGISTER_BYTES / 1024 }))
+	);
+	if (!body.ok) return body.response;
+	const value = body.value === undefined ? {} : body.value;
+	if (!value || typeof value !== 'object' || Array.isArray(value)) {
+		return bodyProblem(400, 'invalid_input', m.err_format({ field: 'body' }));
+	}
+	const parsed = v.safeParse(agentLogin, value);
 	if (!parsed.success) {
 		return apiError(400, 'invalid_input', m.err_invalid_input(), describeIssues(parsed.issues, {}));
 	}

@@ -122,5 +122,31 @@ for (const target of testDatabases()) {
 			expect(response.status).toBe(401);
 			expect((await response.json()).error.code).toBe('bad_credentials');
 		});
+
+		it('registers a resident phone for an empty body of any kind; names the body when it is no object or too large', async () => {
+			const post = (body: string | undefined, type?: string) =>
+				handleRegisterDevice(
+					conn,
+					new Request('http://test.local/api/devices', {
+						method: 'POST',
+						headers: type ? { 'content-type': type } : {},
+						body
+					})
+				);
+			expect((await post(undefined)).status).toBe(201);
+			expect((await post('', 'application/json')).status).toBe(201);
+			expect((await post('  \n', 'application/json')).status).toBe(201);
+			expect((await post('{}', 'application/json')).status).toBe(201);
+			for (const body of ['null', '[]', '42', '"x"']) {
+				const res = await post(body, 'application/json');
+				expect(res.status, body).toBe(400);
+				expect((await res.json()).error.fields[0].field, body).toBe('body');
+			}
+			const large = await post(JSON.stringify({ pad: 'x'.repeat(20_000) }), 'application/json');
+			expect(large.status).toBe(413);
+			const { error } = await large.json();
+			expect(error.fields[0].field).toBe('body');
+			expect(error.message).not.toMatch(/50/);
+		});
 	});
 }
