@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { describeIssues } from '$lib/schemas/issues';
 import { CHANGE_CUTOFF_HOURS } from '$lib/booking-rules';
+import { isBookableSlot } from '$lib/catalog/slots';
 import { cancelPayload, materialsPayload, movePayload, ratePayload } from '$lib/schemas/ops';
 import { findService } from '../slots/free-slots';
 import { alternatives, bookFirstFree } from './booking';
@@ -98,7 +99,7 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	const app = await ownApplication(ctx, parsed.output.applicationId);
 	if (!app) return rejected('not_found', m.err_not_found_application());
 	if (!(await holdForChange(ctx.tx, app.id, 'move', app.status))) {
-		return conflict('not_cancellable', m.err_not_cancellable());
+		return conflict('not_movable', m.err_not_movable());
 	}
 	const booking = await activeBooking(ctx, app.id);
 	if (booking?.status === 'booked' && pastCutoff(ctx, booking.slot_start)) {
@@ -108,7 +109,16 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	if (!point || !rule) return conflict('not_handled', m.err_not_handled());
 	const stamp = ctx.now.toISOString();
 	const slot = await bookFirstFree(ctx, point, rule, parsed.output.slots, booking?.slot_start);
-	if (!slot) return conflict('no_slot', m.err_no_slot(), await alternatives(ctx, point, rule));
+	if (!slot) {
+		// Full, or not to be booked at all (past, closed, the time it holds): each said as it is.
+		const bookable = parsed.output.slots.some(
+			(start) =>
+				start !== booking?.slot_start &&
+				isBookableSlot(point, rule, ctx.catalog.calendar, start, ctx.now)
+		);
+		const message = bookable ? m.err_no_slot() : m.err_slot_not_bookable();
+		return conflict('no_slot', message, await alternatives(ctx, point, rule));
+	}
 
 	if (booking) await endBooking(ctx, booking, 'released', stamp);
 	await changeStatus(

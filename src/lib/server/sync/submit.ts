@@ -89,6 +89,9 @@ export function checkSubmit(catalog: CatalogSnapshot, raw: unknown): CheckedSubm
 	}
 	const matterIds = bundle ? bundle.matterIds : [p.matterId];
 	const { point, rule } = findService(catalog, p.pointId, p.matterId);
+	if (!point) {
+		return refuse([{ field: 'pointId', message: m.err_not_found({ field: m.field_point() }) }]);
+	}
 	const handlesAll =
 		point && matterIds.every((id) => point.services.some((s) => s.matterId === id));
 	if (!point || !rule || !handlesAll) {
@@ -232,17 +235,19 @@ async function insertWithReference(
 		const reference = attempt ? randomReference() : referenceOf(row.id);
 		const inserted = await insertApplication(ctx.tx, ctx.kind, { ...row, reference });
 		if (Number(inserted.numAffectedRows)) return reference;
-		const booked = await activeBookingOf(ctx.tx, ctx.kind, {
-			idNumber: row.applicant_id_number,
-			matterId: row.matter_id
-		});
-		if (booked.rows.length) return ALREADY_BOOKED;
+		// The application itself first: sent again under another op, it is not a second booking.
 		const taken = await ctx.tx
 			.selectFrom('applications')
 			.select(['id', 'reference'])
 			.where((eb) => eb.or([eb('id', '=', row.id), eb('reference', '=', reference)]))
 			.execute();
-		if (taken.some((t) => t.id === row.id) || !taken.length) return null;
+		if (taken.some((t) => t.id === row.id)) return null;
+		const booked = await activeBookingOf(ctx.tx, ctx.kind, {
+			idNumber: row.applicant_id_number,
+			matterId: row.matter_id
+		});
+		if (booked.rows.length) return ALREADY_BOOKED;
+		if (!taken.length) return null;
 	}
 	throw new Error('no free reference');
 }

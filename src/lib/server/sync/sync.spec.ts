@@ -182,7 +182,8 @@ for (const target of testDatabases()) {
 							(p.attachments = [
 								{ sha256: 'e'.repeat(64), materialId: 'nope', contentType: 'image/jpeg', size: 9 }
 							])
-					)
+					),
+					bad(112, (p) => (p.pointId = 'no-such-point'))
 				]
 			});
 			expect(response.status).toBe(200);
@@ -202,13 +203,14 @@ for (const target of testDatabases()) {
 			expect(fieldsOf(9)).toEqual(['fields.openingDate']);
 			expect(fieldsOf(10)).toEqual(['answers.applicant']);
 			expect(fieldsOf(11)).toEqual(['attachments.0.materialId']);
+			expect(results[12].reply.fields).toEqual([{ field: 'pointId', message: '找不到服务点' }]);
 			for (const r of results.slice(0, 5))
 				expect(r.reply.message).toMatch(/身份证|手机|资金|时段|事项|格式|请/);
 
 			expect(await count('applications')).toBe(apps);
 			expect(await count('bookings')).toBe(bookings);
 			// Rejections are kept so a retry gets the same answer; nothing else is written.
-			expect(await count('ops')).toBe(ops + 10);
+			expect(await count('ops')).toBe(ops + 11);
 		});
 
 		it('books at once while the photos are on their way; each joins when it is uploaded', async () => {
@@ -310,12 +312,40 @@ for (const target of testDatabases()) {
 			});
 		});
 
+		it('says why a move cannot be made: the time cannot be booked, or the application no longer moves', async () => {
+			const submit = submitOp(catalog, { n: 114, pointId: 'xuefang-centre' });
+			const [a] = submit.payload.slots;
+			await post({ ops: [submit] });
+			const op = (kind: string, payload: Record<string, unknown>) => ({
+				opId: randomUUID(),
+				kind,
+				schemaVersion: 1,
+				payload: { applicationId: submit.payload.applicationId, ...payload }
+			});
+			const send = async (o: unknown) => (await (await post({ ops: [o] })).json()).results[0];
+			// The time it holds already, and a time long past: neither can be booked, neither is full.
+			for (const slots of [[a], ['2020-01-06T09:00+08:00']]) {
+				const refused = await send(op('booking.move', { slots }));
+				expect(refused).toMatchObject({ status: 'conflict', reply: { code: 'no_slot' } });
+				expect(refused.reply.message).toMatch(/不能预约/);
+				expect(refused.reply.message).not.toMatch(/约满/);
+			}
+			expect((await send(op('booking.cancel', {}))).status).toBe('applied');
+			const cancelled = await send(op('booking.move', { slots: [a] }));
+			expect(cancelled).toMatchObject({ status: 'conflict', reply: { code: 'not_movable' } });
+			expect(cancelled.reply.message).not.toMatch(/不能取消/);
+		});
+
 		it('keeps one active booking per person per matter', async () => {
 			const one = submitOp(catalog, { n: 10, pointId: 'wandi-centre' });
 			const two = submitOp(catalog, { n: 10, pointId: 'wandi-centre' });
 			const { results } = await (await post({ ops: [one, two] })).json();
 			expect(results[0].status).toBe('applied');
 			expect(results[1]).toMatchObject({ status: 'rejected', reply: { code: 'already_booked' } });
+			// The same application under a new op is the application again, not a second booking.
+			const again = { ...one, opId: randomUUID() };
+			const [answer] = (await (await post({ ops: [again] })).json()).results;
+			expect(answer).toMatchObject({ status: 'conflict', reply: { code: 'application_exists' } });
 		});
 
 		it('keeps the answers to the questions its matter asks, and drops any other', async () => {
