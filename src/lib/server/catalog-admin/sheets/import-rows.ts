@@ -64,7 +64,10 @@ export async function importRows(
 		const parsed: Parsed[] = body.map((r, i) =>
 			kind === 'points' ? pointRow(doc, r, i + 2, cell, who.townId) : matterRow(doc, r, i + 2, cell)
 		);
-		const errors = parsed.flatMap((p) => p.issues.map((issue) => say(p.row, issue.path, issue)));
+		// One line per problem of a cell, however many of its parts share it (a span's two ends).
+		const errors = unique(
+			parsed.flatMap((p) => p.issues.map((issue) => say(p.row, issue.path, issue)))
+		);
 		if (errors.length) return { ok: false as const, errors };
 
 		// Into the document: an existing id replaced where it stands, a new one added at the end.
@@ -80,18 +83,22 @@ export async function importRows(
 		if (!checked.ok) {
 			return {
 				ok: false as const,
-				errors: checked.issues.map((issue) => {
-					const row = issue.path[0] === kind ? rowAt.get(Number(issue.path[1])) : undefined;
-					return row
-						? say(row, issue.path.slice(2), issue)
-						: issueMessage(issue, issue.path.join('.'));
-				})
+				errors: unique(
+					checked.issues.map((issue) => {
+						const row = issue.path[0] === kind ? rowAt.get(Number(issue.path[1])) : undefined;
+						return row
+							? say(row, issue.path.slice(2), issue)
+							: issueMessage(issue, issue.path.join('.'));
+					})
+				)
 			};
 		}
 		await saveDraft(tx, who.user, checked.doc, base);
 		return { ok: true as const, count: parsed.length };
 	});
 }
+
+const unique = (lines: string[]) => [...new Set(lines)];
 
 /** The sheet column a path inside one entry falls in. */
 function columnKey(path: DocPath): string {

@@ -59,6 +59,24 @@ for (const target of testDatabases()) {
 			}
 		});
 
+		it('names a cell once, however many of its parts are wrong', async () => {
+			// Both ends of the span are no time of day: one problem of one cell.
+			const rows = await pointsSheet((row, header) => {
+				row[header.indexOf('周一')] = '25:00-26:00';
+			});
+			expect(
+				await importRows(
+					conn,
+					city,
+					'points',
+					rows.map((r) => r.map(String))
+				)
+			).toEqual({
+				ok: false,
+				errors: ['第 5 行「周一」：“周一”应为时间，如 08:30']
+			});
+		});
+
 		it('names a reference that does not resolve', async () => {
 			const rows = await pointsSheet((row, header) => {
 				row[header.indexOf('办理事项')] = 'no-such-matter';
