@@ -24,7 +24,12 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 	return false;
 }
 
-const uuid = v.pipe(v.string(reason({ k: 'required' })), v.uuid(reason({ k: 'uuid' })));
+/** A UUID, in small letters: the same id however its letters were written. */
+const uuid = v.pipe(
+	v.string(reason({ k: 'required' })),
+	v.uuid(reason({ k: 'uuid' })),
+	v.toLowerCase()
+);
 const id = v.pipe(
 	v.string(reason({ k: 'required' })),
 	v.nonEmpty(reason({ k: 'required' })),

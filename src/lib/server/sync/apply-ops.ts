@@ -188,12 +188,20 @@ export async function applyOps(
 			}
 			return results;
 		});
+	let results: OpResult[];
 	try {
-		return await run(unguarded);
+		results = await run(unguarded);
 	} catch (error) {
 		if (!(error instanceof OpThrew)) throw error;
-		return run(inSavepoint);
+		results = await run(inSavepoint);
 	}
+	// Each answer names its op as the device wrote it (ids are kept in small letters).
+	return results.map((result, i) => {
+		const sent = field(ops[i], 'opId');
+		return sent && sent !== result.opId && sent.toLowerCase() === result.opId
+			? { ...result, opId: sent }
+			: result;
+	});
 }
 
 type Guard = (tx: Tx, opId: string, run: () => Promise<OpResult>) => Promise<OpResult>;

@@ -336,6 +336,21 @@ for (const target of testDatabases()) {
 			expect(cancelled.reply.message).not.toMatch(/不能取消/);
 		});
 
+		it('takes an op id in capitals as the same id: a replay in small letters is a duplicate', async () => {
+			const op = submitOp(catalog, { n: 115 });
+			const upper = {
+				...op,
+				opId: op.opId.toUpperCase(),
+				payload: { ...op.payload, applicationId: op.payload.applicationId.toUpperCase() }
+			};
+			const [first] = (await (await post({ ops: [upper] })).json()).results;
+			// Each answer names the op as its device wrote it, so the device finds it.
+			expect(first).toMatchObject({ opId: upper.opId, status: 'applied' });
+			expect(first.reply.applicationId).toBe(op.payload.applicationId);
+			const [again] = (await (await post({ ops: [{ ...upper, opId: op.opId }] })).json()).results;
+			expect(again).toMatchObject({ opId: op.opId, status: 'duplicate', replay: true });
+		});
+
 		it('keeps one active booking per person per matter', async () => {
 			const one = submitOp(catalog, { n: 10, pointId: 'wandi-centre' });
 			const two = submitOp(catalog, { n: 10, pointId: 'wandi-centre' });
