@@ -118,3 +118,22 @@ test('a sign-in is taken from the address the server is reached at, behind a pro
 	expect(await signIn({ origin: 'http://elsewhere.example' })).toBe(403);
 	await api.dispose();
 });
+
+test('a counter number the centre does not have is named as out of range, not as missing', async ({
+	baseURL
+}) => {
+	const origin = new URL(baseURL!).origin;
+	const staff = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });
+	await staff.post('/staff/login', { form: STAFF_A, headers: { origin } });
+	const choose = (counter: string) =>
+		staff.post('/staff/queue?/counter', {
+			form: { counter },
+			headers: { origin, 'x-sveltekit-action': 'true', accept: 'application/json' }
+		});
+	const far = await (await choose('999')).json();
+	expect(far.status).toBe(400);
+	expect(far.data).toMatch(/“窗口”应为 1 到 \d+ 之间的整数/);
+	expect((await (await choose('')).json()).data).toMatch(/请填写“窗口”/);
+	expect((await (await choose('1')).json()).type).toBe('success');
+	await staff.dispose();
+});

@@ -27,6 +27,19 @@ async function place({ locals, url }: RequestEvent) {
 	return { user, conn, point, snapshot };
 }
 
+/** A counter of this point, or what is wrong with the value, its field named. */
+function counterField(value: FormDataEntryValue | null, counters: number, field: string) {
+	const max = Math.max(1, counters);
+	const n = counterOf(value);
+	if (n && n <= max) return { counter: n };
+	const empty = value === null || String(value).trim() === '';
+	return {
+		problem: empty
+			? m.err_required({ field })
+			: m.err_int_range({ field, min: '1', max: String(max) })
+	};
+}
+
 export const load: PageServerLoad = async (event) => {
 	event.depends(COUNTER_DAY);
 	const { conn, point, snapshot } = await place(event);
@@ -58,13 +71,16 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function onTicket(event: RequestEvent, action: TicketAction) {
-	const { user, conn } = await place(event);
+	const { user, conn, snapshot } = await place(event);
 	const form = await readForm(event.request);
 	const ticket = await ticketOf(conn.db, String(form.get('ticket') ?? ''));
 	if (!ticket || !mayServe(user, ticket.point_id)) error(404, m.error_not_found());
-	const counter = action === 'transfer' ? counterOf(form.get('to')) : null;
-	if (action === 'transfer' && !counter) {
-		return fail(400, { error: m.err_required({ field: m.staff_transfer_to() }) });
+	let counter: number | null = null;
+	if (action === 'transfer') {
+		const counters = snapshot.points.find((p) => p.id === ticket.point_id)?.counters ?? 1;
+		const to = counterField(form.get('to'), counters, m.staff_transfer_to());
+		if ('problem' in to) return fail(400, { error: to.problem });
+		counter = to.counter;
 	}
 	const changed = await writeTransaction(conn, async (tx) => {
 		const done = await changeTicket(tx, ticket.id, action, counter);
@@ -76,10 +92,18 @@ async function onTicket(event: RequestEvent, action: TicketAction) {
 }
 
 export const actions: Actions = {
-	counter: async ({ request, cookies }) => {
-		const counter = counterOf((await readForm(request)).get('counter'));
-		if (!counter) return fail(400, { error: m.err_required({ field: m.staff_counter() }) });
-		cookies.set(COUNTER_COOKIE, String(counter), {
+	counter: async (event) => {
+		const { user, point, snapshot } = await place(event);
+		// The choice is kept for the counter pages of any centre an administrator opens.
+		const counters =
+			user.role === 'admin' ? Math.max(...snapshot.points.map((p) => p.counters)) : point.counters;
+		const chosen = counterField(
+			(await readForm(event.request)).get('counter'),
+			counters,
+			m.staff_counter()
+		);
+		if ('problem' in chosen) return fail(400, { error: chosen.problem });
+		event.cookies.set(COUNTER_COOKIE, String(chosen.counter), {
 			path: '/staff',
 			httpOnly: true,
 			sameSite: 'lax',
