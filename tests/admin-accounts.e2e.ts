@@ -234,6 +234,29 @@ test.describe('on a phone', () => {
 		expect(look.weight).toBe('400');
 	});
 
+	test('in English and large text the bar keeps its menu button whole and on the screen', async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await signIn(page, ADMIN);
+		await expect(page).toHaveURL(/\/admin$/);
+		await context.addCookies([
+			{ name: 'ow_locale', value: 'en', url: baseURL! },
+			{ name: 'ow_elder', value: '1', url: baseURL! }
+		]);
+		for (const path of ['/admin', '/admin/calendar', '/admin/figures']) {
+			await page.goto(path);
+			const menu = page.getByRole('button', { name: 'Menu' });
+			const box = (await menu.boundingBox())!;
+			const lineHeight = await menu.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+			expect(box.x + box.width, `${path}: the button runs off the screen`).toBeLessThanOrEqual(360);
+			expect(box.height, `${path}: the word breaks over lines`).toBeLessThan(2 * lineHeight + 24);
+			const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(360);
+		}
+	});
+
 	test('the admin pages fold their menu, fit 360 px and pass axe', async ({ page }) => {
 		test.setTimeout(120_000);
 		await signIn(page, ADMIN);
