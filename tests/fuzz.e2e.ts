@@ -234,9 +234,9 @@ function request(ctx: { token: string; session: string; applicationId: string })
 			return {
 				method: 'POST',
 				path: '/api/devices',
-				// Never empty: an empty body is a phone's valid registration.
+				// Never empty nor blank: such a body is a phone's valid registration.
 				body: pick([
-					text() || 'null',
+					((t) => (t.trim() ? t : 'null'))(text()),
 					JSON.stringify({ agent: value() }),
 					JSON.stringify({ agent: { username: value(), password: value() } }),
 					JSON.stringify([value()]),
