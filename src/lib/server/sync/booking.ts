@@ -5,6 +5,19 @@ import { freeSlots } from '../slots/free-slots';
 import type { OpContext } from './context';
 import { holdSlot } from './slots-hold';
 
+/** The ranked choices within the point's rules, but `skip` (the time a booking holds already). */
+export function bookableChoices(
+	ctx: OpContext,
+	point: Point,
+	rule: SlotRule,
+	choices: string[],
+	skip?: string | null
+): string[] {
+	return choices.filter(
+		(start) => start !== skip && isBookableSlot(point, rule, ctx.catalog.calendar, start, ctx.now)
+	);
+}
+
 /** Books the first of the ranked choices that is within the point's rules and has room. */
 export async function bookFirstFree(
 	ctx: OpContext,
@@ -13,9 +26,7 @@ export async function bookFirstFree(
 	choices: string[],
 	skip?: string | null
 ): Promise<string | null> {
-	for (const start of choices) {
-		if (start === skip || !isBookableSlot(point, rule, ctx.catalog.calendar, start, ctx.now))
-			continue;
+	for (const start of bookableChoices(ctx, point, rule, choices, skip)) {
 		if (
 			await holdSlot(
 				ctx.tx,

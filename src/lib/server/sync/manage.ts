@@ -3,10 +3,9 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { describeIssues } from '$lib/schemas/issues';
 import { CHANGE_CUTOFF_HOURS } from '$lib/booking-rules';
-import { isBookableSlot } from '$lib/catalog/slots';
 import { cancelPayload, materialsPayload, movePayload, ratePayload } from '$lib/schemas/ops';
 import { findService } from '../slots/free-slots';
-import { alternatives, bookFirstFree } from './booking';
+import { alternatives, bookableChoices, bookFirstFree } from './booking';
 import { recordChange } from './changes';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { changeStatus, holdForChange } from '../applications/status';
@@ -111,12 +110,8 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	const slot = await bookFirstFree(ctx, point, rule, parsed.output.slots, booking?.slot_start);
 	if (!slot) {
 		// Full, or not to be booked at all (past, closed, the time it holds): each said as it is.
-		const bookable = parsed.output.slots.some(
-			(start) =>
-				start !== booking?.slot_start &&
-				isBookableSlot(point, rule, ctx.catalog.calendar, start, ctx.now)
-		);
-		const message = bookable ? m.err_no_slot() : m.err_slot_not_bookable();
+		const bookable = bookableChoices(ctx, point, rule, parsed.output.slots, booking?.slot_start);
+		const message = bookable.length ? m.err_no_slot() : m.err_slot_not_bookable();
 		return conflict('no_slot', message, await alternatives(ctx, point, rule));
 	}
 
