@@ -2,23 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { registerDevice, type Device } from '../auth/devices';
-import type { SignedInUser } from '../auth/sessions';
 import { currentCatalog } from '../catalog/cache';
 import { checkIn, processApplication } from '../counter/actions';
 import { connect, type Connection } from '../db/connect';
 import { seedDemo } from '../seed/seed-demo';
 import { applyOps } from '../sync/apply-ops';
 import { submitOp } from '../testing/applications';
+import { clerkAt } from '../testing/clerk';
 import { testDatabases } from '../testing/databases';
 
 const pointId = 'jiangtuan-centre';
-const clerk: SignedInUser = {
-	id: 'u-clerk',
-	username: 'clerk',
-	displayName: 'clerk',
-	role: 'staff',
-	pointId
-};
+const clerk = clerkAt(pointId);
 const none = { note: '', materials: [] };
 
 for (const target of testDatabases()) {

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { registerDevice } from '../auth/devices';
-import type { SignedInUser } from '../auth/sessions';
 import { currentCatalog } from '../catalog/cache';
 import { seedDemo } from '../seed/seed-demo';
 import { applyOps } from '../sync/apply-ops';
 import { submitOp } from '../testing/applications';
+import { clerkAt } from '../testing/clerk';
 import { testDatabases } from '../testing/databases';
 import { searchApplications } from './applications';
 
-const clerk: SignedInUser = {
-	id: 'u-clerk',
-	username: 'clerk',
-	displayName: 'clerk',
-	role: 'staff',
-	pointId: 'chengxiang-centre'
-};
+const clerk = clerkAt('chengxiang-centre');
 
 for (const target of testDatabases()) {
 	describe(`the counter's search on ${target.kind}`, () => {

@@ -2,22 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { registerDevice } from '../auth/devices';
-import type { SignedInUser } from '../auth/sessions';
 import { currentCatalog } from '../catalog/cache';
 import { processApplication } from '../counter/actions';
 import { seedDemo } from '../seed/seed-demo';
 import { submitOp } from '../testing/applications';
+import { clerkAt } from '../testing/clerk';
 import { testDatabases } from '../testing/databases';
 import { tinyJpeg } from '../testing/images';
 import { syncClient } from '../testing/sync-client';
 
-const clerk: SignedInUser = {
-	id: 'u-clerk',
-	username: 'clerk',
-	displayName: 'clerk',
-	role: 'staff',
-	pointId: 'chengxiang-centre'
-};
+const clerk = clerkAt('chengxiang-centre');
 const none = { note: '', materials: [] };
 const askFor = { note: '请补拍身份证', materials: ['operator-id'] };
 
