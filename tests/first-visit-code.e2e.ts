@@ -3,8 +3,8 @@ import { expect, test } from './fixtures';
 // The database library (Dexie, 27 KB compressed) is for the pages that keep applications on the
 // phone; a resident who only reads a guide on a weak signal should not wait for it, nor one who
 // searches or picks a time (the catalogue and the free places are kept as saved answers, like a
-// saved page), nor one who opens the form on a phone that has kept nothing yet (it loads with the
-// first thing to keep).
+// saved page), nor one who opens the form or a shared receipt on a phone that has kept nothing yet
+// (it loads with the first thing to keep).
 const PAGES: [name: string, path: string][] = [
 	['the home page', '/'],
 	['the search', '/search'],
@@ -14,7 +14,11 @@ const PAGES: [name: string, path: string][] = [
 		'the times of a point',
 		'/points/chengxiang-centre/slots?matter=individual-business-registration'
 	],
-	['the application form', '/apply?matter=individual-business-registration&point=chengxiang-centre']
+	[
+		'the application form',
+		'/apply?matter=individual-business-registration&point=chengxiang-centre'
+	],
+	['a receipt the phone does not hold', '/applications/00000000-0000-4000-8000-000000000000']
 ];
 
 for (const [name, path] of PAGES) {
