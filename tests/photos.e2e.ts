@@ -244,3 +244,27 @@ test.describe('with the photos held up on a weak link', () => {
 		expect(offsets.filter((o) => o === '65536')).toHaveLength(2);
 	});
 });
+
+test('a photo taken by mistake is taken off the form, and stays off when the form is opened again', async ({
+	page
+}) => {
+	await page.goto('/apply?matter=individual-business-registration&point=chengxiang-centre');
+	const input = page.getByLabel('拍照或选择照片：经营者身份证');
+	for (const size of [
+		[800, 600],
+		[640, 480]
+	] as const) {
+		await input.setInputFiles({
+			name: `IMG_${size[0]}.jpg`,
+			mimeType: 'image/jpeg',
+			buffer: await cameraPicture(page, 0, [...size])
+		});
+	}
+	const thumbnails = page.getByRole('img', { name: '经营者身份证' });
+	await expect(thumbnails).toHaveCount(2);
+	await page.getByRole('button', { name: '删除这张照片' }).first().click();
+	await expect(thumbnails).toHaveCount(1);
+	await expect(page.getByText('草稿已自动保存')).toBeVisible();
+	await page.reload();
+	await expect(thumbnails).toHaveCount(1);
+});
