@@ -94,4 +94,10 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	await shopName.getByLabel('填写方式').selectOption({ label: '数字' });
 	await expect(shopName.getByLabel('最多字数')).toBeHidden();
 	await expect(shopName.getByLabel('最小值')).toBeVisible();
+	await expect(shopName.getByLabel('只能填整数（人数、年数等）')).not.toBeChecked();
+	// People are counted whole.
+	const employees = admin
+		.getByRole('group', { name: /^表单字段 \d+$/ })
+		.filter({ hasText: 'employees' });
+	await expect(employees.getByLabel('只能填整数（人数、年数等）')).toBeChecked();
 });

@@ -84,7 +84,13 @@ export interface Material {
 
 export type FormField =
 	| (FieldBase & { type: 'text' | 'textarea'; maxLength?: number })
-	| (FieldBase & { type: 'number'; min?: number; max?: number })
+	| (FieldBase & {
+			type: 'number';
+			min?: number;
+			max?: number;
+			/** Counts whole things (people, years): a fraction is refused. */
+			integer?: boolean;
+	  })
 	| (FieldBase & { type: 'date' })
 	| (FieldBase & { type: 'select'; options: { value: string; zh: string; en: string }[] });
 

@@ -13,15 +13,28 @@ const fields = [
 		required: true,
 		options: [{ value: 'retail', zh: '零售', en: 'Retail' }]
 	},
-	{ key: 'shop', type: 'text', zh: '店铺名称', en: 'Shop name', required: true }
+	{ key: 'shop', type: 'text', zh: '店铺名称', en: 'Shop name', required: true },
+	{
+		key: 'staff',
+		type: 'number',
+		zh: '从业人数',
+		en: 'Staff',
+		required: false,
+		min: 1,
+		max: 200,
+		integer: true
+	},
+	{ key: 'area', type: 'number', zh: '面积', en: 'Area', required: false, min: 1, max: 2000 }
 ] as FormField[];
 
 const messages = (input: Record<string, unknown>) => {
 	const result = v.safeParse(formSchema(fields), input);
 	if (result.success) return [];
-	return describeIssues(result.issues, { scope: () => '主要经营范围', shop: () => '店铺名称' }).map(
-		(i) => i.message
-	);
+	return describeIssues(result.issues, {
+		scope: () => '主要经营范围',
+		shop: () => '店铺名称',
+		staff: () => '从业人数'
+	}).map((i) => i.message);
 };
 
 describe('an application form’s own fields', () => {
@@ -30,5 +43,15 @@ describe('an application form’s own fields', () => {
 			'请从列表中选择“主要经营范围”',
 			'请填写“店铺名称”'
 		]);
+	});
+
+	it('takes only a whole number where the field counts whole things, and a fraction elsewhere', () => {
+		const filled = { scope: 'retail', shop: '小店' };
+		expect(messages({ ...filled, staff: '1.5' })).toEqual(['“从业人数”应为 1 到 200 之间的整数']);
+		expect(messages({ ...filled, staff: 0 })).toEqual(['“从业人数”应为 1 到 200 之间的整数']);
+		expect(v.parse(formSchema(fields), { ...filled, staff: ' 3 ', area: '12.5' })).toMatchObject({
+			staff: 3,
+			area: 12.5
+		});
 	});
 });

@@ -62,6 +62,7 @@ export function formSchema(fields: FormField[]) {
 			case 'number': {
 				const min = f.min ?? -1e12;
 				const max = f.max ?? 1e12;
+				const range = reason({ k: f.integer ? 'int' : 'range', min, max });
 				schema = v.pipe(
 					v.union(
 						[v.number(), v.pipe(v.string(), v.trim(), v.nonEmpty(required), v.transform(Number))],
@@ -69,8 +70,9 @@ export function formSchema(fields: FormField[]) {
 					),
 					v.number(reason({ k: 'number' })),
 					v.check((n) => Number.isFinite(n), reason({ k: 'number' })),
-					v.minValue(min, reason({ k: 'range', min, max })),
-					v.maxValue(max, reason({ k: 'range', min, max }))
+					v.check((n) => !f.integer || Number.isInteger(n), range),
+					v.minValue(min, range),
+					v.maxValue(max, range)
 				);
 				break;
 			}

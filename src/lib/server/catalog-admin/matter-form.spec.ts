@@ -105,6 +105,7 @@ describe('a matter from its edit form', () => {
 				'form.0.required': 'on',
 				'form.0.min': '0',
 				'form.0.max': '',
+				'form.0.integer': 'on',
 				'form.0.maxLength': '50',
 				'form.0.options': 'a | b | c',
 				'form.1.key': 'scope',
@@ -123,7 +124,8 @@ describe('a matter from its edit form', () => {
 				zh: '资金数额（万元）',
 				en: 'Capital',
 				required: true,
-				min: 0
+				min: 0,
+				integer: true
 			},
 			{
 				key: 'scope',

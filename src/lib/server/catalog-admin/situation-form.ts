@@ -75,7 +75,10 @@ export function formFieldsFromForm(form: Record<string, string>, issues: DocIssu
 			if (value !== undefined) field[name] = value;
 		};
 		if (type === 'text' || type === 'textarea') optional('maxLength');
-		if (type === 'number') ['min', 'max'].forEach(optional);
+		if (type === 'number') {
+			['min', 'max'].forEach(optional);
+			if (row.integer) field.integer = true;
+		}
 		if (type === 'select') {
 			field.options = optionLines(row.options ?? '', 'value', ['form', i, 'options'], issues);
 		}

@@ -71,7 +71,8 @@ const field = v.variant('type', [
 		en: text,
 		required: v.boolean(),
 		min: v.optional(v.number()),
-		max: v.optional(v.number())
+		max: v.optional(v.number()),
+		integer: v.optional(v.boolean())
 	}),
 	v.object({ key: text, type: v.literal('date'), zh: text, en: text, required: v.boolean() }),
 	v.object({

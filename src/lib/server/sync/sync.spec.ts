@@ -183,7 +183,9 @@ for (const target of testDatabases()) {
 								{ sha256: 'e'.repeat(64), materialId: 'nope', contentType: 'image/jpeg', size: 9 }
 							])
 					),
-					bad(112, (p) => (p.pointId = 'no-such-point'))
+					bad(112, (p) => (p.pointId = 'no-such-point')),
+					// Persons are counted whole.
+					bad(113, (p) => ((p.fields as Record<string, unknown>).employees = 1.5))
 				]
 			});
 			expect(response.status).toBe(200);
@@ -204,13 +206,16 @@ for (const target of testDatabases()) {
 			expect(fieldsOf(10)).toEqual(['answers.applicant']);
 			expect(fieldsOf(11)).toEqual(['attachments.0.materialId']);
 			expect(results[12].reply.fields).toEqual([{ field: 'pointId', message: '找不到服务点' }]);
+			expect(results[13].reply.fields).toEqual([
+				{ field: 'fields.employees', message: '“从业人数（含经营者）”应为 1 到 200 之间的整数' }
+			]);
 			for (const r of results.slice(0, 5))
 				expect(r.reply.message).toMatch(/身份证|手机|资金|时段|事项|格式|请/);
 
 			expect(await count('applications')).toBe(apps);
 			expect(await count('bookings')).toBe(bookings);
 			// Rejections are kept so a retry gets the same answer; nothing else is written.
-			expect(await count('ops')).toBe(ops + 11);
+			expect(await count('ops')).toBe(ops + 12);
 		});
 
 		it('books at once while the photos are on their way; each joins when it is uploaded', async () => {
