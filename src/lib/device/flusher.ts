@@ -127,7 +127,7 @@ async function send(
 		const response = await call(fetchFn, '/api/sync', {
 			method: 'POST',
 			headers: { ...auth, 'content-type': 'application/json' },
-			body: JSON.stringify({ ops: batch.map(wireOp) })
+			body: JSON.stringify({ ops: batch.map(wireOp), sentAt: new Date().toISOString() })
 		});
 		return await settle(batch, v.parse(syncAnswer, await response.json()).results);
 	} catch (error) {

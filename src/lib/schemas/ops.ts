@@ -134,7 +134,9 @@ export const syncRequest = v.object({
 	ops: v.pipe(
 		v.array(v.unknown(), reason({ k: 'format' })),
 		v.maxLength(MAX_OPS_PER_REQUEST, reason({ k: 'items', max: MAX_OPS_PER_REQUEST }))
-	)
+	),
+	/** The phone's clock as it sent (ISO): how far off it is tells when its ops were made. */
+	sentAt: v.optional(v.pipe(v.string(), v.isoTimestamp(reason({ k: 'format' }))))
 });
 
 /**

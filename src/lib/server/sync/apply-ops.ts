@@ -125,6 +125,8 @@ function sortedKeys(_key: string, value: unknown): unknown {
 export interface ApplyOptions {
 	/** Taken in at a counter from a receipt's code, which binds it to its phone by this digest. */
 	takeIn?: { claimHash: string | null };
+	/** How far the sending phone's clock runs behind the server's (ms). */
+	clockSkewMs?: number;
 }
 
 const field = (raw: unknown, key: string): string =>
@@ -317,7 +319,8 @@ async function applyOne(
 		catalog,
 		now,
 		opId: op.opId,
-		takeIn: !!options.takeIn
+		takeIn: !!options.takeIn,
+		clockSkewMs: options.clockSkewMs ?? 0
 	};
 	const outcome = await handlers[op.kind](ctx, op.payload, prechecked);
 	const writes = outcome.writes ?? [];

@@ -14,6 +14,8 @@ export interface OpContext {
 	opId: string;
 	/** Taken in at a counter from a receipt's code: its photos stay on the phone for now. */
 	takeIn?: boolean;
+	/** How far the sending phone's clock runs behind the server's (ms). */
+	clockSkewMs?: number;
 }
 
 export interface Outcome {

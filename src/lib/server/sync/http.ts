@@ -129,13 +129,18 @@ export async function handleSyncPost(conn: Connection, request: Request): Promis
 	if (!body.ok) return body.response;
 	const parsed = v.safeParse(syncRequest, body.value);
 	if (!parsed.success) {
-		if (Array.isArray((body.value as { ops?: unknown })?.ops)) return tooLarge();
-		const fields = describeIssues(parsed.issues, { ops: () => 'ops' });
+		// A list of ops that is no fault but its length.
+		const tooMany = parsed.issues.some((issue) => v.getDotPath(issue) === 'ops');
+		if (tooMany && Array.isArray((body.value as { ops?: unknown })?.ops)) return tooLarge();
+		const fields = describeIssues(parsed.issues, { ops: () => 'ops', sentAt: () => 'sentAt' });
 		return apiError(400, 'invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
 	}
 	const { snapshot } = await currentCatalog(conn.db);
 	const t0 = performance.now();
-	const results = await applyOps(conn, device, parsed.output.ops, snapshot);
+	const { sentAt } = parsed.output;
+	const results = await applyOps(conn, device, parsed.output.ops, snapshot, undefined, {
+		clockSkewMs: sentAt ? phoneClockSkew(sentAt) : 0
+	});
 	// How long the ops themselves took, for monitoring and the ingest benchmark.
 	const applied = `ops;dur=${(performance.now() - t0).toFixed(1)}`;
 	return json({ results }, { headers: { ...noStore, 'Server-Timing': applied } });
@@ -154,4 +159,13 @@ export async function handleSyncGet(conn: Connection, request: Request): Promise
 		]);
 	}
 	return json(await pullChanges(conn.db, device.id, Number(raw)), { headers: noStore });
+}
+
+/**
+ * How far the phone's clock runs behind the server's (negative: ahead), from what it read as it
+ * sent. Within a minute the difference is the request's way here, not the clock: taken as none.
+ */
+function phoneClockSkew(sentAt: string): number {
+	const skew = Date.now() - Date.parse(sentAt);
+	return Math.abs(skew) < 60_000 ? 0 : skew;
 }

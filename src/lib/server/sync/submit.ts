@@ -154,7 +154,7 @@ export async function submitApplication(
 		fields: JSON.stringify(form),
 		answers: JSON.stringify(p.answers),
 		status: 'submitted' as const,
-		device_created_at: p.createdAt,
+		device_created_at: madeAt(p.createdAt, ctx),
 		created_at: stamp,
 		updated_at: stamp
 	};
@@ -190,7 +190,7 @@ export async function submitApplication(
 			tx,
 			{ day: dayOf(now), pointId: point.id, matterId: p.matterId },
 			submittedDelta(!!slot, {
-				deviceCreatedAt: p.createdAt,
+				deviceCreatedAt: row.device_created_at,
 				receivedAt: stamp,
 				byAgent: !!row.agent_user_id
 			})
@@ -277,4 +277,13 @@ function knownAnswers(
 
 function invalid(fields: FieldProblem[]): Outcome {
 	return rejected('invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
+}
+
+/**
+ * When the phone made the application, on the server's clock: the phone's own reading corrected
+ * by how far its clock is off, and never after it arrived.
+ */
+function madeAt(createdAt: string, ctx: OpContext): string {
+	const made = Date.parse(createdAt) + (ctx.clockSkewMs ?? 0);
+	return new Date(Math.min(made, ctx.now.getTime())).toISOString();
 }

@@ -356,6 +356,43 @@ for (const target of testDatabases()) {
 			expect(again).toMatchObject({ opId: op.opId, status: 'duplicate', replay: true });
 		});
 
+		it('reads when a phone made an application on the server’s clock: a phone set hours wrong is neither “made offline” nor made in the future', async () => {
+			const hour = 3_600_000;
+			const madeAgo = (n: number, ms: number) => {
+				const op = submitOp(catalog, { n });
+				op.payload.createdAt = new Date(Date.now() - ms).toISOString();
+				return op;
+			};
+			const clockOff = (ms: number) => new Date(Date.now() + ms).toISOString();
+			// Just made, on a phone whose clock is three hours behind; then one two hours ahead (a phone
+			// that does not say its clock); then one made an hour ago on a right clock, sent now.
+			const behind = madeAgo(301, 3 * hour);
+			const ahead = madeAgo(302, -2 * hour);
+			const waited = madeAgo(303, hour);
+			for (const [op, sentAt] of [
+				[behind, clockOff(-3 * hour)],
+				[ahead, undefined],
+				[waited, clockOff(0)]
+			] as const) {
+				const { results } = await (await post({ ops: [op], sentAt })).json();
+				expect(results[0].status).toBe('applied');
+			}
+			const waitedFor = async (op: { opId: string }) => {
+				const row = await conn.db
+					.selectFrom('applications')
+					.select(['device_created_at', 'created_at'])
+					.where('op_id', '=', op.opId)
+					.executeTakeFirstOrThrow();
+				return Date.parse(row.created_at) - Date.parse(row.device_created_at);
+			};
+			expect(Math.abs(await waitedFor(behind))).toBeLessThan(60_000);
+			expect(await waitedFor(ahead)).toBe(0);
+			expect(Math.abs((await waitedFor(waited)) - hour)).toBeLessThan(60_000);
+			const bad = await post({ ops: [], sentAt: 'yesterday' });
+			expect(bad.status).toBe(400);
+			expect((await bad.json()).error.fields[0].field).toBe('sentAt');
+		});
+
 		it('keeps one active booking per person per matter', async () => {
 			const one = submitOp(catalog, { n: 10, pointId: 'wandi-centre' });
 			const two = submitOp(catalog, { n: 10, pointId: 'wandi-centre' });
