@@ -31,6 +31,7 @@ const LABELS: Record<string, Label> = {
 	maxLength: m.catalog_f_max_length,
 	min: m.catalog_f_min,
 	max: m.catalog_f_max,
+	integer: m.catalog_f_integer,
 	materials: m.catalog_f_materials,
 	form: m.catalog_f_form,
 	count: m.catalog_f_count,

@@ -25,6 +25,13 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 }
 
 /** A UUID, in small letters: the same id however its letters were written. */
+/** A time as a phone's clock writes it (ISO), and one a clock can read: `+08` alone is not. */
+const phoneTime = v.pipe(
+	v.string(),
+	v.isoTimestamp(reason({ k: 'format' })),
+	v.check((s) => Number.isFinite(Date.parse(s)), reason({ k: 'format' }))
+);
+
 const uuid = v.pipe(
 	v.string(reason({ k: 'required' })),
 	v.uuid(reason({ k: 'uuid' })),
@@ -73,7 +80,7 @@ export const submitPayload = v.object({
 		v.maxLength(MAX_ATTACHMENTS, reason({ k: 'items', max: MAX_ATTACHMENTS }))
 	),
 	/** When the device queued it (ISO), for the record. */
-	createdAt: v.pipe(v.string(), v.isoTimestamp(reason({ k: 'format' })))
+	createdAt: phoneTime
 });
 export type SubmitPayload = v.InferOutput<typeof submitPayload>;
 
@@ -136,7 +143,7 @@ export const syncRequest = v.object({
 		v.maxLength(MAX_OPS_PER_REQUEST, reason({ k: 'items', max: MAX_OPS_PER_REQUEST }))
 	),
 	/** The phone's clock as it sent (ISO): how far off it is tells when its ops were made. */
-	sentAt: v.optional(v.pipe(v.string(), v.isoTimestamp(reason({ k: 'format' }))))
+	sentAt: v.optional(phoneTime)
 });
 
 /**

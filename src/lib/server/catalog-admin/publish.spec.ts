@@ -49,6 +49,20 @@ for (const target of testDatabases()) {
 			expect(doc.points.find((p) => p.id === POINT)?.services.length).toBeGreaterThan(0);
 		});
 
+		it('refuses a whole-number field whose bounds are fractions, naming the bound', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const matter = doc.matters.find((x) => x.id === MATTER)!;
+			const i = matter.form.findIndex((f) => f.key === 'employees');
+			Object.assign(matter.form[i]!, { min: 1.2, max: 1.8 });
+			const result = validateDocument(doc);
+			expect(result.ok).toBe(false);
+			const m = doc.matters.indexOf(matter);
+			expect(!result.ok && result.issues).toEqual([
+				{ path: ['matters', m, 'form', i, 'min'], code: 'integer' },
+				{ path: ['matters', m, 'form', i, 'max'], code: 'integer' }
+			]);
+		});
+
 		it('keeps a bad edit out of the draft and names the path', async () => {
 			const result = await editDraft(conn, admin, (doc) => {
 				doc.matters[0]!.promisedDays = -1;

@@ -1,6 +1,12 @@
 import * as v from 'valibot';
 import type { CatalogIssue } from '$lib/catalog-admin/describe-issue';
-import { ALIAS_IN_NAME, ALIAS_REPEAT, PHONE_FORMAT, SPAN_ORDER } from '../seed/demo-schema';
+import {
+	ALIAS_IN_NAME,
+	ALIAS_REPEAT,
+	PHONE_FORMAT,
+	SPAN_ORDER,
+	WHOLE_BOUND
+} from '../seed/demo-schema';
 import { catalogDocument, type CatalogDocument } from './document';
 
 export type DocPath = (string | number)[];
@@ -14,7 +20,8 @@ const CHECKS: Record<string, string> = {
 	[ALIAS_IN_NAME]: 'alias_in_name',
 	[ALIAS_REPEAT]: 'alias_repeat',
 	[SPAN_ORDER]: 'span_order',
-	[PHONE_FORMAT]: 'phone'
+	[PHONE_FORMAT]: 'phone',
+	[WHOLE_BOUND]: 'integer'
 };
 
 /** Checks a document with the seed data's schemas, then that every id is unique and every reference resolves. */

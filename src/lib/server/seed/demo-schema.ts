@@ -10,6 +10,8 @@ const time = v.pipe(v.string(), v.isoTime());
 export const PHONE_FORMAT = 'A phone number is digits, with - ( ) + or spaces between';
 export const SPAN_ORDER = 'An opening span must end after it starts';
 export const ALIAS_REPEAT = 'An alias must not repeat';
+export const WHOLE_BOUND = 'A bound of a whole-number field must be whole';
+const wholeOrNone = (n: number | undefined) => n === undefined || Number.isInteger(n);
 export const ALIAS_IN_NAME =
 	'An alias must not be part of the name already: search finds the name anyway';
 
@@ -64,16 +66,27 @@ const field = v.variant('type', [
 		required: v.boolean(),
 		maxLength: v.optional(v.number())
 	}),
-	v.object({
-		key: text,
-		type: v.literal('number'),
-		zh: text,
-		en: text,
-		required: v.boolean(),
-		min: v.optional(v.number()),
-		max: v.optional(v.number()),
-		integer: v.optional(v.boolean())
-	}),
+	v.pipe(
+		v.object({
+			key: text,
+			type: v.literal('number'),
+			zh: text,
+			en: text,
+			required: v.boolean(),
+			min: v.optional(v.number()),
+			max: v.optional(v.number()),
+			integer: v.optional(v.boolean())
+		}),
+		// A field of whole numbers has whole bounds: with 1.2 to 1.8 none could be given.
+		v.forward(
+			v.check((f) => !f.integer || wholeOrNone(f.min), WHOLE_BOUND),
+			['min']
+		),
+		v.forward(
+			v.check((f) => !f.integer || wholeOrNone(f.max), WHOLE_BOUND),
+			['max']
+		)
+	),
 	v.object({ key: text, type: v.literal('date'), zh: text, en: text, required: v.boolean() }),
 	v.object({
 		key: text,

@@ -121,6 +121,9 @@ export async function handleRegisterDevice(
 
 /** `POST /api/sync`: applies the device's ops, each once. */
 export async function handleSyncPost(conn: Connection, request: Request): Promise<Response> {
+	// The phone reads its clock as it starts sending: compared with when the request began to
+	// arrive, not with when a slow upload of its body ended.
+	const arrived = Date.now();
 	const device = await deviceFromRequest(conn.db, request);
 	if (!device) return unauthorized();
 	const limited = await refuseOverLimit('sync', device.id);
@@ -139,7 +142,7 @@ export async function handleSyncPost(conn: Connection, request: Request): Promis
 	const t0 = performance.now();
 	const { sentAt } = parsed.output;
 	const results = await applyOps(conn, device, parsed.output.ops, snapshot, undefined, {
-		clockSkewMs: sentAt ? phoneClockSkew(sentAt) : 0
+		clockSkewMs: sentAt ? phoneClockSkew(sentAt, arrived) : 0
 	});
 	// How long the ops themselves took, for monitoring and the ingest benchmark.
 	const applied = `ops;dur=${(performance.now() - t0).toFixed(1)}`;
@@ -165,7 +168,7 @@ export async function handleSyncGet(conn: Connection, request: Request): Promise
  * How far the phone's clock runs behind the server's (negative: ahead), from what it read as it
  * sent. Within a minute the difference is the request's way here, not the clock: taken as none.
  */
-function phoneClockSkew(sentAt: string): number {
-	const skew = Date.now() - Date.parse(sentAt);
+function phoneClockSkew(sentAt: string, arrived: number): number {
+	const skew = arrived - Date.parse(sentAt);
 	return Math.abs(skew) < 60_000 ? 0 : skew;
 }

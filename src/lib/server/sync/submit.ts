@@ -279,11 +279,15 @@ function invalid(fields: FieldProblem[]): Outcome {
 	return rejected('invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
 }
 
+/** Longer than any application waits in a phone's outbox. */
+const LONGEST_WAIT_MS = 366 * 24 * 3_600_000;
+
 /**
  * When the phone made the application, on the server's clock: the phone's own reading corrected
- * by how far its clock is off, and never after it arrived.
+ * by how far its clock is off, never after it arrived nor more than a year before.
  */
 function madeAt(createdAt: string, ctx: OpContext): string {
+	const arrived = ctx.now.getTime();
 	const made = Date.parse(createdAt) + (ctx.clockSkewMs ?? 0);
-	return new Date(Math.min(made, ctx.now.getTime())).toISOString();
+	return new Date(Math.min(Math.max(made, arrived - LONGEST_WAIT_MS), arrived)).toISOString();
 }

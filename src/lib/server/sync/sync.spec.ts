@@ -388,9 +388,23 @@ for (const target of testDatabases()) {
 			expect(Math.abs(await waitedFor(behind))).toBeLessThan(60_000);
 			expect(await waitedFor(ahead)).toBe(0);
 			expect(Math.abs((await waitedFor(waited)) - hour)).toBeLessThan(60_000);
-			const bad = await post({ ops: [], sentAt: 'yesterday' });
-			expect(bad.status).toBe(400);
-			expect((await bad.json()).error.fields[0].field).toBe('sentAt');
+			for (const sentAt of ['yesterday', '2026-01-01T08:30:00+08']) {
+				const bad = await post({ ops: [], sentAt });
+				expect(bad.status).toBe(400);
+				expect((await bad.json()).error.fields[0].field).toBe('sentAt');
+			}
+			// A time the format allows but no clock reads is named, not failed on for ever.
+			const unreadable = submitOp(catalog, { n: 304 });
+			unreadable.payload.createdAt = '2026-01-01T08:30:00+08';
+			const { results } = await (await post({ ops: [unreadable] })).json();
+			expect(results[0]).toMatchObject({ status: 'rejected' });
+			expect(results[0].reply.fields.map((f: { field: string }) => f.field)).toEqual(['createdAt']);
+			// A clock said to be thousands of years off moves the record no further than a year back.
+			const farOff = madeAgo(305, 0);
+			await post({ ops: [farOff], sentAt: '9999-12-31T23:59:59Z' });
+			const year = 366 * 24 * hour;
+			expect(await waitedFor(farOff)).toBeLessThanOrEqual(year);
+			expect(await waitedFor(farOff)).toBeGreaterThan(year - 60_000);
 		});
 
 		it('keeps one active booking per person per matter', async () => {
