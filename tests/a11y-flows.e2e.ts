@@ -57,7 +57,9 @@ for (const mode of MODES) {
 		await page.getByLabel(zh ? '手机号码' : 'Mobile number').fill('13912345678');
 		for (const select of await page.locator('form select').all())
 			await select.selectOption({ index: 1 });
-		for (const input of await page.locator('form input[inputmode=decimal]').all())
+		for (const input of await page
+			.locator('form input[inputmode=decimal], form input[inputmode=numeric]')
+			.all())
 			await input.fill('1');
 		for (const input of await page.locator('form input[type=text]:not([inputmode])').all())
 			if (!(await input.inputValue())) await input.fill(zh ? '测试' : 'test');
