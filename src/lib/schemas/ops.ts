@@ -24,7 +24,6 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 	return false;
 }
 
-/** A UUID, in small letters: the same id however its letters were written. */
 /** A time as a phone's clock writes it (ISO), and one a clock can read: `+08` alone is not. */
 const phoneTime = v.pipe(
 	v.string(),
@@ -32,6 +31,7 @@ const phoneTime = v.pipe(
 	v.check((s) => Number.isFinite(Date.parse(s)), reason({ k: 'format' }))
 );
 
+/** A UUID, in small letters: the same id however its letters were written. */
 const uuid = v.pipe(
 	v.string(reason({ k: 'required' })),
 	v.uuid(reason({ k: 'uuid' })),

@@ -11,9 +11,10 @@ export const PHONE_FORMAT = 'A phone number is digits, with - ( ) + or spaces be
 export const SPAN_ORDER = 'An opening span must end after it starts';
 export const ALIAS_REPEAT = 'An alias must not repeat';
 export const WHOLE_BOUND = 'A bound of a whole-number field must be whole';
-const wholeOrNone = (n: number | undefined) => n === undefined || Number.isInteger(n);
 export const ALIAS_IN_NAME =
 	'An alias must not be part of the name already: search finds the name anyway';
+
+const wholeOrNone = (n: number | undefined) => n === undefined || Number.isInteger(n);
 
 const span = v.pipe(
 	v.tuple([time, time]),
