@@ -1,0 +1,42 @@
+// The browser's language runtime, in place of the one Paraglide generates (see
+// scripts/client-locale-runtime.js): the language comes from its cookie, read once, and changes only
+// with a reload, so the generated runtime's other ways of finding it (the address, local storage,
+// the browser's languages) and its cookie re-reads would be code every page loads and never runs.
+import {
+	baseLocale,
+	cookieDomain,
+	cookieMaxAge,
+	cookieName,
+	locales
+} from './paraglide/runtime.js';
+
+export { baseLocale, experimentalStaticLocale, locales } from './paraglide/runtime.js';
+
+/** @typedef {import('./paraglide/runtime.js').Locale} Locale */
+
+/** @returns {Locale} */
+function fromCookie() {
+	const prefix = `${cookieName}=`;
+	const value = document.cookie
+		.split('; ')
+		.find((c) => c.startsWith(prefix))
+		?.slice(prefix.length);
+	return locales.find((l) => l === value) ?? baseLocale;
+}
+
+/** @type {Locale | undefined} */
+let current;
+
+/** @returns {Locale} */
+export const getLocale = () => (current ??= fromCookie());
+
+/**
+ * Remembers the language and reloads the page, which the server renders in it.
+ * @param {Locale} locale
+ * @param {{ reload?: boolean }} [options]
+ */
+export function setLocale(locale, options) {
+	const domain = cookieDomain ? `; domain=${cookieDomain}` : '';
+	document.cookie = `${cookieName}=${locale}; path=/; max-age=${cookieMaxAge}${domain}`;
+	if (locale !== getLocale() && options?.reload !== false) location.reload();
+}
