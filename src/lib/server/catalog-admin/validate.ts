@@ -149,5 +149,64 @@ function referenceIssues(doc: CatalogDocument): DocIssue[] {
 	doc.bundles.forEach((b, i) =>
 		b.matters.forEach((id, j) => refer(matters, id, ['bundles', i, 'matters', j]))
 	);
+	out.push(...sharedAskedAlike(doc));
+	return out;
+}
+
+type DocField = CatalogDocument['matters'][number]['form'][number];
+
+/** What an answer to a form field must be, part by part; its wording aside. */
+const RULE_PARTS = ['type', 'required', 'maxLength', 'min', 'max', 'integer', 'options'] as const;
+const rulePart = (field: DocField, part: (typeof RULE_PARTS)[number]) => {
+	const value = (field as Partial<Record<string, unknown>>)[part];
+	return JSON.stringify(
+		part === 'options' && Array.isArray(value)
+			? value.map((o: { value: string }) => o.value)
+			: value
+	);
+};
+
+/**
+ * A bundle's form asks a field (or a situation question) its matters share once, so they must
+ * ask it under the same rule: named at the first part of each later matter's field (or at the
+ * question's options) that differs from the first matter's.
+ */
+function sharedAskedAlike(doc: CatalogDocument): DocIssue[] {
+	const out: DocIssue[] = [];
+	const index = new Map(doc.matters.map((m, i) => [m.id, i]));
+	for (const bundle of doc.bundles) {
+		const fields = new Map<string, DocField>();
+		const options = new Map<string, string>();
+		for (const id of bundle.matters) {
+			const i = index.get(id);
+			if (i === undefined) continue;
+			const matter = doc.matters[i]!;
+			matter.form.forEach((field, j) => {
+				const first = fields.get(field.key);
+				if (!first) {
+					fields.set(field.key, field);
+					return;
+				}
+				const part = RULE_PARTS.find((p) => rulePart(field, p) !== rulePart(first, p));
+				if (part)
+					out.push({
+						path: ['matters', i, 'form', j, part],
+						code: 'bundle_field_differs',
+						detail: bundle.id
+					});
+			});
+			matter.questions.forEach((question, j) => {
+				const asked = JSON.stringify(question.options.map((o) => o.id));
+				const first = options.get(question.id);
+				if (first === undefined) options.set(question.id, asked);
+				else if (first !== asked)
+					out.push({
+						path: ['matters', i, 'questions', j, 'options'],
+						code: 'bundle_question_differs',
+						detail: bundle.id
+					});
+			});
+		}
+	}
 	return out;
 }
