@@ -101,34 +101,3 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 		.filter({ hasText: 'employees' });
 	await expect(employees.getByLabel('只能填整数（人数、年数等）')).toBeChecked();
 });
-
-test('a field a bundle’s matters share is asked under one rule: a matter that differs is named', async ({
-	browser,
-	baseURL
-}) => {
-	const admin = await adminPage(
-		browser,
-		baseURL!,
-		ADMIN,
-		'/admin/catalog/matters/food-business-licence'
-	);
-	discardDraft = async () => {
-		await discardAnyDraft(admin);
-		await admin.context().close();
-	};
-	// 开店“一件事” asks the shop's name once, for this licence and for the business registration.
-	const shopName = admin
-		.getByRole('group', { name: /^表单字段 \d+$/ })
-		.filter({ hasText: 'businessName' });
-	await shopName.getByLabel('最多字数').fill('10');
-	await admin.getByRole('button', { name: '存入草稿' }).click();
-	const differs =
-		'“表单字段 #1 › 最多字数”：一件事（open-small-shop）里另一事项也填这一项，但要求不同；一件事只填一次，两处的要求须相同';
-	await expect(admin.getByRole('alert')).toContainText(differs);
-	await expect(shopName.getByLabel('最多字数')).toHaveAccessibleDescription(/另一事项也填这一项/);
-	// The same limit as the registration's: saved.
-	await shopName.getByLabel('最多字数').fill('50');
-	await shopName.getByLabel('中文').fill('店名');
-	await admin.getByRole('button', { name: '存入草稿' }).click();
-	await expect(admin.getByRole('status')).toHaveText('已存入草稿，发布后生效');
-});

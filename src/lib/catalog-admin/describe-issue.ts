@@ -52,10 +52,6 @@ export function issueMessage(
 			return m.catalog_err_duplicate({ field, value: detail }, o);
 		case 'unknown_ref':
 			return m.catalog_err_unknown_ref({ field, value: detail }, o);
-		case 'bundle_field_differs':
-			return m.catalog_err_bundle_field({ field, bundle: detail }, o);
-		case 'bundle_question_differs':
-			return m.catalog_err_bundle_question({ field, bundle: detail }, o);
 		case 'phone':
 			return m.catalog_err_phone({ field }, o);
 		case 'id_format':

@@ -1,8 +1,44 @@
 import type { FormField } from './types';
 
-/** Field definitions of several matters, each key once (a bundle asks a shared field once). */
+/**
+ * Field definitions of several matters, each key once: a bundle asks a field its matters share
+ * once, under the rules of every one of them (required if any requires it, the shortest length,
+ * the narrowest range, whole numbers if any counts them, only the choices all of them offer), in
+ * the first one's words. Where one asks for another type of answer, the first one's type stands.
+ */
 export function mergedFields(forms: FormField[][]): FormField[] {
-	const seen = new Map<string, FormField>();
-	for (const form of forms) for (const f of form) if (!seen.has(f.key)) seen.set(f.key, f);
-	return [...seen.values()];
+	const merged = new Map<string, FormField>();
+	for (const form of forms) {
+		for (const field of form) {
+			const first = merged.get(field.key);
+			merged.set(field.key, first ? stricter(first, field) : field);
+		}
+	}
+	return [...merged.values()];
+}
+
+const least = (a?: number, b?: number) =>
+	a === undefined ? b : b === undefined ? a : Math.min(a, b);
+const most = (a?: number, b?: number) =>
+	a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+function stricter(a: FormField, b: FormField): FormField {
+	const required = a.required || b.required;
+	if (a.type === 'number' && b.type === 'number') {
+		const integer = a.integer || b.integer;
+		return {
+			...a,
+			required,
+			min: most(a.min, b.min),
+			max: least(a.max, b.max),
+			...(integer && { integer })
+		};
+	}
+	if (a.type === 'select' && b.type === 'select') {
+		const offered = new Set(b.options.map((o) => o.value));
+		return { ...a, required, options: a.options.filter((o) => offered.has(o.value)) };
+	}
+	if ((a.type === 'text' || a.type === 'textarea') && (b.type === 'text' || b.type === 'textarea'))
+		return { ...a, required, maxLength: least(a.maxLength, b.maxLength) };
+	return { ...a, required };
 }

@@ -63,40 +63,6 @@ for (const target of testDatabases()) {
 			]);
 		});
 
-		it('refuses a bundle whose matters ask a shared field or question differently', async () => {
-			// The bundle's form asks a field its matters share once: under one rule for all of them.
-			const doc = await readCatalogDocument(conn.db);
-			const food = doc.matters.find((x) => x.id === 'food-business-licence')!;
-			const f = food.form.findIndex((x) => x.key === 'businessName');
-			Object.assign(food.form[f]!, { maxLength: 10, zh: '店名', en: 'Shop name' });
-			const q = food.questions.findIndex((x) => x.id === 'applicant');
-			food.questions[q]!.options.push({ id: 'employer', zh: '单位', en: 'An employer' });
-			const result = validateDocument(doc);
-			const i = doc.matters.indexOf(food);
-			expect(!result.ok && result.issues).toEqual([
-				{
-					path: ['matters', i, 'form', f, 'maxLength'],
-					code: 'bundle_field_differs',
-					detail: 'open-small-shop'
-				},
-				{
-					path: ['matters', i, 'questions', q, 'options'],
-					code: 'bundle_question_differs',
-					detail: 'open-small-shop'
-				}
-			]);
-
-			// Its wording may differ: only what the answer must be is shared.
-			const worded = await readCatalogDocument(conn.db);
-			const named = worded.matters.find((x) => x.id === 'food-business-licence')!;
-			Object.assign(
-				named.form.find((x) => x.key === 'businessName')!,
-				{ zh: '店名' }
-			);
-			named.questions.find((x) => x.id === 'applicant')!.options[0]!.zh = '本人';
-			expect(validateDocument(worded)).toMatchObject({ ok: true });
-		});
-
 		it('keeps a bad edit out of the draft and names the path', async () => {
 			const result = await editDraft(conn, admin, (doc) => {
 				doc.matters[0]!.promisedDays = -1;
