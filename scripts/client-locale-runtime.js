@@ -2,9 +2,12 @@
 // (or a message) imports Paraglide's generated runtime. The generated runtime looks the language up
 // by every strategy it supports, each time it is asked; every page loads it, at about 1 KB
 // compressed. The server keeps the generated runtime.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { paraglideOptions } from '../paraglide.config.js';
 
-const generated = fileURLToPath(new URL('../src/lib/paraglide/runtime.js', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const generated = resolve(root, paraglideOptions.outdir, 'runtime.js');
 const client = fileURLToPath(new URL('../src/lib/locale-runtime.client.js', import.meta.url));
 
 /** @returns {import('vite').Plugin} */

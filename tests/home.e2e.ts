@@ -57,6 +57,24 @@ test('English can be chosen and is remembered', async ({ page }) => {
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
+test('a language cookie in other capitals is read alike by the page and the server', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await context.addCookies([{ name: 'ow_locale', value: 'EN', url: baseURL! }]);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Town services of Laiyang');
+	// A page the app draws itself, without the server.
+	await page
+		.getByRole('navigation', { name: 'Main navigation' })
+		.getByRole('link', { name: 'Services' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Find services and service points'
+	);
+});
+
 test('the app can be installed: manifest with 192, 512 and maskable icons', async ({ request }) => {
 	const manifest = await (await request.get('/manifest.webmanifest')).json();
 	// The start page sends the app to where the resident left off (tests/resume.e2e.ts).

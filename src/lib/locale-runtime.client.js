@@ -7,7 +7,7 @@ import {
 	cookieDomain,
 	cookieMaxAge,
 	cookieName,
-	locales
+	toLocale
 } from './paraglide/runtime.js';
 
 export { baseLocale, experimentalStaticLocale, locales } from './paraglide/runtime.js';
@@ -21,7 +21,8 @@ function fromCookie() {
 		.split('; ')
 		.find((c) => c.startsWith(prefix))
 		?.slice(prefix.length);
-	return locales.find((l) => l === value) ?? baseLocale;
+	// Read as the server reads it (any capitals), so that both render the same language.
+	return toLocale(value) ?? baseLocale;
 }
 
 /** @type {Locale | undefined} */
