@@ -16,6 +16,10 @@ export default defineConfig({
 	// list of every page's chunks was a tenth of each first visit's code (the service worker caches
 	// all chunks after the first visit).
 	build: { modulePreload: false },
+	// Dexie's own ES module build for current browsers, rather than its older build wrapped as a
+	// CommonJS module: 1.4 KB less to download and 12 KB less to parse where the device's store
+	// opens.
+	resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
