@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import QRCode from 'qrcode';
+import { renderSVG } from 'uqr';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { currentCatalog } from '$lib/server/catalog/cache';
@@ -17,11 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { snapshot } = await currentCatalog(conn.db);
 	const point = snapshot.points.find((p) => p.id === record.pointId);
 	// The code holds only the reference: the check-in page takes it scanned or typed.
-	const svg = await QRCode.toString(record.reference, {
-		type: 'svg',
-		errorCorrectionLevel: 'M',
-		margin: 2
-	});
+	const svg = renderSVG(record.reference, { ecc: 'M', border: 2 });
 	return {
 		receipt: {
 			id: record.id,
