@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, request, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { waitForAppOnNavigation } from './hydrated';
 
 export const STAFF_A = { username: 'staff-chengxiang', password: 'demo-staff-2026' };
 export const STAFF_B = { username: 'staff-guliu', password: 'demo-staff-2026' };
@@ -31,7 +32,7 @@ export async function counterPage(
 		serviceWorkers: 'block'
 	});
 	await prepare?.(context);
-	const page = await context.newPage();
+	const page = waitForAppOnNavigation(await context.newPage());
 	await signIn(page, who);
 	await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
 	return page;
