@@ -5,7 +5,6 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { parseApplication } from '$lib/schemas/application';
 import type { FieldIssue } from '$lib/schemas/issues';
 import type { Attachment, DraftData, LocalApplication } from './db';
-import { deviceStoreExists } from './store-exists';
 
 export interface FormContext {
 	matters: Matter[];
@@ -78,11 +77,15 @@ export class ApplicationForm {
 	/**
 	 * Picks up the saved draft of this matter and point, or a refused application to correct; a new
 	 * application starts from the answers given on the guide and, when the resident chose so, their
-	 * own details kept on this device (never for an agent, who files for others).
+	 * own details kept on this device (never for an agent, who files for others). `stored`: whether
+	 * the device has stored anything (`deviceStoreExists`); one that never did holds no draft and no
+	 * details of its resident.
 	 */
-	async restore(from?: LocalApplication, agent?: string | null): Promise<void> {
-		// A device that never stored anything holds no draft and no details of its resident.
-		const stored = !!from || (await deviceStoreExists());
+	async restore(
+		from: LocalApplication | undefined,
+		agent: string | null,
+		stored: boolean
+	): Promise<void> {
 		const draft = from ?? (stored ? await this.#savedDraft() : undefined);
 		if (draft) {
 			this.applicant = { ...emptyApplicant(), ...draft.applicant };
