@@ -12,7 +12,8 @@ const ATTEMPTS = 5;
 /**
  * Runs `fn` in a transaction that may read then write: on SQLite, once this process's turn to
  * write has come (`takeWriteTurn`), `BEGIN IMMEDIATE` takes the write lock first (so another
- * process cannot slip in between the read and the write); on PostgreSQL a plain transaction,
+ * process cannot slip in between the read and the write), and once the turn is over the log may
+ * be copied into the database file (`Connection.checkpoint`); on PostgreSQL a plain transaction,
  * whose writers guard themselves with conditional updates and locks, run again (after a short
  * random pause) when the server broke a deadlock by rolling it back.
  */
@@ -46,5 +47,6 @@ export async function writeTransaction<T>(
 		});
 	} finally {
 		endTurn();
+		conn.checkpoint?.();
 	}
 }
