@@ -3,12 +3,14 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.config.js';
 import { clientLocaleRuntime } from './scripts/client-locale-runtime.js';
+import { clientRootComponent } from './scripts/client-root-component.js';
 import { shellChunk } from './scripts/shell-chunk.js';
 
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin(paraglideOptions),
 		clientLocaleRuntime(),
+		clientRootComponent(),
 		sveltekit(),
 		shellChunk()
 	],

@@ -32,6 +32,19 @@ let current;
 export const getLocale = () => (current ??= fromCookie());
 
 /**
+ * A message of the browser's build, from its two translations: the reader's language, or the one
+ * the call names, picks which.
+ * @template I
+ * @param {(inputs: I) => string} zh
+ * @param {(inputs: I) => string} en
+ */
+export const translated =
+	(zh, en) =>
+	/** @param {I} inputs @param {{ locale?: Locale }} [options] */
+	(inputs, options) =>
+		((options?.locale ?? getLocale()) === 'en' ? en : zh)(inputs);
+
+/**
  * Remembers the language and reloads the page, which the server renders in it.
  * @param {Locale} locale
  * @param {{ reload?: boolean }} [options]

@@ -5,6 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { parseApplication } from '$lib/schemas/application';
 import type { FieldIssue } from '$lib/schemas/issues';
 import type { Attachment, DraftData, LocalApplication } from './db';
+import { rememberedAnswers } from './guide-answers';
 
 export interface FormContext {
 	matters: Matter[];
@@ -94,7 +95,6 @@ export class ApplicationForm {
 			this.attachments = [...draft.attachments];
 			return;
 		}
-		const { rememberedAnswers } = await import('./guide-answers');
 		const asked = new Set(this.questions.map((q) => q.id));
 		this.answers = Object.fromEntries(
 			Object.entries(rememberedAnswers(this.ctx.matters.map((m) => m.id))).filter(([q]) =>
