@@ -1,10 +1,12 @@
 import { statSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDatabases } from '../testing/databases';
-import { writeTransaction } from './transaction';
+import { CHECKPOINT_EVERY_MS } from './connect';
+import { writeTransaction, type Tx } from './transaction';
 
 const sqlite = testDatabases().find((t) => t.kind === 'sqlite')!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the SQLite log after a write turn', () => {
 	let conn: Awaited<ReturnType<typeof sqlite.create>>;
@@ -15,20 +17,42 @@ describe('the SQLite log after a write turn', () => {
 
 	const note = 'x'.repeat(500);
 	const fileBytes = () => statSync(conn.url).size;
+	/** About 250 pages: a quarter of what makes SQLite copy the log by itself. */
+	const writeMany = async (tx: Tx, from: number) => {
+		for (let i = from; i < from + 2000; i++)
+			await tx
+				.insertInto('application_events')
+				.values({ application_id: `app-${i}`, step: 'submitted', at: '2026-12-04', note })
+				.execute();
+	};
 
 	it('reaches the database file once the writer’s turn is over, not only when the log is full', async () => {
 		await writeTransaction(conn, (tx) => sql`select 1`.execute(tx));
 		const before = fileBytes();
-		// About 250 pages: a quarter of what makes SQLite copy the log by itself.
-		await writeTransaction(conn, async (tx) => {
-			for (let i = 0; i < 2000; i++)
-				await tx
-					.insertInto('application_events')
-					.values({ application_id: `app-${i}`, step: 'submitted', at: '2026-12-04', note })
-					.execute();
-		});
-		await new Promise((r) => setTimeout(r, 300));
+		await writeTransaction(conn, (tx) => writeMany(tx, 0));
+		await sleep(CHECKPOINT_EVERY_MS + 100);
 		await writeTransaction(conn, (tx) => sql`select 1`.execute(tx));
+		await sleep(20);
 		expect(fileBytes() - before).toBeGreaterThan(1_000_000);
+	});
+
+	it('waits for a transaction that began on the connection meanwhile, rather than failing', async () => {
+		await sleep(CHECKPOINT_EVERY_MS + 100);
+		const before = fileBytes();
+		const failed = vi.spyOn(console, 'error');
+		try {
+			// The second waits for the connection the first holds, and begins as soon as it is free.
+			const first = writeTransaction(conn, (tx) => writeMany(tx, 2000));
+			const second = writeTransaction(conn, async (tx) => {
+				await sql`select 1`.execute(tx);
+				await sleep(50);
+			});
+			await Promise.all([first, second]);
+			await sleep(50);
+			expect(failed).not.toHaveBeenCalled();
+			expect(fileBytes() - before).toBeGreaterThan(1_000_000);
+		} finally {
+			failed.mockRestore();
+		}
 	});
 });

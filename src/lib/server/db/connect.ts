@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { preparingMarked } from './prepared';
 import type { Database } from './schema';
@@ -55,7 +55,7 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
 		db,
 		kind: 'sqlite',
 		close: () => db.destroy(),
-		checkpoint: url === ':memory:' ? undefined : walCheckpoint(sqlite)
+		checkpoint: url === ':memory:' ? undefined : walCheckpoint(sqlite, db)
 	};
 }
 
@@ -67,19 +67,19 @@ export const CHECKPOINT_EVERY_MS = 200;
 /**
  * A checkpoint that neither waits for nor blocks the other processes' readers and writers
  * (`PASSIVE`): it copies what no reader still needs, and the log starts over once all of it is.
+ * It waits its turn for the connection like any query: run beside a transaction another request
+ * has begun on it, SQLite would refuse it.
  */
-function walCheckpoint(sqlite: SQLite.Database) {
+function walCheckpoint(sqlite: SQLite.Database, db: Kysely<Database>) {
 	let last = performance.now();
 	return () => {
 		const now = performance.now();
 		if (now - last < CHECKPOINT_EVERY_MS || !sqlite.open) return;
 		last = now;
-		try {
-			sqlite.pragma('wal_checkpoint(PASSIVE)');
-		} catch (error) {
+		sql`pragma wal_checkpoint(PASSIVE)`.execute(db).catch((error: unknown) => {
 			// The log stays as it is until the next copy: nothing written is lost.
-			console.error('checkpoint failed', error);
-		}
+			if (sqlite.open) console.error('checkpoint failed', error);
+		});
 	};
 }
 

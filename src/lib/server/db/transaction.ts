@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Connection } from './connect';
 import type { Database } from './schema';
-import { takeWriteTurn } from './write-turns';
+import { holdsWriteTurn, takeWriteTurn } from './write-turns';
 
 export type Tx = Kysely<Database> | Transaction<Database>;
 
@@ -12,10 +12,10 @@ const ATTEMPTS = 5;
 /**
  * Runs `fn` in a transaction that may read then write: on SQLite, once this process's turn to
  * write has come (`takeWriteTurn`), `BEGIN IMMEDIATE` takes the write lock first (so another
- * process cannot slip in between the read and the write), and once the turn is over the log may
- * be copied into the database file (`Connection.checkpoint`); on PostgreSQL a plain transaction,
- * whose writers guard themselves with conditional updates and locks, run again (after a short
- * random pause) when the server broke a deadlock by rolling it back.
+ * process cannot slip in between the read and the write), and once the turn has left the process
+ * the log may be copied into the database file (`Connection.checkpoint`); on PostgreSQL a plain
+ * transaction, whose writers guard themselves with conditional updates and locks, run again
+ * (after a short random pause) when the server broke a deadlock by rolling it back.
  */
 export async function writeTransaction<T>(
 	conn: Connection,
@@ -47,6 +47,8 @@ export async function writeTransaction<T>(
 		});
 	} finally {
 		endTurn();
-		conn.checkpoint?.();
+		// Once the turn has left this process: a copy made while its next writer waits for the
+		// connection would hold the other processes up.
+		if (!holdsWriteTurn()) conn.checkpoint?.();
 	}
 }

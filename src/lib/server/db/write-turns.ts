@@ -63,6 +63,9 @@ function onMessage(message: unknown) {
 	if (m?.type === 'ow-write-turn' && typeof m.id === 'number') start(m.id);
 }
 
+/** Whether this process holds the turn to write (it passes it on among its own writers). */
+export const holdsWriteTurn = (): boolean => held !== null;
+
 /** Waits for this process's turn to write; the function returned ends it. */
 export async function takeWriteTurn(): Promise<() => void> {
 	if (!cluster.isWorker || !process.send) return () => {};
