@@ -3,10 +3,9 @@
 // Budget: ≥ 1,000 applications/s, and ≥ 50 % of raw, on SQLite and on PostgreSQL.
 // Usage: npm run build && npx tsx bench/ingest.ts [--count 5000] [--pg postgres://…]
 import { parseArgs } from 'node:util';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { CatalogSnapshot } from '../src/lib/catalog/types';
-import { AUTOCHECKPOINT_PAGES, CHECKPOINT_EVERY_MS, connect } from '../src/lib/server/db/connect';
+import { CHECKPOINT_EVERY_MS, connect, openSqlite } from '../src/lib/server/db/connect';
 import { writeTransaction } from '../src/lib/server/db/transaction';
 import { monthOf, weekOf } from '../src/lib/server/figures/measures';
 import { dayOf } from '../src/lib/server/figures/record';
@@ -219,14 +218,8 @@ function rawSqlite(
 	rowsOf: RowsOf,
 	columnsOf: Map<string, string[]>
 ) {
-	const db = new SQLite(file);
-	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = NORMAL');
-	db.pragma('busy_timeout = 5000');
-	// As the app opens it (src/lib/server/db/connect.ts).
-	db.pragma('foreign_keys = ON');
-	db.pragma('temp_store = MEMORY');
-	db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+	// As the app opens it.
+	const db = openSqlite(file);
 	const inserts = new Map(
 		[...columnsOf].map(([table, columns]) => [
 			table,

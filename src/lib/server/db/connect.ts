@@ -33,6 +33,23 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		return { db, kind: 'postgres', close: () => db.destroy() };
 	}
+	const sqlite = openSqlite(url);
+	const db = new Kysely<Database>({
+		dialect: new SqliteDialect({ database: cachingPrepare(sqlite) })
+	});
+	return {
+		db,
+		kind: 'sqlite',
+		close: () => db.destroy(),
+		checkpoint: url === ':memory:' ? undefined : walCheckpoint(sqlite, db)
+	};
+}
+
+/**
+ * The SQLite file (created with its folder when missing) or `:memory:`, with the settings the app
+ * runs it with.
+ */
+export function openSqlite(url: string): SQLite.Database {
 	if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
 	const sqlite = new SQLite(url);
 	sqlite.pragma('journal_mode = WAL');
@@ -48,19 +65,11 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
 	// their turn is over (`checkpoint`); SQLite's own copy stays, past a larger log, for writes
 	// made outside a write transaction.
 	sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-	const db = new Kysely<Database>({
-		dialect: new SqliteDialect({ database: cachingPrepare(sqlite) })
-	});
-	return {
-		db,
-		kind: 'sqlite',
-		close: () => db.destroy(),
-		checkpoint: url === ':memory:' ? undefined : walCheckpoint(sqlite, db)
-	};
+	return sqlite;
 }
 
 /** SQLite's own checkpoint, as a backstop: 40 MB of log with 4 KB pages. */
-export const AUTOCHECKPOINT_PAGES = 10_000;
+const AUTOCHECKPOINT_PAGES = 10_000;
 /** How often a writer copies the log into the database file, at most. */
 export const CHECKPOINT_EVERY_MS = 200;
 
