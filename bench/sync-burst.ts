@@ -2,8 +2,11 @@
 // queued application and then pulls its changes from its own cursor. Two arrivals: all at the same
 // moment ("burst"), and spread evenly over one second ("spread"). Prints the latency of each kind
 // of request (median, 99th percentile, worst), on SQLite and on PostgreSQL, client included.
-// Budgets (this 2-core machine): burst p99 ≤ 200 ms, spread p99 ≤ 50 ms.
+// Budgets (this 2-core machine): burst p99 ≤ 200 ms, spread p99 ≤ 50 ms. For reference, the same
+// requests from the same client to a server that only speaks HTTP, in the same run.
 // Usage: npm run build && npx tsx bench/sync-burst.ts [--devices 200] [--rounds 5] [--db sqlite|postgres|both]
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CatalogSnapshot } from '../src/lib/catalog/types';
 import { plannedSubmits, type SubmitOp } from './support/applications';
@@ -62,70 +65,117 @@ async function syncOnce(url: string, device: Device, op: SubmitOp) {
 	return [sent, pulled] as const;
 }
 
+type Figures = Record<Mode, { send: number[]; pull: number[] }>;
+
+/** A warm-up round, then `ROUNDS` rounds of each arrival, each device sending the next op. */
+async function measure(url: string, devices: Device[], ops: SubmitOp[]): Promise<Figures> {
+	const figures: Figures = { burst: { send: [], pull: [] }, spread: { send: [], pull: [] } };
+	let next = 0;
+	const round = (mode: Mode) =>
+		Promise.all(
+			devices.map(async (device, i) => {
+				if (mode === 'spread') await sleep((i * SPREAD_MS) / DEVICES);
+				return syncOnce(url, device, ops[next++]!);
+			})
+		);
+	// A first round warms the server up and is not counted.
+	await round('burst');
+	for (let r = 0; r < ROUNDS; r++) {
+		for (const mode of ['burst', 'spread'] as const) {
+			for (const [sent, pulled] of await round(mode)) {
+				figures[mode].send.push(sent);
+				figures[mode].pull.push(pulled);
+			}
+			await sleep(300);
+		}
+	}
+	return figures;
+}
+
 async function runOn(kind: BenchKind, port: number) {
 	const database = await benchDatabase(kind, values.pg);
 	const server = await startServer({ port, env: database.env });
-	const figures: Record<Mode, { send: number[]; pull: number[] }> = {
-		burst: { send: [], pull: [] },
-		spread: { send: [], pull: [] }
-	};
 	try {
 		const catalog = (await (await fetch(`${server.url}/api/catalog`)).json()) as CatalogSnapshot;
 		const ops = plannedSubmits(catalog, DEVICES * (2 * ROUNDS + 1));
-		let next = 0;
 		const devices: Device[] = [];
 		for (let i = 0; i < DEVICES; i++) {
 			const res = await fetch(`${server.url}/api/devices`, { method: 'POST' });
 			devices.push({ token: ((await res.json()) as { token: string }).token, cursor: 0 });
 		}
-		const round = (mode: Mode) =>
-			Promise.all(
-				devices.map(async (device, i) => {
-					if (mode === 'spread') await sleep((i * SPREAD_MS) / DEVICES);
-					return syncOnce(server.url, device, ops[next++]!);
-				})
-			);
-		// A first round warms the server up and is not counted.
-		await round('burst');
-		for (let r = 0; r < ROUNDS; r++) {
-			for (const mode of ['burst', 'spread'] as const) {
-				for (const [sent, pulled] of await round(mode)) {
-					figures[mode].send.push(sent);
-					figures[mode].pull.push(pulled);
-				}
-				await sleep(300);
-			}
-		}
+		return { figures: await measure(server.url, devices, ops), ops };
 	} finally {
 		await server.stop();
 		await database.drop();
 	}
-	return figures;
+}
+
+/**
+ * The same requests, from the same client, to a server that only speaks HTTP
+ * (`support/bare-http.mjs`): what HTTP and the client alone take on this machine.
+ */
+async function runBare(port: number, ops: SubmitOp[]) {
+	const child = spawn(process.execPath, [join(import.meta.dirname, 'support/bare-http.mjs')], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, PORT: String(port) }
+	});
+	const url = `http://127.0.0.1:${port}`;
+	try {
+		for (
+			let i = 0;
+			!(await fetch(url).then(
+				(r) => r.ok,
+				() => false
+			));
+			i++
+		) {
+			if (i > 50) throw new Error('the bare HTTP server did not start');
+			await sleep(100);
+		}
+		const devices = Array.from({ length: DEVICES }, (_, i) => ({ token: `bare-${i}`, cursor: 0 }));
+		return await measure(url, devices, ops);
+	} finally {
+		await new Promise((resolve) => {
+			child.once('exit', resolve);
+			child.kill('SIGTERM');
+		});
+	}
 }
 
 const kinds: BenchKind[] = values.db === 'both' ? ['sqlite', 'postgres'] : [values.db as BenchKind];
-const results: [BenchKind, Awaited<ReturnType<typeof runOn>>][] = [];
-for (const [i, kind] of kinds.entries()) results.push([kind, await runOn(kind, 4351 + i)]);
+const results: [string, Figures][] = [];
+let ops: SubmitOp[] = [];
+for (const [i, kind] of kinds.entries()) {
+	const run = await runOn(kind, 4351 + i);
+	results.push([kind, run.figures]);
+	ops = run.ops;
+}
+const reference = await runBare(4350, ops);
+
+const line = (name: string, list: number[]) =>
+	`  ${name.padEnd(5)} median ${median(list).toFixed(0).padStart(4)} ms   p99 ${percentile(
+		list,
+		0.99
+	)
+		.toFixed(0)
+		.padStart(4)} ms   worst ${Math.max(...list)
+		.toFixed(0)
+		.padStart(4)} ms`;
 
 console.log(
 	`\n${DEVICES} devices each sending one op then pulling, ${ROUNDS} rounds of each arrival`
 );
 let met = true;
-for (const [kind, figures] of results) {
-	for (const mode of ['burst', 'spread'] as const) {
-		const label = mode === 'burst' ? 'all at once' : `over ${SPREAD_MS} ms`;
+for (const mode of ['burst', 'spread'] as const) {
+	const label = mode === 'burst' ? 'all at once' : `over ${SPREAD_MS} ms`;
+	for (const [kind, figures] of results) {
 		console.log(`${kind} · ${label} (budget p99 ≤ ${BUDGET[mode]} ms)`);
 		for (const [name, list] of Object.entries(figures[mode])) {
-			const p99 = percentile(list, 0.99);
-			met &&= p99 <= BUDGET[mode];
-			console.log(
-				`  ${name.padEnd(5)} median ${median(list).toFixed(0).padStart(4)} ms   p99 ${p99.toFixed(0).padStart(4)} ms   worst ${Math.max(
-					...list
-				)
-					.toFixed(0)
-					.padStart(4)} ms`
-			);
+			met &&= percentile(list, 0.99) <= BUDGET[mode];
+			console.log(line(name, list));
 		}
 	}
+	console.log(`reference · ${label}: the same requests to a server that only speaks HTTP`);
+	for (const [name, list] of Object.entries(reference[mode])) console.log(line(name, list));
 }
 console.log(`budgets ${met ? 'met' : 'NOT met'}`);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -24,8 +24,10 @@ export interface BenchDatabase {
 /** A fresh, empty database for one benchmark run: a SQLite file, or a new PostgreSQL schema. */
 export async function benchDatabase(kind: BenchKind, pgUrl = defaultPgUrl): Promise<BenchDatabase> {
 	if (kind === 'sqlite') {
-		const url = join(mkdtempSync(join(tmpdir(), 'one-window-bench-')), 'bench.db');
-		return { kind, url, env: { DATABASE_URL: '', SQLITE_FILE: url }, drop: async () => {} };
+		const dir = mkdtempSync(join(tmpdir(), 'one-window-bench-'));
+		const url = join(dir, 'bench.db');
+		const drop = async () => rmSync(dir, { recursive: true, force: true });
+		return { kind, url, env: { DATABASE_URL: '', SQLITE_FILE: url }, drop };
 	}
 	const schema = `bench_${Date.now()}_${process.pid}`;
 	await onServer(pgUrl, `create schema ${schema}`);

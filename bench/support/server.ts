@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.js';
@@ -24,7 +24,8 @@ export async function startServer(options: {
 	env?: Record<string, string>;
 }): Promise<BenchServer> {
 	if (!existsSync('build/handler.js')) throw new Error('no build: run `npm run build` first');
-	const dbFile = join(mkdtempSync(join(tmpdir(), 'one-window-bench-')), 'bench.db');
+	const dir = mkdtempSync(join(tmpdir(), 'one-window-bench-'));
+	const dbFile = join(dir, 'bench.db');
 	if (options.points || options.matters) {
 		const args = ['tsx', 'scripts/seed.ts', '--database', dbFile];
 		if (options.points) args.push('--points', String(options.points));
@@ -65,8 +66,12 @@ export async function startServer(options: {
 		dbFile,
 		stop: () =>
 			new Promise((resolve) => {
-				if (child.exitCode !== null || child.signalCode !== null) return resolve();
-				child.once('exit', () => resolve());
+				const done = () => {
+					rmSync(dir, { recursive: true, force: true });
+					resolve();
+				};
+				if (child.exitCode !== null || child.signalCode !== null) return done();
+				child.once('exit', done);
 				child.kill('SIGTERM');
 			})
 	};
