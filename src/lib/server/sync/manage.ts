@@ -11,6 +11,7 @@ import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { changeStatus, holdForChange } from '../applications/status';
 import { applicationReply } from './reply';
 import { releaseSlot } from './slots-hold';
+import { activeBookingOf } from './statements';
 import { strangeMaterials } from './strange-materials';
 import { attachPhotos, ownBlobs } from '../blobs/store';
 
@@ -103,6 +104,15 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	const booking = await activeBooking(ctx, app.id);
 	if (booking?.status === 'booked' && pastCutoff(ctx, booking.slot_start)) {
 		return conflict('past_cutoff', m.err_past_cutoff());
+	}
+	// An application waiting for a time may not take one while its person holds another for the
+	// matter (one active booking per person per matter).
+	const held = await activeBookingOf(ctx.tx, ctx.kind, {
+		idNumber: app.applicant_id_number,
+		matterId: app.matter_id
+	});
+	if (held.rows.some((other) => other.id !== booking?.id)) {
+		return rejected('already_booked', m.err_already_booked());
 	}
 	const { point, rule } = findService(ctx.catalog, app.point_id, app.matter_id);
 	if (!point || !rule) return conflict('not_handled', m.err_not_handled());

@@ -419,6 +419,41 @@ for (const target of testDatabases()) {
 			expect(answer).toMatchObject({ status: 'conflict', reply: { code: 'application_exists' } });
 		});
 
+		it('refuses to move a waiting application into a slot while its person holds a booking for the matter', async () => {
+			const waiting = submitOp(catalog, { n: 116, pointId: 'wandi-centre', slots: [] });
+			const booked = submitOp(catalog, { n: 116, pointId: 'wandi-centre' });
+			const submitted = (await (await post({ ops: [waiting, booked] })).json()).results;
+			expect(
+				submitted.map((r: { reply: { booking: { status: string } } }) => r.reply.booking.status)
+			).toEqual(['needs_slot', 'booked']);
+			const move = {
+				opId: randomUUID(),
+				kind: 'booking.move',
+				schemaVersion: 1,
+				payload: {
+					applicationId: waiting.payload.applicationId,
+					slots: booked.payload.slots.slice(1)
+				}
+			};
+			const cancel = {
+				...move,
+				opId: randomUUID(),
+				kind: 'booking.cancel',
+				payload: { applicationId: waiting.payload.applicationId }
+			};
+			const [moved, cancelled] = (await (await post({ ops: [move, cancel] })).json()).results;
+			expect(moved).toMatchObject({ status: 'rejected', reply: { code: 'already_booked' } });
+			// The application stays as it was, and goes on: its cancel is applied.
+			expect(cancelled).toMatchObject({ status: 'applied', reply: { status: 'cancelled' } });
+			const held = await conn.db
+				.selectFrom('slot_counts')
+				.select('booked')
+				.where('point_id', '=', 'wandi-centre')
+				.where('slot_start', '=', booked.payload.slots[1]!)
+				.executeTakeFirst();
+			expect(held?.booked ?? 0).toBe(0);
+		});
+
 		it('keeps the answers to the questions its matter asks, and drops any other', async () => {
 			// A question the catalogue no longer asks (changed while the application waited).
 			const op = submitOp(catalog, { n: 113 });
