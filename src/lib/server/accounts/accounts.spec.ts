@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminScope } from '../admin/scope';
+import { deviceFromRequest, registerDevice } from '../auth/devices';
 import { hashPassword } from '../auth/password';
 import { createSession, userFromSession, type SignedInUser } from '../auth/sessions';
 import { signIn } from '../auth/sign-in';
@@ -264,6 +265,41 @@ for (const target of testDatabases()) {
 				ok: true
 			});
 			expect(await auditOf('account_password_reset')).not.toEqual([]);
+		});
+
+		it('cuts an agent’s phones off when the account is disabled, its password reset, or its role or point changed', async () => {
+			const phoneOf = async (userId: string) => {
+				const { token } = await registerDevice(conn.db, userId);
+				const request = () =>
+					new Request('http://x/api/sync', { headers: { authorization: `Bearer ${token}` } });
+				return { works: async () => !!(await deviceFromRequest(conn.db, request())) };
+			};
+			const agent = await insertUser('agent', 'tuanwang-proxy-6');
+			const changes: [string, () => Promise<unknown>][] = [
+				[
+					'disable, then enable',
+					async () => {
+						await setAccountDisabled(conn, city, agent.id, true);
+						await setAccountDisabled(conn, city, agent.id, false);
+					}
+				],
+				['reset its password', () => resetPassword(conn, city, agent.id)],
+				[
+					'move it to another point',
+					() =>
+						changeAccount(conn, city, agent.id, { role: 'agent', pointId: 'tuanwang-village-1' })
+				],
+				[
+					'make it counter staff',
+					() => changeAccount(conn, city, agent.id, { role: 'staff', pointId: 'tuanwang-centre' })
+				]
+			];
+			for (const [what, change] of changes) {
+				const phone = await phoneOf(agent.id);
+				expect(await phone.works(), what).toBe(true);
+				await change();
+				expect(await phone.works(), what).toBe(false);
+			}
 		});
 
 		it('unlocks an account locked by wrong passwords', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AdminScope } from '../admin/scope';
+import { endDeviceTokens } from '../auth/devices';
 import { hashPassword } from '../auth/password';
 import { clearSignInFailures, normaliseUsername } from '../auth/sign-in';
 import type { Connection } from '../db/connect';
@@ -178,7 +179,10 @@ export async function setAccountDisabled(
 				.set({ disabled: disabled ? 1 : 0 })
 				.where('id', '=', target.id)
 				.execute();
-			if (disabled) await tx.deleteFrom('sessions').where('user_id', '=', target.id).execute();
+			if (disabled) {
+				await tx.deleteFrom('sessions').where('user_id', '=', target.id).execute();
+				await endDeviceTokens(tx, target.id);
+			}
 			const action = disabled ? 'account_disable' : 'account_enable';
 			const after = { ...stateOf(target), disabled };
 			await record(tx, scope, action, target.point_id, stateOf(target), after, now);
@@ -232,6 +236,7 @@ export async function resetPassword(
 			.where('id', '=', target.id)
 			.execute();
 		await tx.deleteFrom('sessions').where('user_id', '=', target.id).execute();
+		await endDeviceTokens(tx, target.id);
 		await clearSignInFailures(tx, target.username);
 		const state = stateOf(target);
 		await record(tx, scope, 'account_password_reset', target.point_id, state, state, now);
@@ -267,6 +272,8 @@ export async function changeAccount(
 			.set({ role: change.role, point_id: pointId })
 			.where('id', '=', target.id)
 			.execute();
+		// An agent's phone works for its point: moved, the agent signs in on it again.
+		await endDeviceTokens(tx, target.id);
 		const after = { ...stateOf(target), role: change.role, point: pointId };
 		await record(tx, scope, 'account_change', pointId, stateOf(target), after, now);
 		return { ok: true };

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { compiledOnce, kindOf } from '../db/compiled';
 import type { Database } from '../db/schema';
+import type { Tx } from '../db/transaction';
 
 export interface Device {
 	id: string;
@@ -46,6 +47,19 @@ export async function renewDevice(
 		.where('user_id', '=', userId)
 		.executeTakeFirst();
 	return Number(renewed.numUpdatedRows) === 1 ? { deviceId, token } : null;
+}
+
+/**
+ * Ends the tokens of an account's devices (an agent's phones): each is refused until the agent
+ * signs in on it again, and keeps its queue meanwhile. The devices stay, with their applications;
+ * what takes a token's place is no hash of any token.
+ */
+export async function endDeviceTokens(db: Tx, userId: string): Promise<void> {
+	await db
+		.updateTable('devices')
+		.set({ token_hash: sql<string>`'ended:' || id` })
+		.where('user_id', '=', userId)
+		.execute();
 }
 
 /** The device an `Authorization: Bearer …` header names, if any (an agent's only while enabled). */
