@@ -15,6 +15,10 @@ const changesAfter = compiledOnce((db, p: { deviceId: string; since: number; lim
 		.limit(p.limit)
 );
 
+const lastChange = compiledOnce((db) =>
+	db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq'))
+);
+
 /** This device's application changes after `since`, in server sequence order, and the next cursor. */
 export async function pullChanges(
 	db: Kysely<Database>,
@@ -23,7 +27,11 @@ export async function pullChanges(
 ): Promise<{ cursor: number; more: boolean; changes: (ApplicationState & { seq: number })[] }> {
 	const { rows } = await changesAfter(db, kindOf(db), { deviceId, since, limit: PAGE + 1 });
 	const page = rows.slice(0, PAGE);
-	const cursor = page.at(-1)?.seq ?? since;
+	// A cursor past the server's last change (a database restored from a copy, a device astray)
+	// comes back as the last change: kept, it would pass over the changes made from now on.
+	const cursor =
+		page.at(-1)?.seq ??
+		Math.min(since, Number((await lastChange(db, kindOf(db), {})).rows[0]?.seq ?? 0));
 	// Several changes of one application in a page: its latest state once, at its last sequence.
 	const lastSeq = new Map<string, number>();
 	for (const r of page) lastSeq.set(r.application_id, r.seq);

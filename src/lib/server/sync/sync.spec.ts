@@ -482,5 +482,18 @@ for (const target of testDatabases()) {
 			expect(bad.status).toBe(400);
 			expect(deviceId).toBeTruthy();
 		});
+
+		it('answers a cursor past the server’s last change with the last change, so later ones are seen', async () => {
+			const pull = async (since: number) => (await client.pull(since)).json();
+			const ahead = await pull(1e12);
+			expect(ahead).toMatchObject({ changes: [], more: false });
+			expect(ahead.cursor).toBeLessThan(1e12);
+			const submit = submitOp(catalog, { n: 117 });
+			await post({ ops: [submit] });
+			const next = await pull(ahead.cursor);
+			expect(next.changes.map((c: { applicationId: string }) => c.applicationId)).toEqual([
+				submit.payload.applicationId
+			]);
+		});
 	});
 }
