@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database, Role } from '../db/schema';
 import { hashPassword, verifyPassword } from './password';
 
 /** Failures in a row before the user name locks, and for how long. */
@@ -36,13 +36,15 @@ let dummyHash: Promise<string> | undefined;
  * Checks a sign-in. Each failure is answered after a growing delay; the fifth in a row locks the
  * user name for 15 minutes, during which even the right password is refused. Failures are counted
  * per name whether or not an account has it, and a disabled account's right password is a
- * failure too, so the answers tell nothing of which names exist.
+ * failure too, so the answers tell nothing of which names exist. `roles`: the roles that sign in
+ * here; another role's right password is a failure as well, so that it is not confirmed here.
  */
 export async function signIn(
 	db: Kysely<Database>,
 	username: string,
 	password: string,
-	{ now = new Date(), sleep = wait }: SignInClock = {}
+	{ now = new Date(), sleep = wait }: SignInClock = {},
+	roles?: readonly Role[]
 ): Promise<SignInResult> {
 	const name = normaliseUsername(username);
 	const at = now.toISOString();
@@ -56,12 +58,12 @@ export async function signIn(
 
 	const user = await db
 		.selectFrom('users')
-		.select(['id', 'password_hash', 'disabled'])
+		.select(['id', 'password_hash', 'disabled', 'role'])
 		.where('username', '=', username)
 		.executeTakeFirst();
 	const hash = user?.password_hash ?? (await (dummyHash ??= hashPassword('not-a-password')));
 	const matches = await verifyPassword(password, hash);
-	if (user && !user.disabled && matches) {
+	if (user && !user.disabled && matches && (!roles || roles.includes(user.role))) {
 		// Only a lock that has run out is cleared: one set meanwhile by failures elsewhere holds.
 		await db
 			.deleteFrom('sign_in_attempts')

@@ -87,7 +87,8 @@ export async function handleRegisterDevice(
 	if (parsed.output.agent) {
 		const { username, password } = parsed.output.agent;
 		const now = clock.now ?? new Date();
-		const result = await signIn(conn.db, username.trim(), password, { ...clock, now });
+		// Staff and admins sign in at /staff/login; their devices are no agent's.
+		const result = await signIn(conn.db, username.trim(), password, { ...clock, now }, ['agent']);
 		if (!result.ok && result.reason === 'locked') {
 			const seconds = Math.max(1, Math.ceil((Date.parse(result.until) - now.getTime()) / 1000));
 			const message = m.err_locked({ until: formatDateTime(result.until) });
@@ -103,7 +104,6 @@ export async function handleRegisterDevice(
 					.where('id', '=', result.userId)
 					.executeTakeFirstOrThrow()
 			: null;
-		// Staff and admins sign in at /staff/login; their devices are no agent's.
 		if (!result.ok || user?.role !== 'agent')
 			return apiError(401, 'bad_credentials', m.err_bad_credentials(), [
 				{ field: 'password', message: m.err_bad_credentials() }

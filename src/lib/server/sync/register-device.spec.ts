@@ -117,10 +117,16 @@ for (const target of testDatabases()) {
 			expect(phone.status).toBe(201);
 		});
 
-		it('registers no agent device for another role, even with its right password', async () => {
-			const response = await register(await addUser('staff'), 'right-password');
-			expect(response.status).toBe(401);
-			expect((await response.json()).error.code).toBe('bad_credentials');
+		it('registers no agent device for another role, and answers its right password as a wrong one', async () => {
+			// The same answer after the same delay, counted alike: the phone's sign-in confirms no
+			// staff or administrator password.
+			for (const password of ['right-password', 'wrong']) {
+				delays.length = 0;
+				const response = await register(await addUser('staff'), password);
+				expect(response.status, password).toBe(401);
+				expect((await response.json()).error.code, password).toBe('bad_credentials');
+				expect(delays, password).toEqual([250]);
+			}
 		});
 
 		it('registers a resident phone for an empty body of any kind; names the body when it is no object or too large', async () => {
