@@ -167,6 +167,32 @@ for (const target of testDatabases()) {
 			expect((await put(2)).status).toBe(201);
 		});
 
+		it('caps what all devices together leave unattached, so that free devices cannot fill the disk', async () => {
+			const waiting = async () =>
+				Number(
+					(
+						await conn.db
+							.selectFrom('blob_owners')
+							.select((eb) => eb.fn.sum<number>('size').as('bytes'))
+							.where('attached_at', 'is', null)
+							.executeTakeFirst()
+					)?.bytes ?? 0
+				);
+			const images = [tinyJpeg(), tinyJpeg()];
+			const total = (await waiting()) + images[0]!.bytes.length + 10;
+			const put = async (i: number) => {
+				const device = syncClient(conn, (await registerDevice(conn.db)).token);
+				return device.put(images[i]!.bytes, images[i]!.sha256, 'image/jpeg', undefined, {
+					pendingTotalLimit: total
+				});
+			};
+			expect((await put(0)).status).toBe(201);
+			const over = await put(1);
+			expect(over.status).toBe(429);
+			expect(over.headers.get('retry-after')).toMatch(/^\d+$/);
+			expect((await over.json()).error).toMatchObject({ code: 'blob_quota' });
+		});
+
 		it('limits requests per device and per address with 429 and Retry-After', async () => {
 			configureRateLimits({ syncPerMinute: 3, devicesPerMinute: 2 });
 			try {

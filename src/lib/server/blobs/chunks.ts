@@ -9,18 +9,19 @@ import {
 	completeProblem,
 	keepBlob,
 	noStore,
-	pendingLimitBytes,
+	overQuota,
+	photoLimits,
 	quotaRefusal,
 	tooLargeRefusal,
 	uploadPrelude,
-	withinQuota,
+	type PhotoLimits,
 	type UploadOptions
 } from './http';
 
 type ChunkOutcome =
 	| { done: { created: boolean }; size: number }
 	| { mismatch: number; total: number }
-	| { quota: true }
+	| { over: keyof PhotoLimits }
 	| { offset: number }
 	| { problem: Response };
 
@@ -98,7 +99,7 @@ export async function handleBlobPatch(
 		const message = m.err_format({ field: 'body' });
 		return apiError(400, 'invalid_input', message, [{ field: 'body', message }]);
 	}
-	const limit = options.pendingLimit ?? pendingLimitBytes();
+	const limits = photoLimits(options);
 	const now = options.now ?? new Date();
 	const stamp = now.toISOString();
 	const outcome = await writeTransaction(conn, async (tx): Promise<ChunkOutcome> => {
@@ -135,8 +136,9 @@ export async function handleBlobPatch(
 				.select((eb) => eb.fn.countAll<number>().as('n'))
 				.where('device_id', '=', device.id)
 				.executeTakeFirstOrThrow();
-			if (Number(open.n) >= MAX_OPEN_UPLOADS) return { quota: true };
-			if (!(await withinQuota(tx, device.id, sha256, total, limit))) return { quota: true };
+			if (Number(open.n) >= MAX_OPEN_UPLOADS) return { over: 'device' };
+			const over = await overQuota(tx, device.id, sha256, total, limits);
+			if (over) return { over };
 			await tx
 				.insertInto('blob_uploads')
 				.values({
@@ -196,7 +198,7 @@ export async function handleBlobPatch(
 		);
 		return { done, size: total };
 	});
-	if ('quota' in outcome) return quotaRefusal(limit);
+	if ('over' in outcome) return quotaRefusal(outcome.over, limits);
 	if ('problem' in outcome) return outcome.problem;
 	if ('mismatch' in outcome) {
 		const message = m.err_upload_offset({ offset: outcome.mismatch });

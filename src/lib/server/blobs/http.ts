@@ -12,7 +12,14 @@ import { apiError } from '../http/errors';
 import { refuseOverLimit } from '../http/rate-limits';
 import type { Tx } from '../db/transaction';
 import { recordChange } from '../sync/changes';
-import { isAwaited, pendingBytes, receiveAwaited, storeBlob, type StoredPhoto } from './store';
+import {
+	allPendingBytes,
+	isAwaited,
+	pendingBytes,
+	receiveAwaited,
+	storeBlob,
+	type StoredPhoto
+} from './store';
 
 export const noStore = { 'Cache-Control': 'no-store' };
 const MAX_SIDE = 20_000;
@@ -24,10 +31,26 @@ const TYPES: Record<string, string> = {
 	'image/webp': 'webp'
 };
 
-/** Bytes of photos a device may have uploaded that none of its applications names yet. */
-export function pendingLimitBytes(): number {
-	const mb = Number(env.BLOB_PENDING_LIMIT_MB);
-	return (Number.isFinite(mb) && mb > 0 ? mb : 100) * 1024 * 1024;
+const megabytes = (value: string | undefined, fallback: number) => {
+	const mb = Number(value);
+	return (Number.isFinite(mb) && mb > 0 ? mb : fallback) * 1024 * 1024;
+};
+
+/**
+ * Bytes of photos that none of its applications names yet: that a device may have uploaded, and
+ * that all devices together may (devices cost nothing to make: without it, one client making
+ * devices could fill the disk).
+ */
+export interface PhotoLimits {
+	device: number;
+	all: number;
+}
+
+export function photoLimits(options: UploadOptions): PhotoLimits {
+	return {
+		device: options.pendingLimit ?? megabytes(env.BLOB_PENDING_LIMIT_MB, 100),
+		all: options.pendingTotalLimit ?? megabytes(env.BLOB_PENDING_TOTAL_MB, 2048)
+	};
 }
 
 /** Whether the bytes are an image of this type with sensible dimensions, read from its header. */
@@ -47,6 +70,7 @@ export type Uploader = NonNullable<Awaited<ReturnType<typeof deviceFromRequest>>
 export interface UploadOptions {
 	now?: Date;
 	pendingLimit?: number;
+	pendingTotalLimit?: number;
 }
 
 /**
@@ -108,18 +132,22 @@ export function completeProblem(body: Uint8Array, sha256: string, type: string):
 	return null;
 }
 
-/** Whether the device may keep `bytes` more of photos no application waits for. */
-export async function withinQuota(
+/**
+ * Which limit keeping `bytes` more of photos no application waits for would pass (the device's
+ * or all devices'), or null when the device may keep them.
+ */
+export async function overQuota(
 	tx: Tx,
 	deviceId: string,
 	sha256: string,
 	bytes: number,
-	limit: number
-): Promise<boolean> {
+	limits: PhotoLimits
+): Promise<keyof PhotoLimits | null> {
 	// A photo an application already waits for joins it at once: it takes nothing from the quota.
-	return (
-		(await isAwaited(tx, deviceId, sha256)) || (await pendingBytes(tx, deviceId)) + bytes <= limit
-	);
+	if (await isAwaited(tx, deviceId, sha256)) return null;
+	if ((await pendingBytes(tx, deviceId)) + bytes > limits.device) return 'device';
+	if ((await allPendingBytes(tx)) + bytes > limits.all) return 'all';
+	return null;
 }
 
 /** Stores a device's complete photo and attaches it to the applications that waited for it. */
@@ -143,8 +171,11 @@ export function tooLargeRefusal(): Response {
 	]);
 }
 
-export function quotaRefusal(limit: number): Response {
-	const message = m.err_blob_quota({ mb: Math.round(limit / 1024 / 1024) });
+export function quotaRefusal(over: keyof PhotoLimits, limits: PhotoLimits): Response {
+	const message =
+		over === 'device'
+			? m.err_blob_quota({ mb: Math.round(limits.device / 1024 / 1024) })
+			: m.err_blob_server_full();
 	return apiError(429, 'blob_quota', message, [{ field: 'body', message }], {
 		'Retry-After': '3600',
 		...noStore
@@ -168,13 +199,14 @@ export async function handleBlobPut(
 	if (!body) return tooLargeRefusal();
 	const problem = completeProblem(body, sha256, type);
 	if (problem) return problem;
-	const limit = options.pendingLimit ?? pendingLimitBytes();
+	const limits = photoLimits(options);
 	const now = options.now ?? new Date();
 	const stored = await writeTransaction(conn, async (tx) => {
-		if (!(await withinQuota(tx, device.id, sha256, body.byteLength, limit))) return null;
+		const over = await overQuota(tx, device.id, sha256, body.byteLength, limits);
+		if (over) return { over };
 		return keepBlob(tx, conn.kind, device.id, { sha256, contentType: type, bytes: body }, now);
 	});
-	if (!stored) return quotaRefusal(limit);
+	if ('over' in stored) return quotaRefusal(stored.over, limits);
 	return json(
 		{ sha256, size: body.byteLength },
 		{ status: stored.created ? 201 : 200, headers: noStore }

@@ -176,6 +176,16 @@ export async function pendingBytes(tx: Tx, deviceId: string): Promise<number> {
 	return Number(row?.bytes ?? 0);
 }
 
+/** Bytes of photos that all devices together keep for applications not yet sent. */
+export async function allPendingBytes(tx: Tx): Promise<number> {
+	const row = await tx
+		.selectFrom('blob_owners')
+		.select((eb) => eb.fn.sum<number>('size').as('bytes'))
+		.where('attached_at', 'is', null)
+		.executeTakeFirst();
+	return Number(row?.bytes ?? 0);
+}
+
 /**
  * Forgets photos no application named within a day of their upload, and drops the bytes of those
  * no device owns and no application names any more. Returns how many photos' bytes went.

@@ -18,6 +18,7 @@ import * as m016 from './016_follow_up_deadlines_and_clerk_ratings';
 import * as m017 from './017_city_hall_drafts_contacts';
 import * as m018 from './018_pending_photos';
 import * as m019 from './019_resumable_uploads';
+import * as m020 from './020_unattached_photo_bytes';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
 	'016_follow_up_deadlines_and_clerk_ratings': m016,
 	'017_city_hall_drafts_contacts': m017,
 	'018_pending_photos': m018,
-	'019_resumable_uploads': m019
+	'019_resumable_uploads': m019,
+	'020_unattached_photo_bytes': m020
 };
