@@ -72,8 +72,9 @@ async function build(db: Kysely<Database>, revision: number): Promise<CachedCata
 		...body(snapshot, 9),
 		compact: body(compact, 11),
 		deltaFrom(version) {
-			const old = earlier.get(version);
-			if (!old || version === snapshot.version) return null;
+			// A phone already level, which asked without its ETag, gets an empty difference.
+			const old = version === snapshot.version ? compact : earlier.get(version);
+			if (!old) return null;
 			let delta = deltas.get(version);
 			if (!delta) deltas.set(version, (delta = body(diffCatalog(old, compact), 11)));
 			return delta;

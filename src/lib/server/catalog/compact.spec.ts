@@ -155,6 +155,11 @@ for (const target of testDatabases()) {
 				expandCatalog(level).matters.find((m) => m.id === delta.upsert.matters![0]!.id)
 			).toMatchObject({ promisedDays: 3 });
 			expect(next.deltaFrom('unknown-version')).toBeNull();
+
+			// A phone already level (one that asks without its ETag) gets an empty difference.
+			const none = JSON.parse(next.deltaFrom(next.snapshot.version)!.json.toString());
+			expect(none).toMatchObject({ from: next.snapshot.version, upsert: {}, remove: {} });
+			expect(applyDelta(level, none)).toEqual(level);
 		});
 	});
 }
