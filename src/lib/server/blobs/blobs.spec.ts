@@ -120,6 +120,13 @@ for (const target of testDatabases()) {
 			expect((await a.patch(junk, junkSha, 0, junk.length)).status).toBe(415);
 			expect((await a.patch(junk, junkSha, 0, 3 * 1024 * 1024)).status).toBe(413);
 			expect((await a.patch(junk, junkSha, 900, 800)).status).toBe(400);
+			// A chunk past its size (the app sends smaller ones) is too large, not malformed.
+			const big = await a.patch(randomBytes(256 * 1024 + 1), junkSha, 0, 1_000_000);
+			expect(big.status).toBe(413);
+			expect((await big.json()).error).toMatchObject({
+				code: 'too_large',
+				fields: [{ field: 'body' }]
+			});
 			// An upload left unfinished for a day is forgotten, its chunks with it.
 			expect((await a.patch(junk.subarray(0, 100), junkSha, 0, junk.length)).status).toBe(204);
 			await sweepBlobs(conn.db, new Date(Date.now() + 25 * 3_600_000));

@@ -94,7 +94,12 @@ export async function handleBlobPatch(
 		return apiError(400, 'invalid_input', message, [{ field: 'headers', message }]);
 	}
 	if (total > MAX_BLOB_BYTES) return tooLargeRefusal();
-	const chunk = await readLimited(request, Math.min(MAX_UPLOAD_CHUNK_BYTES, total - offset));
+	const room = total - offset;
+	const chunk = await readLimited(request, Math.min(MAX_UPLOAD_CHUNK_BYTES, room));
+	if (!chunk && room > MAX_UPLOAD_CHUNK_BYTES) {
+		const message = m.err_chunk_too_large({ kb: MAX_UPLOAD_CHUNK_BYTES / 1024 });
+		return apiError(413, 'too_large', message, [{ field: 'body', message }]);
+	}
 	if (!chunk || !chunk.byteLength) {
 		const message = m.err_format({ field: 'body' });
 		return apiError(400, 'invalid_input', message, [{ field: 'body', message }]);
