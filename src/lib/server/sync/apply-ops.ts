@@ -301,7 +301,11 @@ async function applyOne(
 			return {
 				opId: op.opId,
 				status: 'rejected',
-				reply: { code: 'op_id_reused', message: m.err_op_reused() }
+				reply: {
+					code: 'op_id_reused',
+					message: m.err_op_reused(),
+					fields: [{ field: 'opId', message: m.err_op_reused() }]
+				}
 			};
 		}
 		const status = stored.status === 'applied' ? 'duplicate' : stored.status;

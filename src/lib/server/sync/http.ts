@@ -130,11 +130,16 @@ export async function handleSyncPost(conn: Connection, request: Request): Promis
 	if (limited) return limited;
 	const body = await readJson(request, MAX_SYNC_BYTES);
 	if (!body.ok) return body.response;
-	const parsed = v.safeParse(syncRequest, body.value);
+	// No body at all asks for the ops, as `{}` would; one that is no object is named as the body.
+	const value = body.value === undefined ? {} : body.value;
+	if (!value || typeof value !== 'object' || Array.isArray(value)) {
+		return bodyProblem(400, 'invalid_input', m.err_format({ field: 'body' }));
+	}
+	const parsed = v.safeParse(syncRequest, value);
 	if (!parsed.success) {
 		// A list of ops that is no fault but its length.
 		const tooMany = parsed.issues.some((issue) => v.getDotPath(issue) === 'ops');
-		if (tooMany && Array.isArray((body.value as { ops?: unknown })?.ops)) return tooLarge();
+		if (tooMany && Array.isArray((value as { ops?: unknown }).ops)) return tooLarge();
 		const fields = describeIssues(parsed.issues, { ops: () => 'ops', sentAt: () => 'sentAt' });
 		return apiError(400, 'invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
 	}

@@ -43,7 +43,7 @@ for (const target of testDatabases()) {
 			const refused = await (await post({ ops: [reused] })).json();
 			expect(refused.results[0]).toMatchObject({
 				status: 'rejected',
-				reply: { code: 'op_id_reused' }
+				reply: { code: 'op_id_reused', fields: [{ field: 'opId' }] }
 			});
 			const rows = await conn.db
 				.selectFrom('applications')
@@ -149,6 +149,16 @@ for (const target of testDatabases()) {
 			const notList = await post({ ops: 'many' });
 			expect(notList.status).toBe(400);
 			expect((await notList.json()).error.fields[0].field).toBe('ops');
+
+			// No body asks for the ops; a body that is no object names the body.
+			const empty = (await (await post('')).json()).error;
+			expect(empty.fields[0]).toMatchObject({ field: 'ops' });
+			expect(empty.message).toContain('ops');
+			for (const body of ['null', '[]', '7']) {
+				const { error } = await (await post(body)).json();
+				expect(error.fields[0], body).toMatchObject({ field: 'body' });
+				expect(error.message, body).toContain('body');
+			}
 
 			expect((await post({ ops: Array(51).fill({}) })).status).toBe(413);
 			expect((await post({ ops: [{ pad: 'x'.repeat(2.1 * 1024 * 1024) }] })).status).toBe(413);

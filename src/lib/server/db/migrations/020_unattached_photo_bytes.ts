@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe tables as they were */
 
@@ -11,7 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createIndex('blob_owners_unattached')
 		.on('blob_owners')
 		.column('size')
-		.where('attached_at', 'is', null)
+		.where(sql.ref('attached_at'), 'is', null)
 		.execute();
 }
 
