@@ -84,8 +84,11 @@ export function checkSubmit(catalog: CatalogSnapshot, raw: unknown): CheckedSubm
 		return refuse([{ field: 'matterId', message: m.err_not_found({ field: m.field_matter() }) }]);
 	}
 	const bundle = p.bundleId ? catalog.bundles.find((b) => b.id === p.bundleId) : undefined;
-	if (p.bundleId && (!bundle || !bundle.matterIds.includes(p.matterId))) {
+	if (p.bundleId && !bundle) {
 		return refuse([{ field: 'bundleId', message: m.err_not_found({ field: m.field_bundle() }) }]);
+	}
+	if (bundle && !bundle.matterIds.includes(p.matterId)) {
+		return refuse([{ field: 'matterId', message: m.err_matter_not_in_bundle() }]);
 	}
 	const matterIds = bundle ? bundle.matterIds : [p.matterId];
 	const { point, rule } = findService(catalog, p.pointId, p.matterId);

@@ -195,7 +195,9 @@ for (const target of testDatabases()) {
 					),
 					bad(112, (p) => (p.pointId = 'no-such-point')),
 					// Persons are counted whole.
-					bad(113, (p) => ((p.fields as Record<string, unknown>).employees = 1.5))
+					bad(113, (p) => ((p.fields as Record<string, unknown>).employees = 1.5)),
+					// A bundle that is there, but not of this matter.
+					bad(118, (p) => (p.bundleId = 'disabled-person'))
 				]
 			});
 			expect(response.status).toBe(200);
@@ -219,13 +221,16 @@ for (const target of testDatabases()) {
 			expect(results[13].reply.fields).toEqual([
 				{ field: 'fields.employees', message: '“从业人数（含经营者）”应为 1 到 200 之间的整数' }
 			]);
+			expect(results[14].reply.fields).toEqual([
+				{ field: 'matterId', message: '所选事项不在这件“一件事”之中' }
+			]);
 			for (const r of results.slice(0, 5))
 				expect(r.reply.message).toMatch(/身份证|手机|资金|时段|事项|格式|请/);
 
 			expect(await count('applications')).toBe(apps);
 			expect(await count('bookings')).toBe(bookings);
 			// Rejections are kept so a retry gets the same answer; nothing else is written.
-			expect(await count('ops')).toBe(ops + 12);
+			expect(await count('ops')).toBe(ops + 13);
 		});
 
 		it('books at once while the photos are on their way; each joins when it is uploaded', async () => {
