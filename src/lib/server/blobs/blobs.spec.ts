@@ -140,6 +140,14 @@ for (const target of testDatabases()) {
 			expect((await a.put(junk, sha(junk))).status).toBe(415);
 			const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000000000000008020000', 'hex');
 			expect((await a.put(png, sha(png), 'image/png')).status).toBe(400);
+			// 20,000 × 20,000 in a few bytes: 1.6 GB to decode on a counter's screen.
+			const huge = Buffer.from(
+				'89504e470d0a1a0a0000000d4948445200004e2000004e2008020000006c12d16e',
+				'hex'
+			);
+			const refused = await a.put(huge, sha(huge), 'image/png');
+			expect(refused.status).toBe(400);
+			expect((await refused.json()).error.code).toBe('bad_image_size');
 			const jpeg = tinyJpeg();
 			expect((await a.put(jpeg.bytes, jpeg.sha256, 'image/png')).status).toBe(415);
 		});

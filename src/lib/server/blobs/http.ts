@@ -23,6 +23,8 @@ import {
 
 export const noStore = { 'Cache-Control': 'no-store' };
 const MAX_SIDE = 20_000;
+/** 160 MB to decode on a counter's screen; the app's own photos are under 3 million. */
+const MAX_PIXELS = 40_000_000;
 
 /** What `image-size` calls each image type the app takes. */
 const TYPES: Record<string, string> = {
@@ -63,7 +65,9 @@ function imageProblem(bytes: Uint8Array, type: string): 'type' | 'size' | null {
 	}
 	if (size.type !== TYPES[type]) return 'type';
 	const ok = (n: number | undefined) => !!n && n >= 1 && n <= MAX_SIDE;
-	return ok(size.width) && ok(size.height) ? null : 'size';
+	return ok(size.width) && ok(size.height) && size.width! * size.height! <= MAX_PIXELS
+		? null
+		: 'size';
 }
 
 export type Uploader = NonNullable<Awaited<ReturnType<typeof deviceFromRequest>>>;
@@ -116,7 +120,10 @@ export async function uploadPrelude(
 export function completeProblem(body: Uint8Array, sha256: string, type: string): Response | null {
 	const problem = imageProblem(body, type);
 	if (problem) {
-		const message = problem === 'type' ? m.err_not_image() : m.err_image_size({ max: MAX_SIDE });
+		const message =
+			problem === 'type'
+				? m.err_not_image()
+				: m.err_image_size({ max: MAX_SIDE, mp: MAX_PIXELS / 1_000_000 });
 		return apiError(
 			problem === 'type' ? 415 : 400,
 			problem === 'type' ? 'not_an_image' : 'bad_image_size',
