@@ -79,6 +79,11 @@ const apiErrors: Handle = async ({ event, resolve }) => {
 	if (!event.url.pathname.startsWith('/api/') || response.ok) return response;
 	if (response.headers.get('content-type')?.startsWith('application/json')) return response;
 	if (response.status === 404) return apiError(404, 'not_found', m.err_no_endpoint());
+	// SvelteKit's own 400: an address that is no valid percent-encoding.
+	if (response.status === 400) {
+		const message = m.err_format({ field: 'path' });
+		return apiError(400, 'invalid_input', message, [{ field: 'path', message }]);
+	}
 	if (response.status === 405) {
 		const allow = response.headers.get('allow');
 		return apiError(

@@ -81,13 +81,18 @@ test('an address or a method the API does not have is answered in the API’s JS
 		['GET', '/api/applications', 404],
 		['POST', '/api/nothing/here', 404],
 		['GET', `/api/blobs/${'a'.repeat(64)}`, 405],
-		['DELETE', '/api/sync', 405]
+		['DELETE', '/api/sync', 405],
+		// An address that is no valid percent-encoding.
+		['GET', '/api/%ZZ', 400],
+		['GET', '/api/points/%ZZ/slots?matter=x', 400]
 	] as const) {
 		const res = await request.fetch(path, { method });
 		expect(res.status(), `${method} ${path}`).toBe(status);
 		expect(res.headers()['content-type'], `${method} ${path}`).toMatch(/^application\/json/);
 		const { error } = await res.json();
-		expect(error.code).toBe(status === 404 ? 'not_found' : 'method_not_allowed');
+		const code = { 400: 'invalid_input', 404: 'not_found', 405: 'method_not_allowed' }[status];
+		expect(error.code, `${method} ${path}`).toBe(code);
 		expect(error.message).toBeTruthy();
+		if (status === 400) expect(error.fields[0].field).toBe('path');
 	}
 });
