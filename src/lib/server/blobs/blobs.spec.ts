@@ -9,7 +9,7 @@ import { submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
 import { tinyJpeg } from '../testing/images';
 import { countRows, syncClient } from '../testing/sync-client';
-import { sweepBlobs } from './store';
+import { pendingBytes, sweepBlobs } from './store';
 
 const photo = (sha256: string, size: number) => ({
 	sha256,
@@ -183,18 +183,8 @@ for (const target of testDatabases()) {
 		});
 
 		it('caps what all devices together leave unattached, so that free devices cannot fill the disk', async () => {
-			const waiting = async () =>
-				Number(
-					(
-						await conn.db
-							.selectFrom('blob_owners')
-							.select((eb) => eb.fn.sum<number>('size').as('bytes'))
-							.where('attached_at', 'is', null)
-							.executeTakeFirst()
-					)?.bytes ?? 0
-				);
 			const images = [tinyJpeg(), tinyJpeg()];
-			const total = (await waiting()) + images[0]!.bytes.length + 10;
+			const total = (await pendingBytes(conn.db)) + images[0]!.bytes.length + 10;
 			const put = async (i: number) => {
 				const device = syncClient(conn, (await registerDevice(conn.db)).token);
 				return device.put(images[i]!.bytes, images[i]!.sha256, 'image/jpeg', undefined, {

@@ -12,14 +12,7 @@ import { apiError } from '../http/errors';
 import { refuseOverLimit } from '../http/rate-limits';
 import type { Tx } from '../db/transaction';
 import { recordChange } from '../sync/changes';
-import {
-	allPendingBytes,
-	isAwaited,
-	pendingBytes,
-	receiveAwaited,
-	storeBlob,
-	type StoredPhoto
-} from './store';
+import { isAwaited, pendingBytes, receiveAwaited, storeBlob, type StoredPhoto } from './store';
 
 export const noStore = { 'Cache-Control': 'no-store' };
 const MAX_SIDE = 20_000;
@@ -153,7 +146,7 @@ export async function overQuota(
 	// A photo an application already waits for joins it at once: it takes nothing from the quota.
 	if (await isAwaited(tx, deviceId, sha256)) return null;
 	if ((await pendingBytes(tx, deviceId)) + bytes > limits.device) return 'device';
-	if ((await allPendingBytes(tx)) + bytes > limits.all) return 'all';
+	if ((await pendingBytes(tx)) + bytes > limits.all) return 'all';
 	return null;
 }
 

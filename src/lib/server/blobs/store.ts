@@ -165,24 +165,17 @@ export async function storeBlob(
 	return { created: Number(owned.numInsertedOrUpdatedRows ?? 0) > 0 };
 }
 
-/** Bytes of the photos this device uploaded that none of its applications names yet. */
-export async function pendingBytes(tx: Tx, deviceId: string): Promise<number> {
-	const row = await tx
+/**
+ * Bytes of the photos uploaded that no application names yet: this device's, or, without one,
+ * all devices' together.
+ */
+export async function pendingBytes(tx: Tx, deviceId?: string): Promise<number> {
+	let query = tx
 		.selectFrom('blob_owners')
 		.select((eb) => eb.fn.sum<number>('size').as('bytes'))
-		.where('device_id', '=', deviceId)
-		.where('attached_at', 'is', null)
-		.executeTakeFirst();
-	return Number(row?.bytes ?? 0);
-}
-
-/** Bytes of photos that all devices together keep for applications not yet sent. */
-export async function allPendingBytes(tx: Tx): Promise<number> {
-	const row = await tx
-		.selectFrom('blob_owners')
-		.select((eb) => eb.fn.sum<number>('size').as('bytes'))
-		.where('attached_at', 'is', null)
-		.executeTakeFirst();
+		.where('attached_at', 'is', null);
+	if (deviceId !== undefined) query = query.where('device_id', '=', deviceId);
+	const row = await query.executeTakeFirst();
 	return Number(row?.bytes ?? 0);
 }
 
