@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { keyBoundIds } from '../src/lib/claim-ids';
 import { claimDigest, decodeQr } from '../src/lib/qr-payload';
 import { expect, test } from './fixtures';
 import { applyFromSlots, idNumber, SLOTS_PAGE, uniqueN } from './support/apply';
@@ -50,6 +51,12 @@ test('the receipt’s QR code decodes to the full application', async ({ page })
 		claim: await claimDigest(stored!.claimKey)
 	});
 	expect(JSON.stringify(decoded)).not.toContain(stored!.claimKey);
+	// Its ids come from the key: whoever reads the code cannot send the application first.
+	const bound = await keyBoundIds(stored!.claimKey);
+	expect([decoded!.opId, decoded!.payload.applicationId]).toEqual([
+		bound.opId,
+		bound.applicationId
+	]);
 	expect(decoded!.payload).toMatchObject({
 		matterId: 'individual-business-registration',
 		pointId: 'chengxiang-centre',

@@ -1,3 +1,4 @@
+import { keyBoundIds } from '$lib/claim-ids';
 import { newClaimKey } from '$lib/qr-payload';
 import { referenceOf } from '$lib/reference';
 import type { OpKind } from '$lib/schemas/ops';
@@ -11,9 +12,14 @@ import {
 } from './db';
 import { announceOutboxChange } from './outbox-signal';
 
-function entry(kind: OpKind, applicationId: string, payload: Record<string, unknown>): OutboxEntry {
+function entry(
+	kind: OpKind,
+	applicationId: string,
+	payload: Record<string, unknown>,
+	opId: string = crypto.randomUUID()
+): OutboxEntry {
 	return {
-		opId: crypto.randomUUID(),
+		opId,
 		kind,
 		// Plain data, as the server gets it: a page's reactive state cannot be stored as it is.
 		payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
@@ -37,7 +43,11 @@ export async function queueApplication(
 	data: DraftData,
 	agent: string | null
 ): Promise<LocalApplication> {
-	const id = crypto.randomUUID();
+	// Its ids come from the key only this phone holds: no one who reads the receipt's code can send
+	// the application first.
+	const claimKey = newClaimKey();
+	const ids = await keyBoundIds(claimKey);
+	const id = ids.applicationId;
 	const now = Date.now();
 	const payload = {
 		applicationId: id,
@@ -51,8 +61,7 @@ export async function queueApplication(
 		attachments: data.attachments,
 		createdAt: new Date(now).toISOString()
 	};
-	const claimKey = newClaimKey();
-	const op = { ...entry('application.submit', id, payload), claimKey };
+	const op = { ...entry('application.submit', id, payload, ids.opId), claimKey };
 	const app: LocalApplication = {
 		...data,
 		id,

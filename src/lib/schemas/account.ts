@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { reason, type FieldLabels } from './issues';
+import { maxChars, reason, type FieldLabels } from './issues';
 
 const ROLES = ['agent', 'staff', 'town_admin', 'admin'] as const;
 
@@ -14,10 +14,7 @@ export const newAccountSchema = v.object({
 		v.trim(),
 		v.nonEmpty(reason({ k: 'required' }))
 	),
-	displayName: v.optional(
-		v.pipe(v.string(), v.trim(), v.maxLength(50, reason({ k: 'length', max: 50 }))),
-		''
-	),
+	displayName: v.optional(v.pipe(v.string(), v.trim(), maxChars(50)), ''),
 	role,
 	point,
 	password: v.optional(v.pipe(v.string(), v.maxLength(200, reason({ k: 'length', max: 200 }))), '')

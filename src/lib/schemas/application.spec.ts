@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { FormField } from '$lib/catalog/types';
-import { formSchema } from './application';
+import { applicantSchema, formSchema } from './application';
+import { ratePayload } from './ops';
 import { describeIssues } from './issues';
 
 const fields = [
@@ -53,5 +54,17 @@ describe('an application form’s own fields', () => {
 			staff: 3,
 			area: 12.5
 		});
+	});
+});
+
+describe('lengths of text', () => {
+	it('count characters as they are seen: a rare character or an emoji is one, not two', () => {
+		// 𠀀 (U+20000) is a character of rural names written with two UTF-16 units.
+		const rare = '𠀀'.repeat(30);
+		expect(v.safeParse(applicantSchema.entries.name, rare).success).toBe(true);
+		expect(v.safeParse(applicantSchema.entries.name, '😀'.repeat(50)).success).toBe(true);
+		expect(v.safeParse(applicantSchema.entries.name, '😀'.repeat(51)).success).toBe(false);
+		expect(v.safeParse(ratePayload.entries.comment, '𠀀'.repeat(500)).success).toBe(true);
+		expect(v.safeParse(ratePayload.entries.comment, '𠀀'.repeat(501)).success).toBe(false);
 	});
 });

@@ -3,7 +3,14 @@ import { isRealDate } from '$lib/catalog/dates';
 import type { FormField } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { isResidentIdNumber } from './id-number';
-import { describeIssues, nestIssues, reason, type FieldIssue, type FieldLabels } from './issues';
+import {
+	describeIssues,
+	maxChars,
+	nestIssues,
+	reason,
+	type FieldIssue,
+	type FieldLabels
+} from './issues';
 
 const required = reason({ k: 'required' });
 
@@ -18,13 +25,7 @@ const unseen = (multiline: boolean) =>
 	);
 
 const text = (max: number, multiline = false) =>
-	v.pipe(
-		v.string(required),
-		unseen(multiline),
-		v.trim(),
-		v.nonEmpty(required),
-		v.maxLength(max, reason({ k: 'length', max }))
-	);
+	v.pipe(v.string(required), unseen(multiline), v.trim(), v.nonEmpty(required), maxChars(max));
 
 /** Spaces and dashes people type to group digits ("138 0013-8000"). */
 const withoutSeparators = v.transform((s: string) => s.replace(/[\s\-‐–—]/g, ''));

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { isRealDate } from '$lib/catalog/dates';
 import { m } from '$lib/paraglide/messages';
-import { reason, type FieldLabels } from './issues';
+import { maxChars, reason, type FieldLabels } from './issues';
 
-const name = v.pipe(v.string(), v.trim(), v.maxLength(30, reason({ k: 'length', max: 30 })));
+const name = v.pipe(v.string(), v.trim(), maxChars(30));
 
 /** One day of the national calendar as an administrator sets it. */
 export const calendarDaySchema = v.object({

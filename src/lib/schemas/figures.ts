@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { daysBetween, isRealDate } from '$lib/catalog/dates';
 import { m } from '$lib/paraglide/messages';
-import { reason, type FieldLabels } from './issues';
+import { maxChars, reason, type FieldLabels } from './issues';
 
 export const FIGURE_VIEWS = ['volume', 'time', 'satisfaction'] as const;
 export type FigureView = (typeof FIGURE_VIEWS)[number];
@@ -56,7 +56,7 @@ export const followUpSchema = v.object({
 		v.string(reason({ k: 'required' })),
 		v.trim(),
 		v.nonEmpty(reason({ k: 'required' })),
-		v.maxLength(500, reason({ k: 'length', max: 500 }))
+		maxChars(500)
 	),
 	closed: v.optional(v.picklist(['on', '1', 'true']))
 });

@@ -22,6 +22,20 @@ type Reason =
 
 export const reason = (r: Reason): string => JSON.stringify(r);
 
+/** Characters as a reader counts them: one written with two UTF-16 units (𠀀, 😀) is one. */
+export function charCount(s: string): number {
+	let n = s.length;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 0xdc00 && c <= 0xdfff) n--;
+	}
+	return n;
+}
+
+/** At most `max` characters, as `charCount` counts them. */
+export const maxChars = (max: number) =>
+	v.check((s: string) => charCount(s) <= max, reason({ k: 'length', max }));
+
 export interface FieldIssue {
 	field: string;
 	message: string;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { reason } from './issues';
+import { isRealDate } from '$lib/catalog/dates';
+import { maxChars, reason } from './issues';
 
 export const SCHEMA_VERSION = 1;
 export const MAX_OPS_PER_REQUEST = 50;
@@ -44,7 +45,8 @@ const id = v.pipe(
 );
 const slotStart = v.pipe(
 	v.string(reason({ k: 'required' })),
-	v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+08:00$/, reason({ k: 'format' }))
+	v.regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d\+08:00$/, reason({ k: 'format' })),
+	v.check((s) => isRealDate(s.slice(0, 10)), reason({ k: 'format' }))
 );
 /** Ranked slot choices: the first with room is booked. */
 const slots = v.pipe(
@@ -97,10 +99,7 @@ export const ratePayload = v.object({
 		v.minValue(1, reason({ k: 'range', min: 1, max: 5 })),
 		v.maxValue(5, reason({ k: 'range', min: 1, max: 5 }))
 	),
-	comment: v.optional(
-		v.pipe(v.string(), v.trim(), v.maxLength(500, reason({ k: 'length', max: 500 }))),
-		''
-	)
+	comment: v.optional(v.pipe(v.string(), v.trim(), maxChars(500)), '')
 });
 
 /** Photos of the materials the counter asked for, added from the phone. */

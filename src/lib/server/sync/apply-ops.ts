@@ -21,7 +21,7 @@ import { compiledOnce } from '../db/compiled';
 import { writeTogether } from '../db/write-together';
 import type { Insertable, Selectable } from 'kysely';
 import type { OpTable } from '../db/schema';
-import { claimTakenIn, mayClaim } from './claim';
+import { claimHolds, claimTakenIn, mayClaim } from './claim';
 import type { OpContext, Outcome } from './context';
 import { addMaterials, cancelBooking, moveBooking, rateService } from './manage';
 import { checkSubmit, submitApplication, type CheckedSubmit } from './submit';
@@ -164,7 +164,7 @@ export async function applyOps(
 ): Promise<OpResult[]> {
 	// What can be answered or checked without the database (a malformed envelope, a payload past
 	// the bounds, a submit's form).
-	const checked = ops.map((raw) => check(raw, catalog));
+	const checked = ops.map((raw) => check(raw, catalog, options));
 	const run = (guard: Guard) =>
 		writeTransaction(conn, async (tx) => {
 			const results: OpResult[] = [];
@@ -235,10 +235,14 @@ type Checked =
 	| { answer: OpResult }
 	| { op: OpEnvelope; hash: string; applicationId: string; prechecked: unknown };
 
-function check(raw: unknown, catalog: CatalogSnapshot): Checked {
+function check(raw: unknown, catalog: CatalogSnapshot, options: ApplyOptions): Checked {
 	const envelope = v.safeParse(opEnvelope, raw);
 	if (!envelope.success) {
-		const fields = describeIssues(envelope.issues, envelopeLabels);
+		// An op that is no object at all (null, a number, a list) is named as a whole.
+		const whole = !raw || typeof raw !== 'object' || Array.isArray(raw);
+		const fields = whole
+			? [{ field: 'op', message: m.err_format({ field: 'op' }) }]
+			: describeIssues(envelope.issues, envelopeLabels);
 		return {
 			answer: {
 				opId: field(raw, 'opId'),
@@ -248,6 +252,16 @@ function check(raw: unknown, catalog: CatalogSnapshot): Checked {
 		};
 	}
 	const op = envelope.output;
+	if (!claimHolds(op, options)) {
+		const message = options.takeIn ? m.err_code_mismatch() : m.err_claim_mismatch();
+		return {
+			answer: {
+				opId: op.opId,
+				status: 'rejected',
+				reply: { code: 'claim_mismatch', message, fields: [{ field: 'claimKey', message }] }
+			}
+		};
+	}
 	const digest = boundedDigest(op.kind, op.payload);
 	if ('problem' in digest) {
 		return { answer: { opId: op.opId, status: 'rejected', reply: digest.problem } };

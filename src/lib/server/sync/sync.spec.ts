@@ -233,6 +233,30 @@ for (const target of testDatabases()) {
 			expect(await count('ops')).toBe(ops + 13);
 		});
 
+		it('names the op when an op is no object, and the slot when its time is none of the calendar', async () => {
+			const { results } = await (await post({ ops: [null, 7, [], 'op'] })).json();
+			for (const r of results) {
+				expect(r).toMatchObject({ status: 'rejected', reply: { code: 'invalid_op' } });
+				expect(r.reply.fields).toEqual([{ field: 'op', message: expect.stringContaining('op') }]);
+			}
+			const apps = await count('applications');
+			const impossible = [
+				'2026-02-30T09:00+08:00',
+				'2026-13-01T09:00+08:00',
+				'2026-12-01T24:00+08:00',
+				'2026-12-01T09:60+08:00'
+			];
+			const ops = impossible.map((slot, i) => {
+				const op = submitOp(catalog, { n: 130 + i });
+				return { ...op, payload: { ...op.payload, slots: [slot] } };
+			});
+			const slotted = (await (await post({ ops })).json()).results;
+			for (const r of slotted) {
+				expect(r).toMatchObject({ status: 'rejected', reply: { fields: [{ field: 'slots.0' }] } });
+			}
+			expect(await count('applications')).toBe(apps);
+		});
+
 		it('books at once while the photos are on their way; each joins when it is uploaded', async () => {
 			const { bytes: image, sha256: sha } = tinyJpeg();
 			const op = submitOp(catalog, {

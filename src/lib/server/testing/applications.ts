@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { slotTimes } from '$lib/catalog/slots';
 import type { CatalogSnapshot, FormField } from '$lib/catalog/types';
 import { serviceClock } from '$lib/time';
+import { keyBoundIds } from '$lib/claim-ids';
+import { newClaimKey } from '$lib/qr-payload';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -76,5 +78,22 @@ export function submitOp(
 			attachments: options.attachments ?? [],
 			createdAt: new Date().toISOString()
 		}
+	};
+}
+
+/** A submit as the app makes it: its ids derived from a claim key the op carries. */
+export async function boundSubmitOp(
+	catalog: CatalogSnapshot,
+	options: Parameters<typeof submitOp>[1]
+) {
+	const claimKey = newClaimKey();
+	const ids = await keyBoundIds(claimKey);
+	const op = submitOp(catalog, options);
+	return {
+		...op,
+		opId: ids.opId,
+		payload: { ...op.payload, applicationId: ids.applicationId },
+		claimKey,
+		claim: ids.claim
 	};
 }
