@@ -211,6 +211,12 @@ test('a spreadsheet with one bad row imports nothing and names the row and colum
 	const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog/import');
 	const exported = await admin.request.get('/admin/catalog/export/points.csv');
 	expect(exported.headers()['content-type']).toContain('text/csv');
+	const unknown = await admin.request.get('/admin/catalog/export/points.pdf');
+	expect(unknown.status()).toBe(404);
+	expect((await unknown.json()).error).toMatchObject({
+		code: 'not_found',
+		fields: [{ field: 'file', message: expect.stringContaining('points.pdf') }]
+	});
 	const rows = Papa.parse<string[]>((await exported.text()).replace(/^\uFEFF/, ''), {
 		skipEmptyLines: true
 	}).data;

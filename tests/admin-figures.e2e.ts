@@ -145,6 +145,21 @@ test('a town administrator sees only their town, whatever the address asks', asy
 	const body = await response.text();
 	expect(body).toContain('古柳街道便民服务中心');
 	expect(body).not.toContain('城厢');
+
+	// A link changed by hand is answered in the API's shape, naming what is wrong, in Chinese.
+	const base = `/admin/figures/export?${WEEK}&view=volume`;
+	for (const [query, status, field] of [
+		[`${base}&table=volume-by-place&format=pdf`, 400, 'format'],
+		[`${base}&table=no-such-table&format=csv`, 404, 'table']
+	] as const) {
+		const refused = await page.request.get(query);
+		expect(refused.status(), query).toBe(status);
+		const { error } = await refused.json();
+		expect(error.fields, query).toEqual([
+			{ field, message: expect.stringMatching(/[\u4e00-\u9fff]/) }
+		]);
+		expect(error.message).toBe(error.fields[0].message);
+	}
 	await context.close();
 });
 

@@ -1,3 +1,4 @@
+import { mergedQuestions } from '$lib/catalog/merged-questions';
 import { materialNeed, materialsFor, type Answers } from '$lib/catalog/materials';
 import type { FormField, Material, Question, Text } from '$lib/catalog/types';
 import { mergedFields } from '$lib/catalog/merged-fields';
@@ -50,10 +51,7 @@ export function situation(
 	matters: RecordMatter[],
 	answers: Answers
 ): { question: Question; answer: Text | null }[] {
-	const questions = [
-		...new Map(matters.flatMap((x) => x.questions).map((q) => [q.id, q])).values()
-	];
-	return questions.map((question) => ({
+	return mergedQuestions(matters).map((question) => ({
 		question,
 		answer: question.options.find((o) => o.id === answers[question.id]) ?? null
 	}));

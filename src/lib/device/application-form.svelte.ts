@@ -1,6 +1,7 @@
 import { materialsFor } from '$lib/catalog/materials';
 import { mergedFields } from '$lib/catalog/merged-fields';
 import type { FormField, Matter, Material, Question } from '$lib/catalog/types';
+import { mergedQuestions } from '$lib/catalog/merged-questions';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { parseApplication } from '$lib/schemas/application';
 import type { FieldIssue } from '$lib/schemas/issues';
@@ -49,9 +50,7 @@ export class ApplicationForm {
 	constructor(ctx: FormContext) {
 		this.ctx = ctx;
 		this.formFields = mergedFields(ctx.matters.map((m) => m.form));
-		this.questions = [
-			...new Map(ctx.matters.flatMap((m) => m.questions).map((q) => [q.id, q])).values()
-		];
+		this.questions = mergedQuestions(ctx.matters);
 		this.draftId = `${ctx.bundleId ?? ctx.primaryMatterId}|${ctx.pointId}`;
 	}
 
@@ -95,10 +94,11 @@ export class ApplicationForm {
 			this.attachments = [...draft.attachments];
 			return;
 		}
-		const asked = new Set(this.questions.map((q) => q.id));
+		// Only answers the form can take: a question it asks, an option it offers.
+		const offered = new Map(this.questions.map((q) => [q.id, q.options.map((o) => o.id)]));
 		this.answers = Object.fromEntries(
-			Object.entries(rememberedAnswers(this.ctx.matters.map((m) => m.id))).filter(([q]) =>
-				asked.has(q)
+			Object.entries(rememberedAnswers(this.ctx.matters.map((m) => m.id))).filter(([q, option]) =>
+				offered.get(q)?.includes(option)
 			)
 		);
 		const me = agent || !stored ? undefined : await this.#rememberedApplicant();

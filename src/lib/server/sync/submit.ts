@@ -29,6 +29,7 @@ import { activeBookingOf, insertApplication, insertBooking } from './statements'
 import { attachPhotos, ownBlobs } from '../blobs/store';
 import { stepWrite } from '../applications/status';
 import { dayOf, figuresWrite, submittedDelta } from '../figures/record';
+import { mergedQuestions } from '$lib/catalog/merged-questions';
 
 const payloadLabels = {
 	applicationId: () => 'applicationId',
@@ -265,7 +266,7 @@ function knownAnswers(
 	given: Record<string, string>,
 	locale: 'zh' | 'en'
 ): { answers: Record<string, string> } | { issues: FieldProblem[] } {
-	const questions = new Map(matters.flatMap((x) => x.questions).map((q) => [q.id, q]));
+	const questions = new Map(mergedQuestions(matters).map((q) => [q.id, q]));
 	const answers: Record<string, string> = {};
 	const issues: FieldProblem[] = [];
 	for (const [id, option] of Object.entries(given)) {

@@ -1,8 +1,9 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
 import { requireAdminScope } from '$lib/server/admin/scope';
 import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
+import { apiError } from '$lib/server/http/errors';
 import { tableCsv, tableXlsx } from '$lib/server/figures/export';
 import { figuresPage } from '$lib/server/figures/page';
 
@@ -15,10 +16,16 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const { snapshot: catalog } = await currentCatalog(conn.db);
 	const scope = requireAdminScope(locals, url, catalog);
 	const format = url.searchParams.get('format');
-	if (format !== 'csv' && format !== 'xlsx') error(400, 'format must be csv or xlsx');
+	if (format !== 'csv' && format !== 'xlsx') {
+		const message = m.err_choice({ field: 'format' });
+		return apiError(400, 'invalid_input', message, [{ field: 'format', message }]);
+	}
 	const page = await figuresPage(conn, scope, catalog, url.searchParams);
 	const table = page.tables.find((t) => t.id === url.searchParams.get('table'));
-	if (!table) error(404, 'no such table in this view');
+	if (!table) {
+		const message = m.err_not_found({ field: url.searchParams.get('table') ?? 'table' });
+		return apiError(404, 'not_found', message, [{ field: 'table', message }]);
+	}
 	const f = page.filter;
 	const name = `${table.id}_${f.townId ?? 'city'}_${f.from}_${f.to}.${format}`;
 	const headers = {
