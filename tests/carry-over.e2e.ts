@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import {
 	applyFromSlots,
 	checkOpenSlot,
+	fillApplication,
 	idNumber,
 	MATTER,
 	SLOTS_PAGE,
@@ -64,4 +65,42 @@ test('an agent picks a resident served before instead of typing them again', asy
 	await page.getByLabel('为以前办理过的居民申请').selectOption(id);
 	await expect(page.getByLabel('申请人姓名')).toHaveValue('代办居民甲');
 	await expect(page.getByLabel('身份证号码')).toHaveValue(id);
+});
+
+test.describe('an agent’s sign-in slow to read', () => {
+	// The page's own modules come from the network, where the test can hold one back.
+	test.use({ serviceWorkers: 'block' });
+
+	test('an application submitted before the form has read it is still filed by the agent', async ({
+		page
+	}) => {
+		await page.goto('/agent');
+		await page.getByLabel('用户名').fill('agent-tuanwang');
+		await page.getByLabel('密码').fill('demo-agent-2026');
+		await page.getByRole('button', { name: '登录' }).click();
+		await expect(page.getByText(/已以代办员/)).toBeVisible();
+		await page.goto(SLOTS_PAGE);
+		await checkOpenSlot(page);
+		const form = await page.getByRole('link', { name: '用所选时段填写申请' }).getAttribute('href');
+
+		// The device database's module, with which the form reads the agent's sign-in, arrives only once
+		// the application is submitted.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('DatabaseClosedError')) await held;
+			await route.fulfill({ response, body });
+		});
+		await page.goto(form!);
+		await expect(page.getByRole('heading', { level: 1, name: /填写申请/ })).toBeVisible();
+		const n = uniqueN();
+		await fillApplication(page, n, '代办居民乙');
+		await page.getByRole('button', { name: '提交申请' }).click();
+		await page.waitForTimeout(500);
+		release();
+		await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
+		await expect(page.getByText('代办居民乙 · 代办模式：')).toBeVisible();
+	});
 });

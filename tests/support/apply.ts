@@ -58,6 +58,22 @@ export async function checkOpenSlot(page: Page, nth = 0): Promise<void> {
 	await open.nth(nth).check();
 }
 
+/** Fills the applicant and the matter's required fields in, as a resident types them. */
+export async function fillApplication(page: Page, n: number, name = `测试居民${n}`): Promise<void> {
+	await page.getByLabel('申请人姓名').fill(name);
+	await page.getByLabel('身份证号码').fill(idNumber(n));
+	await page.getByLabel('手机号码').fill('13912345678');
+	const form = matters.matters.find((m) => m.id === MATTER)!.form;
+	for (const field of form) {
+		if (!field.required) continue;
+		const input = page.getByLabel(field.zh, { exact: true });
+		if (field.type === 'select') await input.selectOption({ index: 1 });
+		else if (field.type === 'number')
+			await input.fill(String((field as { min?: number }).min ?? 1));
+		else await input.fill('测试内容');
+	}
+}
+
 /**
  * On the slot page: picks the first open slot, then fills in and submits the application, after
  * `beforeSubmit` (a photo added, say) when given.
@@ -72,18 +88,7 @@ export async function applyFromSlots(
 	await checkOpenSlot(page);
 	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: /填写申请/ })).toBeVisible();
-	await page.getByLabel('申请人姓名').fill(name);
-	await page.getByLabel('身份证号码').fill(idNumber(n));
-	await page.getByLabel('手机号码').fill('13912345678');
-	const form = matters.matters.find((m) => m.id === MATTER)!.form;
-	for (const field of form) {
-		if (!field.required) continue;
-		const input = page.getByLabel(field.zh, { exact: true });
-		if (field.type === 'select') await input.selectOption({ index: 1 });
-		else if (field.type === 'number')
-			await input.fill(String((field as { min?: number }).min ?? 1));
-		else await input.fill('测试内容');
-	}
+	await fillApplication(page, n, name);
 	await beforeSubmit?.();
 	await page.getByRole('button', { name: '提交申请' }).click();
 	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible({
