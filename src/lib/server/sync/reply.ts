@@ -1,5 +1,5 @@
 import type { BookingReply, OpReply, TimelineStep } from '$lib/schemas/ops';
-import type { Compilable } from 'kysely';
+import { sql, type Compilable } from 'kysely';
 import { prepareOnce } from '../db/prepared';
 import type { Tx } from '../db/transaction';
 
@@ -28,72 +28,86 @@ async function rowsOf<R>(tx: Tx, query: Compilable<R>, count: number): Promise<R
 
 export async function applicationStates(tx: Tx, ids: string[]): Promise<ApplicationState[]> {
 	if (!ids.length) return [];
-	const apps = await rowsOf(
+	// One query for the three tables (a round trip each cost a third of a pull on PostgreSQL):
+	// their rows in the same columns, told apart by `k`.
+	const text = (column: string | null) =>
+		(column === null ? sql`null` : sql.ref(column)).$castTo<string | null>();
+	const number = (column: string | null) =>
+		(column === null ? sql`null` : sql.ref(column)).$castTo<number | null>();
+	/** A table's rows as `app`, `k`, five texts and a number. */
+	const columns = (app: string, k: string, t: (string | null)[], n: string | null) => [
+		sql.ref(app).$castTo<string>().as('app'),
+		sql.lit(k).$castTo<string>().as('k'),
+		...(['t1', 't2', 't3', 't4', 't5'] as const).map((as, i) => text(t[i] ?? null).as(as)),
+		number(n).as('n')
+	];
+	const rows = await rowsOf(
 		tx,
 		tx
 			.selectFrom('applications')
-			.select([
-				'id',
-				'reference',
-				'status',
-				'status_note',
-				'requested_materials',
-				'rating',
-				'updated_at'
-			])
-			.where('id', 'in', ids),
+			.select(
+				columns(
+					'id',
+					'a',
+					['reference', 'status', 'status_note', 'requested_materials', 'updated_at'],
+					'rating'
+				)
+			)
+			.where('id', 'in', ids)
+			.unionAll(
+				tx
+					.selectFrom('bookings')
+					.select(
+						columns(
+							'application_id',
+							'b',
+							['point_id', 'matter_id', 'slot_start', 'status', 'updated_at'],
+							null
+						)
+					)
+					.where('application_id', 'in', ids)
+			)
+			.unionAll(
+				tx
+					.selectFrom('application_events')
+					.select(columns('application_id', 'e', ['step', 'at', 'note', null, null], 'seq'))
+					.where('application_id', 'in', ids)
+			),
 		ids.length
 	);
-	const bookings = await rowsOf(
-		tx,
-		tx
-			.selectFrom('bookings')
-			.select(['application_id', 'point_id', 'matter_id', 'slot_start', 'status', 'updated_at'])
-			.where('application_id', 'in', ids)
-			.orderBy('updated_at'),
-		ids.length
-	);
-	const events = await rowsOf(
-		tx,
-		tx
-			.selectFrom('application_events')
-			.select(['application_id', 'step', 'at', 'note'])
-			.where('application_id', 'in', ids)
-			.orderBy('seq'),
-		ids.length
-	);
+	const apps = rows.filter((r) => r.k === 'a');
+	const bookings = rows
+		.filter((r) => r.k === 'b')
+		.sort((x, y) => (x.t5! < y.t5! ? -1 : x.t5! > y.t5! ? 1 : 0));
+	const events = rows.filter((r) => r.k === 'e').sort((x, y) => Number(x.n) - Number(y.n));
 	const timelines = new Map<string, TimelineStep[]>();
 	for (const e of events) {
-		const list = timelines.get(e.application_id) ?? [];
-		list.push({ step: e.step, at: e.at, note: e.note });
-		timelines.set(e.application_id, list);
+		const list = timelines.get(e.app) ?? [];
+		list.push({ step: e.t1!, at: e.t2!, note: e.t3! });
+		timelines.set(e.app, list);
 	}
 	const latest = new Map<string, (typeof bookings)[number]>();
 	for (const b of bookings) {
-		if (b.status !== 'released') latest.set(b.application_id, b);
+		if (b.t4 !== 'released') latest.set(b.app, b);
 	}
 	return apps.map((a) => {
-		const b = latest.get(a.id);
+		const b = latest.get(a.app);
 		return {
-			applicationId: a.id,
-			reference: a.reference,
-			status: a.status,
-			note: a.status_note,
-			requestedMaterials: JSON.parse(a.requested_materials) as string[],
-			rating: a.rating,
-			timeline: timelines.get(a.id) ?? [],
-			updatedAt: a.updated_at,
+			applicationId: a.app,
+			reference: a.t1!,
+			status: a.t2!,
+			note: a.t3!,
+			requestedMaterials: JSON.parse(a.t4!) as string[],
+			rating: a.n === null ? null : Number(a.n),
+			timeline: timelines.get(a.app) ?? [],
+			updatedAt: a.t5!,
 			booking: b
 				? {
 						status:
-							b.status === 'booked'
-								? 'booked'
-								: b.status === 'needs_slot'
-									? 'needs_slot'
-									: 'cancelled',
-						pointId: b.point_id,
-						matterId: b.matter_id,
-						slotStart: b.slot_start
+							b.t4 === 'booked' ? 'booked' : b.t4 === 'needs_slot' ? 'needs_slot' : 'cancelled',
+						pointId: b.t1!,
+						matterId: b.t2!,
+						slotStart: b.t3
 					}
 				: null
 		};
