@@ -182,6 +182,28 @@ for (const target of testDatabases()) {
 			expect((await put(2)).status).toBe(201);
 		});
 
+		it('counts a photo begun in chunks at its whole length towards the cap, until it is done', async () => {
+			const registered = await registerDevice(conn.db);
+			const device = syncClient(conn, registered.token);
+			const reserved = 1_500_000;
+			const begun = tinyJpeg();
+			const head = begun.bytes.subarray(0, 100);
+			expect((await device.patch(head, begun.sha256, 0, reserved)).status).toBe(204);
+			expect(await pendingBytes(conn.db, registered.deviceId)).toBe(reserved);
+			const image = tinyJpeg();
+			const refused = await device.put(image.bytes, image.sha256, 'image/jpeg', undefined, {
+				pendingLimit: reserved + image.bytes.length - 1
+			});
+			expect(refused.status).toBe(429);
+			expect(
+				(
+					await device.put(image.bytes, image.sha256, 'image/jpeg', undefined, {
+						pendingLimit: reserved + image.bytes.length
+					})
+				).status
+			).toBe(201);
+		});
+
 		it('caps what all devices together leave unattached, so that free devices cannot fill the disk', async () => {
 			const images = [tinyJpeg(), tinyJpeg()];
 			const total = (await pendingBytes(conn.db)) + images[0]!.bytes.length + 10;

@@ -166,17 +166,22 @@ export async function storeBlob(
 }
 
 /**
- * Bytes of the photos uploaded that no application names yet: this device's, or, without one,
- * all devices' together.
+ * Bytes of the photos uploaded that no application names yet, and of those being uploaded in
+ * chunks at their whole length (a device may not reserve past the cap and fill the room later):
+ * this device's, or, without one, all devices' together.
  */
 export async function pendingBytes(tx: Tx, deviceId?: string): Promise<number> {
-	let query = tx
+	let kept = tx
 		.selectFrom('blob_owners')
 		.select((eb) => eb.fn.sum<number>('size').as('bytes'))
 		.where('attached_at', 'is', null);
-	if (deviceId !== undefined) query = query.where('device_id', '=', deviceId);
-	const row = await query.executeTakeFirst();
-	return Number(row?.bytes ?? 0);
+	let begun = tx.selectFrom('blob_uploads').select((eb) => eb.fn.sum<number>('total').as('bytes'));
+	if (deviceId !== undefined) {
+		kept = kept.where('device_id', '=', deviceId);
+		begun = begun.where('device_id', '=', deviceId);
+	}
+	const rows = await kept.unionAll(begun).execute();
+	return rows.reduce((sum, row) => sum + Number(row.bytes ?? 0), 0);
 }
 
 /**
