@@ -68,3 +68,13 @@ describe('lengths of text', () => {
 		expect(v.safeParse(ratePayload.entries.comment, '𠀀'.repeat(501)).success).toBe(false);
 	});
 });
+
+describe('text no one can see', () => {
+	it('is taken out, so a name of it alone is empty: fillers, variation selectors, soft hyphens', () => {
+		for (const unseen of ['\u3164\u115f', '\ufe0f\ufe0e\u180e', '\u00ad\u034f', '\u200b']) {
+			const result = v.safeParse(applicantSchema.entries.name, unseen);
+			expect(result.success, JSON.stringify(unseen)).toBe(false);
+		}
+		expect(v.parse(applicantSchema.entries.name, '王\ufe0f五')).toBe('王五');
+	});
+});

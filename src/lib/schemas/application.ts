@@ -16,12 +16,15 @@ const required = reason({ k: 'required' });
 
 /**
  * What no one types and no screen should show: control characters (a line break kept where the
- * field has lines), invisible format characters (zero-width spaces, right-to-left overrides) and
- * halves of a character. A name of zero-width spaces alone is then empty, as it looks.
+ * field has lines), invisible format characters (zero-width spaces, right-to-left overrides), the
+ * other characters Unicode says to show as nothing (Hangul fillers, variation selectors, soft
+ * hyphens) and halves of a character. A name of zero-width spaces alone is then empty, as it looks.
  */
 const unseen = (multiline: boolean) =>
 	v.transform((s: string) =>
-		s.replace(/[\p{Cf}\p{Cs}]/gu, '').replace(multiline ? /[^\P{Cc}\n\r\t]/gu : /\p{Cc}/gu, ' ')
+		s
+			.replace(/[\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu, '')
+			.replace(multiline ? /[^\P{Cc}\n\r\t]/gu : /\p{Cc}/gu, ' ')
 	);
 
 const text = (max: number, multiline = false) =>
