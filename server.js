@@ -108,8 +108,9 @@ async function serve() {
 		const writeHead = res.writeHead;
 		res.writeHead = function (...args) {
 			if (!req.complete && !req.destroyed) {
-				const declared = Number(req.headers['content-length']);
-				if (declared > DRAIN_LIMIT) res.setHeader('Connection', 'close');
+				// A body of no declared length (chunked) may be longer than is worth reading.
+				const declared = Number(req.headers['content-length'] ?? Infinity);
+				if (!(declared <= DRAIN_LIMIT)) res.setHeader('Connection', 'close');
 				// The handler has answered: whatever was reading the body (SvelteKit's request stream,
 				// which pauses the request when nobody takes its chunks) reads no more.
 				req.removeAllListeners('data');

@@ -85,6 +85,15 @@ const cases: {
 		status: 413
 	},
 	{
+		// More than the server reads and drops (16 MiB): it closes the connection after answering.
+		what: 'a body past what the server drains',
+		method: 'POST',
+		path: () => '/api/sync',
+		headers: (token) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' }),
+		bytes: 20 * 1024 * 1024,
+		status: 413
+	},
+	{
 		what: 'a sign-in form over the server’s body limit',
 		method: 'POST',
 		path: () => '/staff/login',
