@@ -1,8 +1,15 @@
-import { redirect, text, type Handle, type ServerInit } from '@sveltejs/kit';
+import {
+	redirect,
+	text,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { database, openDatabase } from '$lib/server/db';
 import { apiError } from '$lib/server/http/errors';
+import { reportServerError } from '$lib/server/http/server-errors';
 import { m } from '$lib/paraglide/messages';
 import { inRequestLocale } from '$lib/server/http/request-locale';
 import { SESSION_COOKIE, userFromSession } from '$lib/server/auth/sessions';
@@ -124,3 +131,5 @@ const session: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(securityHeaders, formActions, i18n, apiErrors, session);
+
+export const handleError: HandleServerError = reportServerError;
