@@ -5,6 +5,7 @@ import {
 	fillApplication,
 	idNumber,
 	MATTER,
+	signInAsAgent,
 	SLOTS_PAGE,
 	uniqueN
 } from './support/apply';
@@ -47,11 +48,7 @@ test('with consent the phone remembers the applicant for next time, and forgets 
 });
 
 test('an agent picks a resident served before instead of typing them again', async ({ page }) => {
-	await page.goto('/agent');
-	await page.getByLabel('用户名').fill('agent-tuanwang');
-	await page.getByLabel('密码').fill('demo-agent-2026');
-	await page.getByRole('button', { name: '登录' }).click();
-	await expect(page.getByText(/已以代办员/)).toBeVisible();
+	await signInAsAgent(page);
 	const n = uniqueN();
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, n, '代办居民甲');
@@ -74,11 +71,7 @@ test.describe('an agent’s sign-in slow to read', () => {
 	test('an application submitted before the form has read it is still filed by the agent', async ({
 		page
 	}) => {
-		await page.goto('/agent');
-		await page.getByLabel('用户名').fill('agent-tuanwang');
-		await page.getByLabel('密码').fill('demo-agent-2026');
-		await page.getByRole('button', { name: '登录' }).click();
-		await expect(page.getByText(/已以代办员/)).toBeVisible();
+		await signInAsAgent(page);
 		await page.goto(SLOTS_PAGE);
 		await checkOpenSlot(page);
 		const form = await page.getByRole('link', { name: '用所选时段填写申请' }).getAttribute('href');

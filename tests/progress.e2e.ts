@@ -1,5 +1,11 @@
 import { expect, test } from './fixtures';
-import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import {
+	applyFromSlots,
+	serverApplications,
+	signInAsAgent,
+	SLOTS_PAGE,
+	uniqueN
+} from './support/apply';
 import { processAtCounter } from './support/staff';
 
 test('the receipt shows each step with its time, and the counter’s steps arrive while it is open', async ({
@@ -60,11 +66,7 @@ test('news of an application shows on the list until the resident opens it', asy
 });
 
 test('an agent signs out, and the residents’ applications leave the device', async ({ page }) => {
-	await page.goto('/agent');
-	await page.getByLabel('用户名').fill('agent-tuanwang');
-	await page.getByLabel('密码').fill('demo-agent-2026');
-	await page.getByRole('button', { name: '登录' }).click();
-	await expect(page.getByText(/已以代办员/)).toBeVisible();
+	await signInAsAgent(page);
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, uniqueN(), '代办退出');
 	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });

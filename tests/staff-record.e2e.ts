@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import {
+	applyFromSlots,
+	serverApplications,
+	signInAsAgent,
+	SLOTS_PAGE,
+	uniqueN
+} from './support/apply';
 import { e2eDatabase } from './support/db';
 import { counterPage, materialRow, signIn, STAFF_A } from './support/staff';
 
@@ -93,11 +99,7 @@ test('the record shows labels, the situation answers, who sent it, and only the 
 });
 
 test('the record names the agent who filed an application', async ({ page, browser, baseURL }) => {
-	await page.goto('/agent');
-	await page.getByLabel('用户名').fill('agent-tuanwang');
-	await page.getByLabel('密码').fill('demo-agent-2026');
-	await page.getByRole('button', { name: '登录' }).click();
-	await expect(page.getByText(/已以代办员/)).toBeVisible();
+	await signInAsAgent(page);
 	const { id } = await apply(page, '代办记录');
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto(`/staff/applications/${id}`);

@@ -58,6 +58,15 @@ export async function checkOpenSlot(page: Page, nth = 0): Promise<void> {
 	await open.nth(nth).check();
 }
 
+/** Signs the demo proxy agent in on this device, as an agent does at `/agent`. */
+export async function signInAsAgent(page: Page): Promise<void> {
+	await page.goto('/agent');
+	await page.getByLabel('用户名').fill('agent-tuanwang');
+	await page.getByLabel('密码').fill('demo-agent-2026');
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page.getByText(/已以代办员/)).toBeVisible();
+}
+
 /** Fills the applicant and the matter's required fields in, as a resident types them. */
 export async function fillApplication(page: Page, n: number, name = `测试居民${n}`): Promise<void> {
 	await page.getByLabel('申请人姓名').fill(name);
