@@ -13,14 +13,8 @@ export interface KeyBoundIds {
 	applicationId: string;
 }
 
-export type IdPurpose = 'op' | 'application';
-
-/** What is hashed to make an id of this purpose from a claim key's digest. */
-export const boundIdSource = (claim: string, purpose: IdPurpose) =>
-	`one-window:${purpose}:${claim}`;
-
 /** An id of version 8 made from the first 16 bytes of a hash. */
-export function uuidFromHash(hash: Uint8Array): string {
+function uuidFromHash(hash: Uint8Array): string {
 	const bytes = hash.slice(0, 16);
 	bytes[6] = (bytes[6]! & 0x0f) | 0x80;
 	bytes[8] = (bytes[8]! & 0x3f) | 0x80;
@@ -31,16 +25,20 @@ export function uuidFromHash(hash: Uint8Array): string {
 /** Whether an id is one a phone derived from a claim key (and so is bound to it). */
 export const isKeyBound = (id: string) => id.length === 36 && id[14] === '8';
 
-async function boundId(claim: string, purpose: IdPurpose): Promise<string> {
-	const source = new TextEncoder().encode(boundIdSource(claim, purpose));
+async function boundId(claim: string, purpose: 'op' | 'application'): Promise<string> {
+	const source = new TextEncoder().encode(`one-window:${purpose}:${claim}`);
 	return uuidFromHash(new Uint8Array(await crypto.subtle.digest('SHA-256', source)));
 }
 
-export async function keyBoundIds(claimKey: string): Promise<KeyBoundIds> {
-	const claim = await claimDigest(claimKey);
+/** The ids made from a claim key's digest: what a receipt's code binds its application to. */
+export async function idsOfClaim(claim: string): Promise<KeyBoundIds> {
 	return {
 		claim,
 		opId: await boundId(claim, 'op'),
 		applicationId: await boundId(claim, 'application')
 	};
+}
+
+export async function keyBoundIds(claimKey: string): Promise<KeyBoundIds> {
+	return idsOfClaim(await claimDigest(claimKey));
 }

@@ -164,7 +164,7 @@ export async function applyOps(
 ): Promise<OpResult[]> {
 	// What can be answered or checked without the database (a malformed envelope, a payload past
 	// the bounds, a submit's form).
-	const checked = ops.map((raw) => check(raw, catalog, options));
+	const checked = await Promise.all(ops.map((raw) => check(raw, catalog, options)));
 	const run = (guard: Guard) =>
 		writeTransaction(conn, async (tx) => {
 			const results: OpResult[] = [];
@@ -235,7 +235,11 @@ type Checked =
 	| { answer: OpResult }
 	| { op: OpEnvelope; hash: string; applicationId: string; prechecked: unknown };
 
-function check(raw: unknown, catalog: CatalogSnapshot, options: ApplyOptions): Checked {
+async function check(
+	raw: unknown,
+	catalog: CatalogSnapshot,
+	options: ApplyOptions
+): Promise<Checked> {
 	const envelope = v.safeParse(opEnvelope, raw);
 	if (!envelope.success) {
 		// An op that is no object at all (null, a number, a list) is named as a whole.
@@ -252,7 +256,7 @@ function check(raw: unknown, catalog: CatalogSnapshot, options: ApplyOptions): C
 		};
 	}
 	const op = envelope.output;
-	if (!claimHolds(op, options)) {
+	if (!(await claimHolds(op, options))) {
 		const message = options.takeIn ? m.err_code_mismatch() : m.err_claim_mismatch();
 		return {
 			answer: {

@@ -1,6 +1,5 @@
-import { hash } from 'node:crypto';
 import * as v from 'valibot';
-import { boundIdSource, isKeyBound, uuidFromHash, type IdPurpose } from '$lib/claim-ids';
+import { idsOfClaim, isKeyBound } from '$lib/claim-ids';
 import { attachmentSchema } from '$lib/schemas/ops';
 import { addFigures, dayOf } from '../figures/record';
 import { claimDigest } from '$lib/qr-payload';
@@ -14,24 +13,23 @@ import type { ApplyOptions } from './apply-ops';
 import type { Tx } from '../db/transaction';
 import { recordChange } from './changes';
 
-const boundId = (claim: string, purpose: IdPurpose) =>
-	uuidFromHash(hash('sha256', boundIdSource(claim, purpose), 'buffer'));
-
 /**
  * Whether a submit may be applied under its ids: those a phone derived from its claim key are
  * taken only with the key (from a device) or with the digest they come from (a counter scanning
  * the receipt's code). Whoever read the code has neither the key nor, with a digest of their own,
  * the ids. Random ids, as phones made them before, are taken as they come.
  */
-export function claimHolds(op: OpEnvelope, options: ApplyOptions): boolean {
+export async function claimHolds(op: OpEnvelope, options: ApplyOptions): Promise<boolean> {
 	if (op.kind !== 'application.submit') return true;
 	const applicationId = op.payload.applicationId;
 	const appId = typeof applicationId === 'string' ? applicationId.toLowerCase() : '';
 	if (!isKeyBound(op.opId) && !isKeyBound(appId)) return true;
 	const claim = options.takeIn
 		? options.takeIn.claimHash
-		: op.claimKey && hash('sha256', op.claimKey, 'base64url');
-	return !!claim && op.opId === boundId(claim, 'op') && appId === boundId(claim, 'application');
+		: op.claimKey && (await claimDigest(op.claimKey));
+	if (!claim) return false;
+	const ids = await idsOfClaim(claim);
+	return op.opId === ids.opId && appId === ids.applicationId;
 }
 
 /**
