@@ -8,7 +8,7 @@ import {
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { database, openDatabase } from '$lib/server/db';
-import { apiError } from '$lib/server/http/errors';
+import { apiError, fieldError } from '$lib/server/http/errors';
 import { reportServerError } from '$lib/server/http/server-errors';
 import { m } from '$lib/paraglide/messages';
 import { inRequestLocale } from '$lib/server/http/request-locale';
@@ -89,7 +89,7 @@ const apiErrors: Handle = async ({ event, resolve }) => {
 	// SvelteKit's own 400: an address that is no valid percent-encoding.
 	if (response.status === 400) {
 		const message = m.err_format({ field: 'path' });
-		return apiError(400, 'invalid_input', message, [{ field: 'path', message }]);
+		return fieldError(400, 'invalid_input', 'path', message);
 	}
 	if (response.status === 405) {
 		const allow = response.headers.get('allow');

@@ -4,7 +4,7 @@ import { MAX_BLOB_BYTES, MAX_UPLOAD_CHUNK_BYTES } from '$lib/schemas/ops';
 import type { Connection } from '../db/connect';
 import { writeTransaction } from '../db/transaction';
 import { readLimited } from '../http/body';
-import { apiError } from '../http/errors';
+import { fieldError } from '../http/errors';
 import {
 	completeProblem,
 	keepBlob,
@@ -91,18 +91,18 @@ export async function handleBlobPatch(
 	const total = byteCount(request.headers.get('upload-length'));
 	if (offset === null || total === null || total < 1 || offset >= total) {
 		const message = m.err_format({ field: 'Upload-Offset / Upload-Length' });
-		return apiError(400, 'invalid_input', message, [{ field: 'headers', message }]);
+		return fieldError(400, 'invalid_input', 'headers', message);
 	}
 	if (total > MAX_BLOB_BYTES) return tooLargeRefusal();
 	const room = total - offset;
 	const chunk = await readLimited(request, Math.min(MAX_UPLOAD_CHUNK_BYTES, room));
 	if (!chunk && room > MAX_UPLOAD_CHUNK_BYTES) {
 		const message = m.err_chunk_too_large({ kb: MAX_UPLOAD_CHUNK_BYTES / 1024 });
-		return apiError(413, 'too_large', message, [{ field: 'body', message }]);
+		return fieldError(413, 'too_large', 'body', message);
 	}
 	if (!chunk || !chunk.byteLength) {
 		const message = m.err_format({ field: 'body' });
-		return apiError(400, 'invalid_input', message, [{ field: 'body', message }]);
+		return fieldError(400, 'invalid_input', 'body', message);
 	}
 	const limits = photoLimits(options);
 	const now = options.now ?? new Date();
@@ -207,7 +207,7 @@ export async function handleBlobPatch(
 	if ('problem' in outcome) return outcome.problem;
 	if ('mismatch' in outcome) {
 		const message = m.err_upload_offset({ offset: outcome.mismatch });
-		return apiError(409, 'offset_mismatch', message, [{ field: 'Upload-Offset', message }], {
+		return fieldError(409, 'offset_mismatch', 'Upload-Offset', message, {
 			...offsetHeaders(outcome.mismatch, outcome.total)
 		});
 	}

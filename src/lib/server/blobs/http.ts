@@ -8,7 +8,7 @@ import { deviceFromRequest } from '../auth/devices';
 import type { Connection, DatabaseKind } from '../db/connect';
 import { writeTransaction } from '../db/transaction';
 import { readLimited } from '../http/body';
-import { apiError } from '../http/errors';
+import { apiError, fieldError } from '../http/errors';
 import { refuseOverLimit } from '../http/rate-limits';
 import type { Tx } from '../db/transaction';
 import { recordChange } from '../sync/changes';
@@ -117,11 +117,11 @@ export function completeProblem(body: Uint8Array, sha256: string, type: string):
 			problem === 'type'
 				? m.err_not_image()
 				: m.err_image_size({ max: MAX_SIDE, mp: MAX_PIXELS / 1_000_000 });
-		return apiError(
+		return fieldError(
 			problem === 'type' ? 415 : 400,
 			problem === 'type' ? 'not_an_image' : 'bad_image_size',
-			message,
-			[{ field: 'body', message }]
+			'body',
+			message
 		);
 	}
 	if (createHash('sha256').update(body).digest('hex') !== sha256) {
@@ -176,7 +176,7 @@ export function quotaRefusal(over: keyof PhotoLimits, limits: PhotoLimits): Resp
 		over === 'device'
 			? m.err_blob_quota({ mb: Math.round(limits.device / 1024 / 1024) })
 			: m.err_blob_server_full();
-	return apiError(429, 'blob_quota', message, [{ field: 'body', message }], {
+	return fieldError(429, 'blob_quota', 'body', message, {
 		'Retry-After': '3600',
 		...noStore
 	});

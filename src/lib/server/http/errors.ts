@@ -14,6 +14,17 @@ export function apiError(
 	return json({ error: { code, message, fields } }, { status, headers });
 }
 
+/** An error with one field at fault, whose message is the error's. */
+export function fieldError(
+	status: number,
+	code: string,
+	field: string,
+	message: string,
+	headers?: HeadersInit
+): Response {
+	return apiError(status, code, message, [{ field, message }], headers);
+}
+
 export function invalidInput(
 	issues: readonly v.BaseIssue<unknown>[],
 	labels: FieldLabels

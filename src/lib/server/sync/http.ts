@@ -9,7 +9,7 @@ import { signIn, type SignInClock } from '../auth/sign-in';
 import { currentCatalog } from '../catalog/cache';
 import type { Connection } from '../db/connect';
 import { readLimited } from '../http/body';
-import { apiError } from '../http/errors';
+import { apiError, fieldError } from '../http/errors';
 import { refuseOverLimit } from '../http/rate-limits';
 import { applyOps } from './apply-ops';
 import { pullChanges } from './pull';
@@ -26,7 +26,7 @@ const tooLarge = () =>
 	]);
 
 const bodyProblem = (status: number, code: string, message: string) =>
-	apiError(status, code, message, [{ field: 'body', message }]);
+	fieldError(status, code, 'body', message);
 
 /** The body as JSON; `undefined` for an empty one. */
 async function readJson(
@@ -92,7 +92,7 @@ export async function handleRegisterDevice(
 		if (!result.ok && result.reason === 'locked') {
 			const seconds = Math.max(1, Math.ceil((Date.parse(result.until) - now.getTime()) / 1000));
 			const message = m.err_locked({ until: formatDateTime(result.until) });
-			return apiError(429, 'locked', message, [{ field: 'username', message }], {
+			return fieldError(429, 'locked', 'username', message, {
 				'Retry-After': String(seconds),
 				...noStore
 			});

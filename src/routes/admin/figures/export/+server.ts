@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireAdminScope } from '$lib/server/admin/scope';
 import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
-import { apiError } from '$lib/server/http/errors';
+import { fieldError } from '$lib/server/http/errors';
 import { tableCsv, tableXlsx } from '$lib/server/figures/export';
 import { figuresPage } from '$lib/server/figures/page';
 
@@ -18,13 +18,13 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const format = url.searchParams.get('format');
 	if (format !== 'csv' && format !== 'xlsx') {
 		const message = m.err_choice({ field: 'format' });
-		return apiError(400, 'invalid_input', message, [{ field: 'format', message }]);
+		return fieldError(400, 'invalid_input', 'format', message);
 	}
 	const page = await figuresPage(conn, scope, catalog, url.searchParams);
 	const table = page.tables.find((t) => t.id === url.searchParams.get('table'));
 	if (!table) {
 		const message = m.err_not_found({ field: url.searchParams.get('table') ?? 'table' });
-		return apiError(404, 'not_found', message, [{ field: 'table', message }]);
+		return fieldError(404, 'not_found', 'table', message);
 	}
 	const f = page.filter;
 	const name = `${table.id}_${f.townId ?? 'city'}_${f.from}_${f.to}.${format}`;

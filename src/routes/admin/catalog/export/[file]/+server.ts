@@ -4,7 +4,7 @@ import { catalogAdmin } from '$lib/server/catalog-admin/access';
 import { workingDocument } from '$lib/server/catalog-admin/draft';
 import { exportRows } from '$lib/server/catalog-admin/sheets/export-rows';
 import { csvFile, xlsxFile } from '$lib/server/catalog-admin/sheets/write-sheet';
-import { apiError } from '$lib/server/http/errors';
+import { apiError, fieldError } from '$lib/server/http/errors';
 
 const FILE = /^(points|matters)(-template)?\.(csv|xlsx)$/;
 
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const match = FILE.exec(params.file);
 	if (!match) {
 		const message = m.err_not_found({ field: params.file });
-		return apiError(404, 'not_found', message, [{ field: 'file', message }]);
+		return fieldError(404, 'not_found', 'file', message);
 	}
 	const [, kind, template, format] = match as unknown as [
 		string,
