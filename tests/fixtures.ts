@@ -15,7 +15,24 @@ async function readyOffline(page: Page): Promise<void> {
 }
 
 export const test = base.extend<{ readyOffline: (page: Page) => Promise<void> }>({
-	page: async ({ page }, use) => use(waitForAppOnNavigation(page)),
+	page: async ({ page }, use, testInfo) => {
+		// What the page said when a test fails: a failure seen once in CI leaves its cause to read.
+		const said: string[] = [];
+		const note = (line: string) => said.push(`${new Date().toISOString()} ${line}`);
+		page.on('console', (msg) => {
+			if (msg.type() === 'error' || msg.type() === 'warning')
+				note(`console.${msg.type()}: ${msg.text()}`);
+		});
+		page.on('pageerror', (error) => note(`page error: ${error.stack ?? error.message}`));
+		page.on('framenavigated', (frame) => frame === page.mainFrame() && note(`at ${frame.url()}`));
+		page.on('requestfailed', (r) =>
+			note(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`)
+		);
+		await use(waitForAppOnNavigation(page));
+		if (testInfo.status !== testInfo.expectedStatus && said.length) {
+			console.log(`--- what the page said in "${testInfo.title}":\n${said.join('\n')}`);
+		}
+	},
 	// eslint-disable-next-line no-empty-pattern -- Playwright needs the object pattern
 	readyOffline: async ({}, use) => use(readyOffline)
 });
