@@ -207,9 +207,13 @@ export async function handleBlobPatch(
 	if ('problem' in outcome) return outcome.problem;
 	if ('mismatch' in outcome) {
 		const message = m.err_upload_offset({ offset: outcome.mismatch });
-		return fieldError(409, 'offset_mismatch', 'Upload-Offset', message, {
-			...offsetHeaders(outcome.mismatch, outcome.total)
-		});
+		return fieldError(
+			409,
+			'offset_mismatch',
+			'Upload-Offset',
+			message,
+			offsetHeaders(outcome.mismatch, outcome.total)
+		);
 	}
 	if ('offset' in outcome) {
 		return new Response(null, { status: 204, headers: offsetHeaders(outcome.offset, total) });

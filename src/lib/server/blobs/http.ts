@@ -93,17 +93,13 @@ export async function uploadPrelude(
 	if (limited) return { refused: limited };
 	if (!/^[0-9a-f]{64}$/.test(sha256)) {
 		return {
-			refused: apiError(400, 'invalid_input', m.err_format({ field: 'sha256' }), [
-				{ field: 'sha256', message: m.err_format({ field: 'sha256' }) }
-			])
+			refused: fieldError(400, 'invalid_input', 'sha256', m.err_format({ field: 'sha256' }))
 		};
 	}
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 	if (options.typed && !TYPES[type]) {
 		return {
-			refused: apiError(415, 'not_an_image', m.err_not_image(), [
-				{ field: 'contentType', message: m.err_not_image() }
-			])
+			refused: fieldError(415, 'not_an_image', 'contentType', m.err_not_image())
 		};
 	}
 	return { device, type };
@@ -125,9 +121,7 @@ export function completeProblem(body: Uint8Array, sha256: string, type: string):
 		);
 	}
 	if (createHash('sha256').update(body).digest('hex') !== sha256) {
-		return apiError(400, 'hash_mismatch', m.err_hash_mismatch(), [
-			{ field: 'sha256', message: m.err_hash_mismatch() }
-		]);
+		return fieldError(400, 'hash_mismatch', 'sha256', m.err_hash_mismatch());
 	}
 	return null;
 }
@@ -166,9 +160,7 @@ export async function keepBlob(
 }
 
 export function tooLargeRefusal(): Response {
-	return apiError(413, 'too_large', m.err_blob_too_large(), [
-		{ field: 'body', message: m.err_blob_too_large() }
-	]);
+	return fieldError(413, 'too_large', 'body', m.err_blob_too_large());
 }
 
 export function quotaRefusal(over: keyof PhotoLimits, limits: PhotoLimits): Response {

@@ -21,9 +21,7 @@ const unauthorized = () =>
 		...noStore
 	});
 const tooLarge = () =>
-	apiError(413, 'too_large', m.err_too_large({ count: MAX_OPS_PER_REQUEST }), [
-		{ field: 'ops', message: m.err_too_large({ count: MAX_OPS_PER_REQUEST }) }
-	]);
+	fieldError(413, 'too_large', 'ops', m.err_too_large({ count: MAX_OPS_PER_REQUEST }));
 
 const bodyProblem = (status: number, code: string, message: string) =>
 	fieldError(status, code, 'body', message);
@@ -105,9 +103,7 @@ export async function handleRegisterDevice(
 					.executeTakeFirstOrThrow()
 			: null;
 		if (!result.ok || user?.role !== 'agent')
-			return apiError(401, 'bad_credentials', m.err_bad_credentials(), [
-				{ field: 'password', message: m.err_bad_credentials() }
-			]);
+			return fieldError(401, 'bad_credentials', 'password', m.err_bad_credentials());
 		userId = result.userId;
 		agent = { name: user.display_name, pointId: user.point_id };
 		const previous = parsed.output.agent.deviceId;
@@ -162,9 +158,7 @@ export async function handleSyncGet(conn: Connection, request: Request): Promise
 	if (limited) return limited;
 	const raw = new URL(request.url).searchParams.get('since') ?? '0';
 	if (!/^\d{1,15}$/.test(raw)) {
-		return apiError(400, 'invalid_input', m.err_format({ field: 'since' }), [
-			{ field: 'since', message: m.err_format({ field: 'since' }) }
-		]);
+		return fieldError(400, 'invalid_input', 'since', m.err_format({ field: 'since' }));
 	}
 	return json(await pullChanges(conn.db, device.id, Number(raw)), { headers: noStore });
 }

@@ -6,7 +6,7 @@ import { slotQuery, slotQueryLabels } from '$lib/schemas/slots';
 import { serviceClock, SERVICE_TIME_ZONE } from '$lib/time';
 import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
-import { apiError, invalidInput } from '$lib/server/http/errors';
+import { fieldError, invalidInput } from '$lib/server/http/errors';
 import { findService, freeSlots } from '$lib/server/slots/free-slots';
 
 /** Each slot of a point for a matter, with its capacity and the places still free. */
@@ -18,14 +18,15 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const { snapshot } = await currentCatalog(db);
 	const { point, rule } = findService(snapshot, params.pointId, query.matter);
 	if (!point) {
-		return apiError(404, 'point_not_found', m.err_not_found({ field: m.field_point() }), [
-			{ field: 'pointId', message: m.err_not_found({ field: m.field_point() }) }
-		]);
+		return fieldError(
+			404,
+			'point_not_found',
+			'pointId',
+			m.err_not_found({ field: m.field_point() })
+		);
 	}
 	if (!rule) {
-		return apiError(404, 'matter_not_handled', m.err_not_handled(), [
-			{ field: 'matter', message: m.err_not_handled() }
-		]);
+		return fieldError(404, 'matter_not_handled', 'matter', m.err_not_handled());
 	}
 	const now = new Date();
 	const from = query.from ?? serviceClock(now).date;
