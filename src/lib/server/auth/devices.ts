@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { compiledOnce, kindOf } from '../db/compiled';
 import type { Database } from '../db/schema';
 import type { Tx } from '../db/transaction';
+import { catalogRevisionOf, catalogRevisionQuery } from '../catalog/revision';
 
 export interface Device {
 	id: string;
@@ -62,23 +63,35 @@ export async function endDeviceTokens(db: Tx, userId: string): Promise<void> {
 		.execute();
 }
 
-/** The device an `Authorization: Bearer …` header names, if any (an agent's only while enabled). */
+/**
+ * The device a token's hash names, and the catalogue's revision: a sync request needs both, and on
+ * PostgreSQL each statement costs a round trip.
+ */
 const deviceOfToken = compiledOnce((db, p: { hash: string }) =>
 	db
 		.selectFrom('devices')
 		.leftJoin('users', 'users.id', 'devices.user_id')
 		.select(['devices.id', 'devices.user_id', 'users.disabled'])
+		.select(catalogRevisionQuery(db).as('catalog_revision'))
 		.where('devices.token_hash', '=', p.hash)
 );
 
+/**
+ * The device an `Authorization: Bearer …` header names, if any (an agent's only while enabled),
+ * with the catalogue's revision as the request arrived (for `currentCatalog`).
+ */
 export async function deviceFromRequest(
 	db: Kysely<Database>,
 	request: Request
-): Promise<Device | null> {
+): Promise<(Device & { catalogRevision: number }) | null> {
 	const header = request.headers.get('authorization') ?? '';
 	const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header.trim());
 	if (!match) return null;
 	const [row] = (await deviceOfToken(db, kindOf(db), { hash: hashToken(match[1]!) })).rows;
 	if (!row || row.disabled) return null;
-	return { id: row.id, userId: row.user_id };
+	return {
+		id: row.id,
+		userId: row.user_id,
+		catalogRevision: catalogRevisionOf(row.catalog_revision)
+	};
 }

@@ -42,10 +42,14 @@ const cache = new WeakMap<Kysely<Database>, Promise<CachedCatalog>>();
 
 /**
  * The current snapshot, rebuilt only when the catalogue's revision has moved, so every server
- * sharing one database agrees on it. Compressed forms are made once per snapshot.
+ * sharing one database agrees on it. Compressed forms are made once per snapshot. A caller that
+ * has just read the revision along with other rows (`deviceFromRequest`) passes it.
  */
-export async function currentCatalog(db: Kysely<Database>): Promise<CachedCatalog> {
-	const revision = await readCatalogRevision(db);
+export async function currentCatalog(
+	db: Kysely<Database>,
+	knownRevision?: number
+): Promise<CachedCatalog> {
+	const revision = knownRevision ?? (await readCatalogRevision(db));
 	const pending = cache.get(db);
 	if (pending) {
 		const cached = await pending.catch(() => undefined);

@@ -5,14 +5,20 @@ import type { Tx } from '../db/transaction';
 
 const KEY = 'catalog_revision';
 
-const metaValue = compiledOnce((db, p: { key: string }) =>
-	db.selectFrom('meta').select('value').where('key', '=', p.key)
-);
+/** The revision, as a subquery: read along with another statement's rows, in its round trip. */
+export const catalogRevisionQuery = (db: Tx) =>
+	db.selectFrom('meta').select('value').where('key', '=', KEY);
+
+/** The revision as a number, from its stored text (none stored yet: 0). */
+export const catalogRevisionOf = (value: string | null | undefined): number =>
+	value ? Number(value) : 0;
+
+const metaRevision = compiledOnce((db) => catalogRevisionQuery(db));
 
 /** A counter that every change to the catalogue raises, so cached snapshots know they are stale. */
 export async function readCatalogRevision(db: Kysely<Database>): Promise<number> {
-	const [row] = (await metaValue(db, kindOf(db), { key: KEY })).rows;
-	return row ? Number(row.value) : 0;
+	const [row] = (await metaRevision(db, kindOf(db), {})).rows;
+	return catalogRevisionOf(row?.value);
 }
 
 /** Raises the counter in one statement, so two writers never both read N and write N + 1. */

@@ -139,7 +139,8 @@ export async function handleSyncPost(conn: Connection, request: Request): Promis
 		const fields = describeIssues(parsed.issues, { ops: () => 'ops', sentAt: () => 'sentAt' });
 		return apiError(400, 'invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
 	}
-	const { snapshot } = await currentCatalog(conn.db);
+	// The catalogue as the request arrived: its revision came with the device, in one round trip.
+	const { snapshot } = await currentCatalog(conn.db, device.catalogRevision);
 	const t0 = performance.now();
 	const { sentAt } = parsed.output;
 	const results = await applyOps(conn, device, parsed.output.ops, snapshot, undefined, {

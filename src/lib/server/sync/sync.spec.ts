@@ -118,6 +118,34 @@ for (const target of testDatabases()) {
 			expect(counted.booked).toBe(5);
 		});
 
+		it('judges an op by the catalogue as it is now, changed by another server since this one last read it', async () => {
+			const sent = await (await post({ ops: [submitOp(catalog, { n: 80 })] })).json();
+			expect(sent.results[0].status).toBe('applied');
+			const row = await conn.db
+				.selectFrom('point_matters')
+				.selectAll()
+				.where('point_id', '=', 'chengxiang-centre')
+				.where('matter_id', '=', 'individual-business-registration')
+				.executeTakeFirstOrThrow();
+			// The other server's edit reaches this one through the database alone.
+			await conn.db
+				.deleteFrom('point_matters')
+				.where('point_id', '=', row.point_id)
+				.where('matter_id', '=', row.matter_id)
+				.execute();
+			await bumpCatalogRevision(conn.db);
+			try {
+				const refused = await (await post({ ops: [submitOp(catalog, { n: 81 })] })).json();
+				expect(refused.results[0]).toMatchObject({
+					status: 'rejected',
+					reply: { fields: [{ field: 'pointId' }] }
+				});
+			} finally {
+				await conn.db.insertInto('point_matters').values(row).execute();
+				await bumpCatalogRevision(conn.db);
+			}
+		});
+
 		it('takes 1,000 ops sent twice as 1,000 applications', async () => {
 			const { token: t } = await registerDevice(conn.db);
 			const before = await count('applications');
