@@ -2,15 +2,18 @@
 // queued application and then pulls its changes from its own cursor. Two arrivals: all at the same
 // moment ("burst"), and spread evenly over one second ("spread"). Prints the latency of each kind
 // of request (median, 99th percentile, worst), on SQLite and on PostgreSQL, client included, once
-// the server is warm (`--warmup` rounds first, not counted).
+// the server is warm (`--warmup` rounds first, not counted); and the CPU each device's send and
+// pull cost the client, the server's processes and PostgreSQL (read from Linux's /proc).
 // Budgets (this 2-core machine): burst p99 ≤ 200 ms, spread p99 ≤ 50 ms. For reference, the same
 // requests from the same client to a server that only speaks HTTP, in the same run.
 // Usage: npm run build && npx tsx bench/sync-burst.ts [--devices 200] [--rounds 5] [--warmup 10] [--db sqlite|postgres|both]
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CatalogSnapshot } from '../src/lib/catalog/types';
 import { plannedSubmits, type SubmitOp } from './support/applications';
+import { ownCpuMs, postgresCpuMs, treeCpuMs } from './support/cpu';
 import { benchDatabase, defaultPgUrl, type BenchKind } from './support/databases';
 import { median, startServer } from './support/server';
 
@@ -68,11 +71,31 @@ async function syncOnce(url: string, device: Device, op: SubmitOp) {
 	return [sent, pulled] as const;
 }
 
-type Figures = Record<Mode, { send: number[]; pull: number[] }>;
+/** CPU time (ms) used while the counted rounds ran, by the client, the server and PostgreSQL. */
+interface Cpu {
+	client: number;
+	server: number;
+	database: number;
+}
+type Figures = Record<Mode, { send: number[]; pull: number[]; cpu: Cpu }>;
 
-/** A warm-up round, then `ROUNDS` rounds of each arrival, each device sending the next op. */
-async function measure(url: string, devices: Device[], ops: SubmitOp[]): Promise<Figures> {
-	const figures: Figures = { burst: { send: [], pull: [] }, spread: { send: [], pull: [] } };
+/** Warm-up rounds, then `ROUNDS` rounds of each arrival, each device sending the next op. */
+async function measure(
+	url: string,
+	serverPid: number,
+	devices: Device[],
+	ops: SubmitOp[]
+): Promise<Figures> {
+	const cpu = (): Cpu => ({ client: 0, server: 0, database: 0 });
+	const figures: Figures = {
+		burst: { send: [], pull: [], cpu: cpu() },
+		spread: { send: [], pull: [], cpu: cpu() }
+	};
+	const reading = (): Cpu => ({
+		client: ownCpuMs(),
+		server: treeCpuMs(serverPid) ?? NaN,
+		database: postgresCpuMs() ?? NaN
+	});
 	let next = 0;
 	const round = (mode: Mode) =>
 		Promise.all(
@@ -86,7 +109,13 @@ async function measure(url: string, devices: Device[], ops: SubmitOp[]): Promise
 	for (let w = 0; w < WARMUP; w++) await round(w % 2 ? 'spread' : 'burst');
 	for (let r = 0; r < ROUNDS; r++) {
 		for (const mode of ['burst', 'spread'] as const) {
-			for (const [sent, pulled] of await round(mode)) {
+			const before = reading();
+			const timings = await round(mode);
+			const after = reading();
+			for (const key of ['client', 'server', 'database'] as const) {
+				figures[mode].cpu[key] += after[key] - before[key];
+			}
+			for (const [sent, pulled] of timings) {
 				figures[mode].send.push(sent);
 				figures[mode].pull.push(pulled);
 			}
@@ -107,7 +136,7 @@ async function runOn(kind: BenchKind, port: number) {
 			const res = await fetch(`${server.url}/api/devices`, { method: 'POST' });
 			devices.push({ token: ((await res.json()) as { token: string }).token, cursor: 0 });
 		}
-		return { figures: await measure(server.url, devices, ops), ops };
+		return { figures: await measure(server.url, server.pid, devices, ops), ops };
 	} finally {
 		await server.stop();
 		await database.drop();
@@ -137,7 +166,7 @@ async function runBare(port: number, ops: SubmitOp[]) {
 			await sleep(100);
 		}
 		const devices = Array.from({ length: DEVICES }, (_, i) => ({ token: `bare-${i}`, cursor: 0 }));
-		return await measure(url, devices, ops);
+		return await measure(url, child.pid!, devices, ops);
 	} finally {
 		await new Promise((resolve) => {
 			child.once('exit', resolve);
@@ -166,6 +195,25 @@ const line = (name: string, list: number[]) =>
 		.toFixed(0)
 		.padStart(4)} ms`;
 
+/**
+ * CPU per device's send and pull, and what it makes of an arrival. All at once: the devices' work
+ * done by every core together, the least time the last device can be answered in, whatever the
+ * order of the work. Over a second: how busy that work keeps the cores (near full, requests queue).
+ */
+const cpuLine = (mode: Mode, cpu: Cpu, database: boolean) => {
+	const cores = availableParallelism();
+	const perDevice = (ms: number) => ms / (DEVICES * ROUNDS);
+	const parts = [`client ${perDevice(cpu.client).toFixed(2)} ms`];
+	parts.push(`server ${perDevice(cpu.server).toFixed(2)} ms`);
+	if (database) parts.push(`PostgreSQL ${perDevice(cpu.database).toFixed(2)} ms`);
+	const all = perDevice(cpu.client + cpu.server + (database ? cpu.database : 0)) * DEVICES;
+	const effect =
+		mode === 'burst'
+			? `${DEVICES} at once take ≥ ${(all / cores).toFixed(0)} ms of all ${cores} cores`
+			: `${DEVICES} over ${SPREAD_MS} ms keep the ${cores} cores ${((100 * all) / cores / SPREAD_MS).toFixed(0)} % busy`;
+	return `  CPU per device's send and pull: ${parts.join(', ')}; ${effect}`;
+};
+
 console.log(
 	`\n${DEVICES} devices each sending one op then pulling, ${ROUNDS} rounds of each arrival`
 );
@@ -174,12 +222,14 @@ for (const mode of ['burst', 'spread'] as const) {
 	const label = mode === 'burst' ? 'all at once' : `over ${SPREAD_MS} ms`;
 	for (const [kind, figures] of results) {
 		console.log(`${kind} · ${label} (budget p99 ≤ ${BUDGET[mode]} ms)`);
-		for (const [name, list] of Object.entries(figures[mode])) {
-			met &&= percentile(list, 0.99) <= BUDGET[mode];
-			console.log(line(name, list));
+		for (const name of ['send', 'pull'] as const) {
+			met &&= percentile(figures[mode][name], 0.99) <= BUDGET[mode];
+			console.log(line(name, figures[mode][name]));
 		}
+		console.log(cpuLine(mode, figures[mode].cpu, kind === 'postgres'));
 	}
 	console.log(`reference · ${label}: the same requests to a server that only speaks HTTP`);
-	for (const [name, list] of Object.entries(reference[mode])) console.log(line(name, list));
+	for (const name of ['send', 'pull'] as const) console.log(line(name, reference[mode][name]));
+	console.log(cpuLine(mode, reference[mode].cpu, false));
 }
 console.log(`budgets ${met ? 'met' : 'NOT met'}`);

@@ -6,6 +6,8 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.js';
 
 export interface BenchServer {
 	url: string;
+	/** The server's first process (its workers are its children). */
+	pid: number;
 	dbFile: string;
 	stop(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function startServer(options: {
 	}
 	return {
 		url,
+		pid: child.pid!,
 		dbFile,
 		stop: () =>
 			new Promise((resolve) => {
