@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { startCheckpointer } from './checkpointer';
 import { preparingMarked } from './prepared';
 import type { Database } from './schema';
 
@@ -14,7 +15,8 @@ export interface Connection {
 	close(): Promise<void>;
 	/**
 	 * SQLite: copies the write-ahead log into the database file, when the last copy is old enough
-	 * (`CHECKPOINT_EVERY_MS`). Writers call it once their turn to write is over.
+	 * (`CHECKPOINT_EVERY_MS`), on a thread of its own (`startCheckpointer`). Writers call it once
+	 * their turn to write is over.
 	 */
 	checkpoint?(): void;
 }
@@ -37,11 +39,15 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
 	const db = new Kysely<Database>({
 		dialect: new SqliteDialect({ database: cachingPrepare(sqlite) })
 	});
+	const checkpointer = url === ':memory:' ? null : startCheckpointer(url, CHECKPOINT_EVERY_MS);
 	return {
 		db,
 		kind: 'sqlite',
-		close: () => db.destroy(),
-		checkpoint: url === ':memory:' ? undefined : walCheckpoint(sqlite, db)
+		close: async () => {
+			await checkpointer?.close();
+			await db.destroy();
+		},
+		checkpoint: checkpointer ? () => checkpointer.request() : undefined
 	};
 }
 
@@ -61,8 +67,8 @@ export function openSqlite(url: string): SQLite.Database {
 	sqlite.pragma('temp_store = MEMORY');
 	// SQLite copies its log into the database file inside the commit that fills it (every 1,000
 	// pages by default): the writer pays for the copy and its flush to disk while it still holds
-	// the turn to write, and every other writer waits on it. The writers copy it themselves once
-	// their turn is over (`checkpoint`); SQLite's own copy stays, past a larger log, for writes
+	// the turn to write, and every other writer waits on it. The log is copied on another thread
+	// once a turn is over (`checkpoint`); SQLite's own copy stays, past a larger log, for writes
 	// made outside a write transaction.
 	sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
 	return sqlite;
@@ -70,27 +76,8 @@ export function openSqlite(url: string): SQLite.Database {
 
 /** SQLite's own checkpoint, as a backstop: 40 MB of log with 4 KB pages. */
 const AUTOCHECKPOINT_PAGES = 10_000;
-/** How often a writer copies the log into the database file, at most. */
+/** How often the log is copied into the database file, at most. */
 export const CHECKPOINT_EVERY_MS = 200;
-
-/**
- * A checkpoint that neither waits for nor blocks the other processes' readers and writers
- * (`PASSIVE`): it copies what no reader still needs, and the log starts over once all of it is.
- * It waits its turn for the connection like any query: run beside a transaction another request
- * has begun on it, SQLite would refuse it.
- */
-function walCheckpoint(sqlite: SQLite.Database, db: Kysely<Database>) {
-	let last = performance.now();
-	return () => {
-		const now = performance.now();
-		if (now - last < CHECKPOINT_EVERY_MS || !sqlite.open) return;
-		last = now;
-		sql`pragma wal_checkpoint(PASSIVE)`.execute(db).catch((error: unknown) => {
-			// The log stays as it is until the next copy: nothing written is lost.
-			if (sqlite.open) console.error('checkpoint failed', error);
-		});
-	};
-}
 
 const STATEMENT_CACHE_SIZE = 500;
 

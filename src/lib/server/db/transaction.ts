@@ -47,8 +47,8 @@ export async function writeTransaction<T>(
 		});
 	} finally {
 		endTurn();
-		// Once the turn has left this process: a copy made while its next writer waits for the
-		// connection would hold the other processes up.
+		// Once this process's writers are done for now: a copy made while they still write would
+		// leave the part of the log they add meanwhile for the next one.
 		if (!holdsWriteTurn()) conn.checkpoint?.();
 	}
 }
