@@ -43,7 +43,8 @@ const cache = new WeakMap<Kysely<Database>, Promise<CachedCatalog>>();
 /**
  * The current snapshot, rebuilt only when the catalogue's revision has moved, so every server
  * sharing one database agrees on it. Compressed forms are made once per snapshot. A caller that
- * has just read the revision along with other rows (`deviceFromRequest`) passes it.
+ * has just read the revision along with other rows (`deviceFromRequest`) passes it: a snapshot
+ * built since, of a later revision, serves it too (revisions only rise while the server runs).
  */
 export async function currentCatalog(
 	db: Kysely<Database>,
@@ -54,6 +55,7 @@ export async function currentCatalog(
 	if (pending) {
 		const cached = await pending.catch(() => undefined);
 		if (cached && cached.revision === revision) return cached;
+		if (cached && knownRevision !== undefined && cached.revision > knownRevision) return cached;
 	}
 	const fresh = build(db, revision);
 	cache.set(db, fresh);

@@ -161,6 +161,13 @@ for (const target of testDatabases()) {
 			expect(none).toMatchObject({ from: next.snapshot.version, upsert: {}, remove: {} });
 			expect(applyDelta(level, none)).toEqual(level);
 		});
+
+		it('serves a request that read an earlier revision from the later snapshot it holds, building none anew', async () => {
+			await bumpCatalogRevision(conn.db);
+			const latest = await currentCatalog(conn.db);
+			expect(await currentCatalog(conn.db, latest.revision - 1)).toBe(latest);
+			expect(await currentCatalog(conn.db)).toBe(latest);
+		});
 	});
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { startCheckpointer } from './checkpointer';
 import { preparingMarked } from './prepared';
@@ -39,7 +39,12 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
 	const db = new Kysely<Database>({
 		dialect: new SqliteDialect({ database: cachingPrepare(sqlite) })
 	});
-	const checkpointer = url === ':memory:' ? null : startCheckpointer(url, CHECKPOINT_EVERY_MS);
+	const checkpointer =
+		url === ':memory:'
+			? null
+			: startCheckpointer(url, CHECKPOINT_EVERY_MS, () =>
+					sql`pragma wal_checkpoint(PASSIVE)`.execute(db)
+				);
 	return {
 		db,
 		kind: 'sqlite',

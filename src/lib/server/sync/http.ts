@@ -15,6 +15,8 @@ import { applyOps } from './apply-ops';
 import { pullChanges } from './pull';
 
 const noStore = { 'Cache-Control': 'no-store' };
+/** How long the catalogue's revision read with a request's device stays current for its ops. */
+const REVISION_FRESH_MS = 250;
 const unauthorized = () =>
 	apiError(401, 'unauthorized', m.err_unauthorized(), [], {
 		'WWW-Authenticate': 'Bearer',
@@ -122,6 +124,7 @@ export async function handleSyncPost(conn: Connection, request: Request): Promis
 	const arrived = Date.now();
 	const device = await deviceFromRequest(conn.db, request);
 	if (!device) return unauthorized();
+	const revisionReadAt = performance.now();
 	const limited = await refuseOverLimit('sync', device.id);
 	if (limited) return limited;
 	const body = await readJson(request, MAX_SYNC_BYTES);
@@ -139,8 +142,10 @@ export async function handleSyncPost(conn: Connection, request: Request): Promis
 		const fields = describeIssues(parsed.issues, { ops: () => 'ops', sentAt: () => 'sentAt' });
 		return apiError(400, 'invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
 	}
-	// The catalogue as the request arrived: its revision came with the device, in one round trip.
-	const { snapshot } = await currentCatalog(conn.db, device.catalogRevision);
+	// The catalogue as it is now: the revision read with the device, in the same round trip, unless
+	// the body was slow to come (a catalogue published meanwhile would be missed).
+	const fresh = performance.now() - revisionReadAt < REVISION_FRESH_MS;
+	const { snapshot } = await currentCatalog(conn.db, fresh ? device.catalogRevision : undefined);
 	const t0 = performance.now();
 	const { sentAt } = parsed.output;
 	const results = await applyOps(conn, device, parsed.output.ops, snapshot, undefined, {

@@ -11,6 +11,7 @@ import { submitOp } from '../testing/applications';
 import { tinyJpeg } from '../testing/images';
 import { countRows, syncClient } from '../testing/sync-client';
 import { applyOps } from './apply-ops';
+import { handleSyncPost } from './http';
 
 for (const target of testDatabases()) {
 	describe(`sync API on ${target.kind}`, () => {
@@ -136,6 +137,51 @@ for (const target of testDatabases()) {
 			await bumpCatalogRevision(conn.db);
 			try {
 				const refused = await (await post({ ops: [submitOp(catalog, { n: 81 })] })).json();
+				expect(refused.results[0]).toMatchObject({
+					status: 'rejected',
+					reply: { fields: [{ field: 'pointId' }] }
+				});
+			} finally {
+				await conn.db.insertInto('point_matters').values(row).execute();
+				await bumpCatalogRevision(conn.db);
+			}
+		});
+
+		it('judges an op whose body was slow to come by the catalogue as it is once it has come', async () => {
+			const row = await conn.db
+				.selectFrom('point_matters')
+				.selectAll()
+				.where('point_id', '=', 'chengxiang-centre')
+				.where('matter_id', '=', 'individual-business-registration')
+				.executeTakeFirstOrThrow();
+			let send!: () => void;
+			const sent = new Promise<void>((resolve) => (send = resolve));
+			const body = JSON.stringify({ ops: [submitOp(catalog, { n: 82 })] });
+			const slowly = new ReadableStream<Uint8Array>({
+				async pull(controller) {
+					await sent;
+					controller.enqueue(new TextEncoder().encode(body));
+					controller.close();
+				}
+			});
+			const request = new Request('http://test.local/api/sync', {
+				method: 'POST',
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+				body: slowly,
+				duplex: 'half'
+			} as RequestInit);
+			const answer = handleSyncPost(conn, request);
+			// While the body is on its way, the point stops handling the matter.
+			await new Promise((resolve) => setTimeout(resolve, 400));
+			await conn.db
+				.deleteFrom('point_matters')
+				.where('point_id', '=', row.point_id)
+				.where('matter_id', '=', row.matter_id)
+				.execute();
+			await bumpCatalogRevision(conn.db);
+			send();
+			try {
+				const refused = await (await answer).json();
 				expect(refused.results[0]).toMatchObject({
 					status: 'rejected',
 					reply: { fields: [{ field: 'pointId' }] }
