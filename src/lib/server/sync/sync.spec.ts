@@ -32,6 +32,32 @@ for (const target of testDatabases()) {
 		});
 		afterAll(async () => conn?.drop());
 
+		/** An op's answer when its point does not handle its matter. */
+		const notHandled = { status: 'rejected', reply: { fields: [{ field: 'pointId' }] } };
+
+		/**
+		 * Another server's catalogue edit, made in the database alone: the point `submitOp` uses by
+		 * default stops handling its matter. The function returned puts it back.
+		 */
+		async function withdrawDefaultMatter(): Promise<() => Promise<void>> {
+			const row = await conn.db
+				.selectFrom('point_matters')
+				.selectAll()
+				.where('point_id', '=', 'chengxiang-centre')
+				.where('matter_id', '=', 'individual-business-registration')
+				.executeTakeFirstOrThrow();
+			await conn.db
+				.deleteFrom('point_matters')
+				.where('point_id', '=', row.point_id)
+				.where('matter_id', '=', row.matter_id)
+				.execute();
+			await bumpCatalogRevision(conn.db);
+			return async () => {
+				await conn.db.insertInto('point_matters').values(row).execute();
+				await bumpCatalogRevision(conn.db);
+			};
+		}
+
 		it('applies a submit once; a retry gets the same reply; a reused id is refused', async () => {
 			const op = submitOp(catalog, { n: 1 });
 			const first = await (await post({ ops: [op] })).json();
@@ -122,38 +148,17 @@ for (const target of testDatabases()) {
 		it('judges an op by the catalogue as it is now, changed by another server since this one last read it', async () => {
 			const sent = await (await post({ ops: [submitOp(catalog, { n: 80 })] })).json();
 			expect(sent.results[0].status).toBe('applied');
-			const row = await conn.db
-				.selectFrom('point_matters')
-				.selectAll()
-				.where('point_id', '=', 'chengxiang-centre')
-				.where('matter_id', '=', 'individual-business-registration')
-				.executeTakeFirstOrThrow();
 			// The other server's edit reaches this one through the database alone.
-			await conn.db
-				.deleteFrom('point_matters')
-				.where('point_id', '=', row.point_id)
-				.where('matter_id', '=', row.matter_id)
-				.execute();
-			await bumpCatalogRevision(conn.db);
+			const restore = await withdrawDefaultMatter();
 			try {
 				const refused = await (await post({ ops: [submitOp(catalog, { n: 81 })] })).json();
-				expect(refused.results[0]).toMatchObject({
-					status: 'rejected',
-					reply: { fields: [{ field: 'pointId' }] }
-				});
+				expect(refused.results[0]).toMatchObject(notHandled);
 			} finally {
-				await conn.db.insertInto('point_matters').values(row).execute();
-				await bumpCatalogRevision(conn.db);
+				await restore();
 			}
 		});
 
 		it('judges an op whose body was slow to come by the catalogue as it is once it has come', async () => {
-			const row = await conn.db
-				.selectFrom('point_matters')
-				.selectAll()
-				.where('point_id', '=', 'chengxiang-centre')
-				.where('matter_id', '=', 'individual-business-registration')
-				.executeTakeFirstOrThrow();
 			let send!: () => void;
 			const sent = new Promise<void>((resolve) => (send = resolve));
 			const body = JSON.stringify({ ops: [submitOp(catalog, { n: 82 })] });
@@ -173,22 +178,13 @@ for (const target of testDatabases()) {
 			const answer = handleSyncPost(conn, request);
 			// While the body is on its way, the point stops handling the matter.
 			await new Promise((resolve) => setTimeout(resolve, 400));
-			await conn.db
-				.deleteFrom('point_matters')
-				.where('point_id', '=', row.point_id)
-				.where('matter_id', '=', row.matter_id)
-				.execute();
-			await bumpCatalogRevision(conn.db);
+			const restore = await withdrawDefaultMatter();
 			send();
 			try {
 				const refused = await (await answer).json();
-				expect(refused.results[0]).toMatchObject({
-					status: 'rejected',
-					reply: { fields: [{ field: 'pointId' }] }
-				});
+				expect(refused.results[0]).toMatchObject(notHandled);
 			} finally {
-				await conn.db.insertInto('point_matters').values(row).execute();
-				await bumpCatalogRevision(conn.db);
+				await restore();
 			}
 		});
 
