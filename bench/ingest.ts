@@ -11,6 +11,7 @@ import { monthOf, weekOf } from '../src/lib/server/figures/measures';
 import { dayOf } from '../src/lib/server/figures/record';
 import { plannedSubmits, type SubmitOp } from './support/applications';
 import { benchDatabase, defaultPgUrl } from './support/databases';
+import { postgresCpuMs, treeCpuMs } from './support/cpu';
 import { startServer } from './support/server';
 
 const { values } = parseArgs({
@@ -40,6 +41,8 @@ interface Figures {
 	 */
 	applyShare: number;
 	raw: number;
+	/** CPU time per application while the API ingested (ms): the server's processes, PostgreSQL's. */
+	cpu: { server: number | null; database: number | null };
 }
 
 async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures> {
@@ -56,17 +59,24 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 
 		await sendAll(server.url, tokens, planned.slice(0, WARM_UP));
 		const measured = planned.slice(WARM_UP);
+		const cpu0 = { server: treeCpuMs(server.pid), database: postgresCpuMs() };
 		const t0 = performance.now();
 		serverMs = 0;
 		const statuses = await sendAll(server.url, tokens, measured);
 		const apiSeconds = (performance.now() - t0) / 1000;
+		const perOp = (before: number | null, after: number | null) =>
+			before === null || after === null ? null : (after - before) / COUNT;
+		const cpu = {
+			server: perOp(cpu0.server, treeCpuMs(server.pid)),
+			database: kind === 'postgres' ? perOp(cpu0.database, postgresCpuMs()) : null
+		};
 		const applySeconds = serverMs / 1000;
 		const applied = statuses.filter((s) => s === 'applied').length;
 		if (applied !== COUNT) throw new Error(`${kind}: ${applied} of ${COUNT} ops applied`);
 		await server.stop();
 
 		const raw = await rawInsertRate(database.url, kind, measured);
-		return { kind, api: COUNT / apiSeconds, applyShare: applySeconds / apiSeconds, raw };
+		return { kind, api: COUNT / apiSeconds, applyShare: applySeconds / apiSeconds, raw, cpu };
 	} finally {
 		await server.stop();
 		await database.drop();
@@ -307,6 +317,11 @@ for (const r of results) {
 	console.log(
 		`${r.kind.padEnd(9)} API ${r.api.toFixed(0).padStart(6)} applications/s   raw insert of the same rows ${r.raw.toFixed(0).padStart(6)} /s   API = ${((r.api / r.raw) * 100).toFixed(0)} % of raw${CONCURRENCY === 1 ? `   (ops themselves ${(r.applyShare * 100).toFixed(0)} % of the API's time)` : ''}`
 	);
+}
+const ms = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(3)} ms`);
+for (const r of results) {
+	const database = r.kind === 'postgres' ? `, PostgreSQL ${ms(r.cpu.database)}` : '';
+	console.log(`${r.kind.padEnd(9)} CPU per application: server ${ms(r.cpu.server)}${database}`);
 }
 for (const r of results)
 	console.log(

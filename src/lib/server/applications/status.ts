@@ -1,6 +1,7 @@
 import type { CompiledQuery, Updateable } from 'kysely';
 import type { ApplicationStatus, ApplicationTable } from '../db/schema';
 import { compiledOnce, kindOf } from '../db/compiled';
+import { runCompiled } from '../db/run-compiled';
 import type { Tx } from '../db/transaction';
 import { endTicketOf } from '../counter/tickets';
 import { recordStepFigures } from '../figures/record';
@@ -94,7 +95,7 @@ export async function recordStep(
 	at: Date,
 	note = ''
 ): Promise<void> {
-	await tx.executeQuery(stepWrite(tx, applicationId, step, at, note));
+	await runCompiled(tx, stepWrite(tx, applicationId, step, at, note));
 }
 
 const insertStep = compiledOnce(

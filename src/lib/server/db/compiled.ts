@@ -1,6 +1,7 @@
 import { PostgresAdapter, type CompiledQuery, type Compilable } from 'kysely';
 import type { DatabaseKind } from './connect';
 import { prepareOnce } from './prepared';
+import { runCompiled } from './run-compiled';
 import type { Tx } from './transaction';
 
 const MARK = '\u0000param:';
@@ -34,7 +35,7 @@ export function compiledOnce<P extends Record<string, unknown>, R>(
 		return { ...entry.query, parameters };
 	};
 	const run = (db: Tx, kind: DatabaseKind, params: P) =>
-		db.executeQuery<R>(query(db, kind, params));
+		runCompiled<R>(db, query(db, kind, params));
 	return Object.assign(run, { query });
 }
 

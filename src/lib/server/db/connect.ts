@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { startCheckpointer } from './checkpointer';
 import { preparingMarked } from './prepared';
+import type { SqliteStatements } from './run-compiled';
 import type { Database } from './schema';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -19,6 +20,8 @@ export interface Connection {
 	 * their turn to write is over.
 	 */
 	checkpoint?(): void;
+	/** SQLite: the connection's prepared statements, for a write transaction to run on directly. */
+	statements?: SqliteStatements;
 }
 
 // int8 (counts, sequences) as a number: every such value here stays far below 2^53.
@@ -36,9 +39,8 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
 		return { db, kind: 'postgres', close: () => db.destroy() };
 	}
 	const sqlite = openSqlite(url);
-	const db = new Kysely<Database>({
-		dialect: new SqliteDialect({ database: cachingPrepare(sqlite) })
-	});
+	const statements = cachingPrepare(sqlite);
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
 	const checkpointer =
 		url === ':memory:'
 			? null
@@ -52,7 +54,8 @@ export function connect(url: string, options: { poolSize?: number } = {}): Conne
 			await checkpointer?.close();
 			await db.destroy();
 		},
-		checkpoint: checkpointer ? () => checkpointer.request() : undefined
+		checkpoint: checkpointer ? () => checkpointer.request() : undefined,
+		statements
 	};
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Connection } from './connect';
+import { holdingSqlite } from './run-compiled';
 import type { Database } from './schema';
 import { holdsWriteTurn, takeWriteTurn } from './write-turns';
 
@@ -37,7 +38,9 @@ export async function writeTransaction<T>(
 		return await conn.db.connection().execute(async (db) => {
 			await sql`begin immediate`.execute(db);
 			try {
-				const result = await fn(db);
+				const result = conn.statements
+					? await holdingSqlite(db, conn.statements, () => fn(db))
+					: await fn(db);
 				await sql`commit`.execute(db);
 				return result;
 			} catch (error) {

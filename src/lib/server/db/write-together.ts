@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import type { DatabaseKind } from './connect';
 import { isPrepared, prepareOnce } from './prepared';
+import { runCompiled } from './run-compiled';
 import type { Tx } from './transaction';
 
 /**
@@ -17,7 +18,7 @@ export async function writeTogether(
 	writes: CompiledQuery[]
 ): Promise<void> {
 	if (kind === 'sqlite' || writes.length <= 1) {
-		for (const write of writes) await tx.executeQuery(write);
+		for (const write of writes) await runCompiled(tx, write);
 		return;
 	}
 	await tx.executeQuery(joined(writes));

@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import { compiledOnce, kindOf } from '../db/compiled';
+import { runCompiled } from '../db/run-compiled';
 import type { Tx } from '../db/transaction';
 import { serviceClock } from '$lib/time';
 import { MEASURES, monthOf, weekOf, type FigureKey, type Measures } from './measures';
@@ -53,7 +54,7 @@ export const firstCallDelta = (createdAt: string, calledAt: string): Delta => ({
 
 /** Adds to the figures, in the caller's transaction: an insert only, so concurrent writers never queue. */
 export async function addFigures(tx: Tx, key: FigureKey, delta: Delta): Promise<void> {
-	await tx.executeQuery(figuresWrite(tx, key, delta));
+	await runCompiled(tx, figuresWrite(tx, key, delta));
 }
 
 /** A row of figures with every measure (none left to its default): one statement for all. */

@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery } from 'kysely';
 import type { DatabaseKind } from '../db/connect';
 import { compiledOnce } from '../db/compiled';
+import { runCompiled } from '../db/run-compiled';
 import type { Tx } from '../db/transaction';
 import { insertChange } from './statements';
 
@@ -49,5 +50,5 @@ export async function recordChange(
 	applicationId: string,
 	now: Date
 ): Promise<void> {
-	await tx.executeQuery(changeWrite(tx, kind, deviceId, applicationId, now));
+	await runCompiled(tx, changeWrite(tx, kind, deviceId, applicationId, now));
 }

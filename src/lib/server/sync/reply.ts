@@ -1,6 +1,7 @@
 import type { BookingReply, OpReply, TimelineStep } from '$lib/schemas/ops';
 import { sql, type Compilable } from 'kysely';
 import { prepareOnce } from '../db/prepared';
+import { runCompiled } from '../db/run-compiled';
 import type { Tx } from '../db/transaction';
 
 /** An application's state as devices receive it, in op replies and pulls alike. */
@@ -23,7 +24,7 @@ const PREPARED_UP_TO = 4;
 async function rowsOf<R>(tx: Tx, query: Compilable<R>, count: number): Promise<R[]> {
 	const compiled = query.compile();
 	if (count <= PREPARED_UP_TO) prepareOnce(compiled.sql);
-	return (await tx.executeQuery(compiled)).rows;
+	return (await runCompiled(tx, compiled)).rows;
 }
 
 export async function applicationStates(tx: Tx, ids: string[]): Promise<ApplicationState[]> {
