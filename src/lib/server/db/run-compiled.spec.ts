@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDatabases } from '../testing/databases';
 import { runCompiled } from './run-compiled';
@@ -45,11 +46,26 @@ for (const target of testDatabases()) {
 			expect(await valueOf('b')).toBeUndefined();
 		});
 
+		it('is undone with the savepoint it ran in, and the rest of the transaction stands', async () => {
+			await writeTransaction(conn, async (tx) => {
+				await runCompiled(tx, put(tx, 'kept', '1'));
+				await sql`savepoint op`.execute(tx);
+				await runCompiled(tx, put(tx, 'undone', '1'));
+				await sql`rollback to savepoint op`.execute(tx);
+				await sql`release savepoint op`.execute(tx);
+			});
+			expect(await valueOf('kept')).toBe('1');
+			expect(await valueOf('undone')).toBeUndefined();
+		});
+
 		it('goes through Kysely outside a write transaction', async () => {
 			const spy = vi.spyOn(conn.db, 'executeQuery');
-			await runCompiled(conn.db, put(conn.db, 'c', '1'));
-			expect(spy).toHaveBeenCalledTimes(1);
-			spy.mockRestore();
+			try {
+				await runCompiled(conn.db, put(conn.db, 'c', '1'));
+				expect(spy).toHaveBeenCalledTimes(1);
+			} finally {
+				spy.mockRestore();
+			}
 			expect(await valueOf('c')).toBe('1');
 		});
 
@@ -58,9 +74,12 @@ for (const target of testDatabases()) {
 			async () => {
 				await writeTransaction(conn, async (tx) => {
 					const spy = vi.spyOn(tx, 'executeQuery');
-					await runCompiled(tx, put(tx, 'd', '1'));
-					expect(spy).not.toHaveBeenCalled();
-					spy.mockRestore();
+					try {
+						await runCompiled(tx, put(tx, 'd', '1'));
+						expect(spy).not.toHaveBeenCalled();
+					} finally {
+						spy.mockRestore();
+					}
 				});
 				expect(await valueOf('d')).toBe('1');
 			}

@@ -12,7 +12,9 @@ const held = new WeakMap<Tx, SqliteStatements>();
 
 /**
  * Runs the statements `fn` gives to `runCompiled` on `tx` straight on `statements`' connection,
- * which the caller holds for the while (no other query can run on it meanwhile).
+ * which the caller holds for the while (no other query can run on it meanwhile). They do not queue
+ * behind a query sent through Kysely and not yet run: `fn` awaits each query before the next, as
+ * every writer here does.
  */
 export async function holdingSqlite<T>(
 	tx: Tx,
