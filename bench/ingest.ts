@@ -11,7 +11,7 @@ import { monthOf, weekOf } from '../src/lib/server/figures/measures';
 import { dayOf } from '../src/lib/server/figures/record';
 import { plannedSubmits, type SubmitOp } from './support/applications';
 import { benchDatabase, defaultPgUrl } from './support/databases';
-import { postgresCpuMs, treeCpuMs } from './support/cpu';
+import { cpuReading } from './support/cpu';
 import { startServer } from './support/server';
 
 const { values } = parseArgs({
@@ -42,7 +42,7 @@ interface Figures {
 	applyShare: number;
 	raw: number;
 	/** CPU time per application while the API ingested (ms): the server's processes, PostgreSQL's. */
-	cpu: { server: number | null; database: number | null };
+	cpu: { server: number; database: number };
 }
 
 async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures> {
@@ -59,16 +59,15 @@ async function runOn(kind: 'sqlite' | 'postgres', port: number): Promise<Figures
 
 		await sendAll(server.url, tokens, planned.slice(0, WARM_UP));
 		const measured = planned.slice(WARM_UP);
-		const cpu0 = { server: treeCpuMs(server.pid), database: postgresCpuMs() };
+		const before = cpuReading(server.pid);
 		const t0 = performance.now();
 		serverMs = 0;
 		const statuses = await sendAll(server.url, tokens, measured);
 		const apiSeconds = (performance.now() - t0) / 1000;
-		const perOp = (before: number | null, after: number | null) =>
-			before === null || after === null ? null : (after - before) / COUNT;
+		const after = cpuReading(server.pid);
 		const cpu = {
-			server: perOp(cpu0.server, treeCpuMs(server.pid)),
-			database: kind === 'postgres' ? perOp(cpu0.database, postgresCpuMs()) : null
+			server: (after.server - before.server) / COUNT,
+			database: (after.database - before.database) / COUNT
 		};
 		const applySeconds = serverMs / 1000;
 		const applied = statuses.filter((s) => s === 'applied').length;
@@ -318,7 +317,7 @@ for (const r of results) {
 		`${r.kind.padEnd(9)} API ${r.api.toFixed(0).padStart(6)} applications/s   raw insert of the same rows ${r.raw.toFixed(0).padStart(6)} /s   API = ${((r.api / r.raw) * 100).toFixed(0)} % of raw${CONCURRENCY === 1 ? `   (ops themselves ${(r.applyShare * 100).toFixed(0)} % of the API's time)` : ''}`
 	);
 }
-const ms = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(3)} ms`);
+const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(3)} ms`);
 for (const r of results) {
 	const database = r.kind === 'postgres' ? `, PostgreSQL ${ms(r.cpu.database)}` : '';
 	console.log(`${r.kind.padEnd(9)} CPU per application: server ${ms(r.cpu.server)}${database}`);

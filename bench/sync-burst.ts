@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CatalogSnapshot } from '../src/lib/catalog/types';
 import { plannedSubmits, type SubmitOp } from './support/applications';
-import { ownCpuMs, postgresCpuMs, treeCpuMs } from './support/cpu';
+import { cpuReading, type CpuReading } from './support/cpu';
 import { benchDatabase, defaultPgUrl, type BenchKind } from './support/databases';
 import { median, startServer } from './support/server';
 
@@ -72,11 +72,7 @@ async function syncOnce(url: string, device: Device, op: SubmitOp) {
 }
 
 /** CPU time (ms) used while the counted rounds ran, by the client, the server and PostgreSQL. */
-interface Cpu {
-	client: number;
-	server: number;
-	database: number;
-}
+type Cpu = CpuReading;
 type Figures = Record<Mode, { send: number[]; pull: number[]; cpu: Cpu }>;
 
 /** Warm-up rounds, then `ROUNDS` rounds of each arrival, each device sending the next op. */
@@ -91,11 +87,6 @@ async function measure(
 		burst: { send: [], pull: [], cpu: cpu() },
 		spread: { send: [], pull: [], cpu: cpu() }
 	};
-	const reading = (): Cpu => ({
-		client: ownCpuMs(),
-		server: treeCpuMs(serverPid) ?? NaN,
-		database: postgresCpuMs() ?? NaN
-	});
 	let next = 0;
 	const round = (mode: Mode) =>
 		Promise.all(
@@ -109,9 +100,9 @@ async function measure(
 	for (let w = 0; w < WARMUP; w++) await round(w % 2 ? 'spread' : 'burst');
 	for (let r = 0; r < ROUNDS; r++) {
 		for (const mode of ['burst', 'spread'] as const) {
-			const before = reading();
+			const before = cpuReading(serverPid);
 			const timings = await round(mode);
-			const after = reading();
+			const after = cpuReading(serverPid);
 			for (const key of ['client', 'server', 'database'] as const) {
 				figures[mode].cpu[key] += after[key] - before[key];
 			}

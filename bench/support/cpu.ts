@@ -64,3 +64,18 @@ export function ownCpuMs(): number {
 	const { user, system } = process.cpuUsage();
 	return (user + system) / 1000;
 }
+
+/** CPU time so far (ms) of this process, a server's processes and PostgreSQL; NaN where unreadable. */
+export interface CpuReading {
+	client: number;
+	server: number;
+	database: number;
+}
+
+export function cpuReading(serverPid: number): CpuReading {
+	return {
+		client: ownCpuMs(),
+		server: treeCpuMs(serverPid) ?? NaN,
+		database: postgresCpuMs() ?? NaN
+	};
+}
