@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { checkOpenSlot, idNumber, SLOTS_PAGE, uniqueN } from './support/apply';
+import { seriousViolations } from './support/axe';
 
 const MODES = [
 	{ locale: 'zh', elder: false },
@@ -19,12 +19,7 @@ async function expectUsable(page: Page, what: string) {
 		client: document.documentElement.clientWidth
 	}));
 	expect(width.scroll, `${what} scrolls sideways`).toBeLessThanOrEqual(width.client);
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	expect(
-		violations
-			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-			.map((v) => `${what}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-	).toEqual([]);
+	expect(await seriousViolations(page, what)).toEqual([]);
 }
 
 for (const mode of MODES) {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './support/axe';
 import { counterPage } from './support/staff';
 import { clerkPage, issueWalkIn, open } from './support/queue';
 import { applyFromSlots, SLOTS_PAGE, uniqueN } from './support/apply';
@@ -53,13 +53,7 @@ for (const mode of MODES) {
 			}));
 			expect(width.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(width.client);
 			expect(await smallTargets(page), `${path}: controls under 48 px`).toEqual([]);
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(
-				serious.map(
-					(v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-				)
-			).toEqual([]);
+			expect(await seriousViolations(page, path)).toEqual([]);
 		}
 	});
 }
@@ -68,11 +62,7 @@ test('counter pages and the hall display pass axe', async ({ page, browser, base
 	test.setTimeout(120_000);
 	const check = async (p: typeof page, path: string) => {
 		await p.goto(path);
-		const { violations } = await new AxeBuilder({ page: p }).analyze();
-		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(
-			serious.map((v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-		).toEqual([]);
+		expect(await seriousViolations(p, path)).toEqual([]);
 	};
 	await check(page, '/staff/login');
 	await check(page, '/display/chengxiang-centre');
@@ -132,13 +122,7 @@ test('the queue and today pages fit a 1280×720 screen and an 800×1280 tablet, 
 					.map(({ el, box }) => `${el.textContent?.trim() || el.id}: ${box.width}×${box.height}`)
 			);
 			expect(small, `${size}: small controls`).toEqual([]);
-			const { violations } = await new AxeBuilder({ page: clerk }).analyze();
-			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(
-				serious.map(
-					(v) => `${size}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-				)
-			).toEqual([]);
+			expect(await seriousViolations(clerk, size)).toEqual([]);
 		}
 		await clerk.context().close();
 	}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './support/axe';
 import { applyFromSlots, SLOTS_PAGE, serverApplications, uniqueN } from './support/apply';
 import { e2eDatabase } from './support/db';
 import { ADMIN, STAFF_A, counterPage, signIn } from './support/staff';
@@ -287,13 +287,7 @@ test.describe('on a phone', () => {
 			}));
 			expect(width.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(width.client);
 			expect(await smallTargets(page), `${path}: controls under 48 px`).toEqual([]);
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(
-				serious.map(
-					(v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-				)
-			).toEqual([]);
+			expect(await seriousViolations(page, path)).toEqual([]);
 		}
 	});
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { axeViolations } from './support/axe';
 import { ADMIN } from './support/staff';
 import { adminPage } from './support/catalog-admin';
 
@@ -30,7 +30,7 @@ for (const viewport of [
 		for (const path of PAGES) {
 			await admin.goto(path);
 			await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-			const { violations } = await new AxeBuilder({ page: admin }).analyze();
+			const violations = await axeViolations(admin);
 			expect(violations.map((v) => `${path}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
 			const overflow = await admin.evaluate(
 				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
@@ -43,7 +43,7 @@ for (const viewport of [
 		await admin.getByLabel('纬度', { exact: true }).fill('');
 		await admin.getByRole('button', { name: '存入草稿' }).click();
 		await expect(admin.getByRole('alert')).toContainText('请填写“纬度”');
-		const { violations } = await new AxeBuilder({ page: admin }).analyze();
+		const violations = await axeViolations(admin);
 		expect(violations.map((v) => v.id)).toEqual([]);
 		await admin.context().close();
 	});

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/node';
 import { addDays, weekdayOf } from '../src/lib/catalog/dates';
 import { expect, test } from './fixtures';
+import { axeViolations } from './support/axe';
 import { e2eDatabase } from './support/db';
 import { ADMIN } from './support/staff';
 import {
@@ -330,7 +330,7 @@ test("a draft begun before a town's publication is not published over it, and is
 	).toBeVisible();
 	// The panel passes axe and fits a phone.
 	await admin.setViewportSize({ width: 360, height: 640 });
-	const { violations } = await new AxeBuilder({ page: admin }).analyze();
+	const violations = await axeViolations(admin);
 	expect(violations.map((v) => `${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
 	expect(
 		await admin.evaluate(
@@ -412,7 +412,7 @@ test('publishing a change that removes a booked slot lists that booking for the 
 
 	// The list with its forms passes axe and fits a phone.
 	await admin.setViewportSize({ width: 360, height: 640 });
-	const { violations } = await new AxeBuilder({ page: admin }).analyze();
+	const violations = await axeViolations(admin);
 	expect(violations.map((v) => `${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
 	expect(
 		await admin.evaluate(

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './support/axe';
 import { ADMIN, counterPage, signIn } from './support/staff';
 
 const WEEK = 'from=2026-03-02&to=2026-03-08';
@@ -16,11 +16,7 @@ test.beforeAll(() => {
 });
 
 async function noSeriousAxe(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect(
-		serious.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-	).toEqual([]);
+	expect(await seriousViolations(page, page.url())).toEqual([]);
 }
 
 test('the city administrator filters the figures, reads charts and tables, exports CSV and follows up a poor rating', async ({

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './support/axe';
 import {
 	applyFromSlots,
 	serverApplications,
@@ -361,12 +361,7 @@ for (const size of [
 			}));
 			expect(width.scroll, `${what} scrolls sideways`).toBeLessThanOrEqual(width.client);
 			expect(await smallTargets(counter), `${what}: targets under 44 px`).toEqual([]);
-			const { violations } = await new AxeBuilder({ page: counter }).analyze();
-			expect(
-				violations
-					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-					.map((v) => `${what}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-			).toEqual([]);
+			expect(await seriousViolations(counter, what)).toEqual([]);
 		};
 		await counter.goto(`/staff/applications/${id}`);
 		await check('record');
