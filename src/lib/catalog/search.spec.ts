@@ -212,4 +212,24 @@ describe('search ranking', () => {
 		expect(ids(search(index, 'dengji').matters)).toEqual(['coop', 'ib']);
 		expect(ids(search(index, '登记').matters)).toEqual(['coop', 'ib']);
 	});
+
+	it('shows the best `limit` in that order and counts every one found', () => {
+		const many = indexOf([
+			matter('inside-1', { zh: '申领残疾证' }),
+			matter('guide', { zh: '公交爱心卡', summary: { zh: '凭残疾证免费乘车' } }),
+			matter('prefix-1', { zh: '残疾证明开具' }),
+			matter('inside-2', { zh: '补办残疾证' }),
+			matter('prefix-2', { zh: '残疾证补办' }),
+			matter('inside-3', { zh: '换领残疾证' })
+		]);
+		const all = ['prefix-1', 'prefix-2', 'inside-1', 'inside-2', 'inside-3', 'guide'];
+		for (let limit = 0; limit <= all.length + 1; limit++) {
+			const found = search(many, '残疾证', {}, limit);
+			expect(ids(found.matters)).toEqual(all.slice(0, limit));
+			expect(found.matterTotal).toBe(all.length);
+		}
+		const bothPoints = search(index, 'fuwu', {}, 1);
+		expect(ids(bothPoints.points)).toEqual(['p1']);
+		expect(bothPoints.pointTotal).toBe(2);
+	});
 });

@@ -143,27 +143,28 @@ export function search(
 				(!filters.category || e.item.categoryId === filters.category) &&
 				(!filters.department || e.item.departmentId === filters.department)
 		),
-		q
+		q,
+		limit
 	);
 	const points =
 		filters.category || filters.department
-			? []
+			? { found: [], total: 0 }
 			: rank(
 					index.points.filter((e) => !filters.town || e.item.townId === filters.town),
 					q,
+					limit,
 					!!filters.town
 				);
-	const shown = matters.slice(0, limit);
 	const aliasOf = new Map<string, string>();
-	for (const found of shown) {
+	for (const found of matters.found) {
 		if (found.source > 0) aliasOf.set(found.item.id, found.item.aliases[found.source - 1]!);
 	}
 	return {
-		matters: shown.map((f) => f.item),
-		points: points.slice(0, limit).map((f) => f.item),
+		matters: matters.found.map((f) => f.item),
+		points: points.found.map((f) => f.item),
 		aliasOf,
-		matterTotal: matters.length,
-		pointTotal: points.length
+		matterTotal: matters.total,
+		pointTotal: points.total
 	};
 }
 
@@ -235,22 +236,35 @@ interface Match {
 
 interface Found<T> extends Match {
 	item: T;
-	order: number;
 }
 
-function rank<T>(entries: Entry<T>[], q: Query | null, allWhenEmpty = true): Found<T>[] {
+/**
+ * The best `limit` entries that match, by rank then in the catalogue's order, and how many match.
+ * Ranks are few: a list per rank, in the order entries come, stands for a sort of every match
+ * (a single letter matches most of a catalogue), and none needs more than `limit`.
+ */
+function rank<T>(
+	entries: Entry<T>[],
+	q: Query | null,
+	limit: number,
+	allWhenEmpty = true
+): { found: Found<T>[]; total: number } {
 	if (!q) {
-		if (!allWhenEmpty) return [];
-		return entries.map((e, order) => ({ item: e.item, rank: 0, source: 0, order }));
+		if (!allWhenEmpty) return { found: [], total: 0 };
+		const found = entries.slice(0, limit).map((e) => ({ item: e.item, rank: 0, source: 0 }));
+		return { found, total: entries.length };
 	}
-	const found: Found<T>[] = [];
-	for (let order = 0; order < entries.length; order++) {
-		const match = matchOf(entries[order]!, q);
-		if (match)
-			found.push({ item: entries[order]!.item, rank: match.rank, source: match.source, order });
+	const byRank: Found<T>[][] = [];
+	let total = 0;
+	for (const entry of entries) {
+		const match = matchOf(entry, q);
+		if (!match) continue;
+		total++;
+		const list = (byRank[match.rank] ??= []);
+		if (list.length < limit)
+			list.push({ item: entry.item, rank: match.rank, source: match.source });
 	}
-	found.sort((a, b) => a.rank - b.rank || a.order - b.order);
-	return found;
+	return { found: byRank.flat().slice(0, limit), total };
 }
 
 function matchOf(e: Entry<unknown>, q: Query): Match | null {
