@@ -1,6 +1,6 @@
 import type { BookingReply, OpReply, TimelineStep } from '$lib/schemas/ops';
-import { sql, type Compilable } from 'kysely';
-import { prepareOnce } from '../db/prepared';
+import { sql } from 'kysely';
+import { compiledOnce, kindOf } from '../db/compiled';
 import { runCompiled } from '../db/run-compiled';
 import type { Tx } from '../db/transaction';
 
@@ -21,61 +21,76 @@ export interface ApplicationState {
 /** Lists of up to this many applications (a pull's usual one, a reply's) have prepared statements. */
 const PREPARED_UP_TO = 4;
 
-async function rowsOf<R>(tx: Tx, query: Compilable<R>, count: number): Promise<R[]> {
-	const compiled = query.compile();
-	if (count <= PREPARED_UP_TO) prepareOnce(compiled.sql);
-	return (await runCompiled(tx, compiled)).rows;
-}
-
-export async function applicationStates(tx: Tx, ids: string[]): Promise<ApplicationState[]> {
-	if (!ids.length) return [];
-	// One query for the three tables (a round trip each cost a third of a pull on PostgreSQL):
-	// their rows in the same columns, told apart by `k`.
+/**
+ * One query for the three tables (a round trip each cost a third of a pull on PostgreSQL): their
+ * rows in the same columns, told apart by `k`.
+ */
+function statesQuery(tx: Tx, ids: string[]) {
 	const text = (column: string | null) =>
 		(column === null ? sql`null` : sql.ref(column)).$castTo<string | null>();
 	const number = (column: string | null) =>
 		(column === null ? sql`null` : sql.ref(column)).$castTo<number | null>();
-	/** A table's rows as `app`, `k`, five texts and a number. */
 	const columns = (app: string, k: string, t: (string | null)[], n: string | null) => [
 		sql.ref(app).$castTo<string>().as('app'),
 		sql.lit(k).$castTo<string>().as('k'),
 		...(['t1', 't2', 't3', 't4', 't5'] as const).map((as, i) => text(t[i] ?? null).as(as)),
 		number(n).as('n')
 	];
-	const rows = await rowsOf(
-		tx,
-		tx
-			.selectFrom('applications')
-			.select(
-				columns(
-					'id',
-					'a',
-					['reference', 'status', 'status_note', 'requested_materials', 'updated_at'],
-					'rating'
-				)
+	return tx
+		.selectFrom('applications')
+		.select(
+			columns(
+				'id',
+				'a',
+				['reference', 'status', 'status_note', 'requested_materials', 'updated_at'],
+				'rating'
 			)
-			.where('id', 'in', ids)
-			.unionAll(
-				tx
-					.selectFrom('bookings')
-					.select(
-						columns(
-							'application_id',
-							'b',
-							['point_id', 'matter_id', 'slot_start', 'status', 'updated_at'],
-							null
-						)
+		)
+		.where('id', 'in', ids)
+		.unionAll(
+			tx
+				.selectFrom('bookings')
+				.select(
+					columns(
+						'application_id',
+						'b',
+						['point_id', 'matter_id', 'slot_start', 'status', 'updated_at'],
+						null
 					)
-					.where('application_id', 'in', ids)
-			)
-			.unionAll(
-				tx
-					.selectFrom('application_events')
-					.select(columns('application_id', 'e', ['step', 'at', 'note', null, null], 'seq'))
-					.where('application_id', 'in', ids)
-			),
-		ids.length
-	);
+				)
+				.where('application_id', 'in', ids)
+		)
+		.unionAll(
+			tx
+				.selectFrom('application_events')
+				.select(columns('application_id', 'e', ['step', 'at', 'note', null, null], 'seq'))
+				.where('application_id', 'in', ids)
+		);
+}
+
+/**
+ * `statesQuery` for a short list, built once for each length: building it cost as much as running
+ * it, for every pull.
+ */
+const statesOfShortList = Array.from({ length: PREPARED_UP_TO }, (_, i) =>
+	compiledOnce((db, p: Record<string, string>) =>
+		statesQuery(
+			db,
+			Array.from({ length: i + 1 }, (_, j) => p[`id${j}`]!)
+		)
+	)
+);
+
+async function stateRows(tx: Tx, ids: string[]) {
+	const compiled = statesOfShortList[ids.length - 1];
+	if (!compiled) return (await runCompiled(tx, statesQuery(tx, ids).compile())).rows;
+	const params = Object.fromEntries(ids.map((id, j) => [`id${j}`, id]));
+	return (await compiled(tx, kindOf(tx), params)).rows;
+}
+
+export async function applicationStates(tx: Tx, ids: string[]): Promise<ApplicationState[]> {
+	if (!ids.length) return [];
+	const rows = await stateRows(tx, ids);
 	const apps = rows.filter((r) => r.k === 'a');
 	const bookings = rows
 		.filter((r) => r.k === 'b')

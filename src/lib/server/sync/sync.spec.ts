@@ -592,6 +592,26 @@ for (const target of testDatabases()) {
 			expect(deviceId).toBeTruthy();
 		});
 
+		it('gives an application the same state in a pull of many as in a pull of a few', async () => {
+			const device = await registerDevice(conn.db);
+			const ops = Array.from({ length: 6 }, (_, i) => submitOp(catalog, { n: 401 + i }));
+			const sent = (await (await post({ ops }, device.token)).json()).results;
+			expect(sent.map((r: { status: string }) => r.status)).toEqual(Array(6).fill('applied'));
+			const pull = async (since: number) => (await client.pull(since, device.token)).json();
+			const all = (await pull(0)).changes;
+			expect(all.map((c: { applicationId: string }) => c.applicationId)).toEqual(
+				ops.map((op) => op.payload.applicationId)
+			);
+			expect(all.map((c: { reference: string }) => c.reference)).toEqual(
+				sent.map((r: { reply: { reference: string } }) => r.reply.reference)
+			);
+			expect(all[0]).toMatchObject({ status: 'submitted', booking: { status: 'booked' } });
+			// Five, four, … none after each one: lists of every length a pull reads.
+			for (let i = 0; i < all.length; i++) {
+				expect((await pull(all[i].seq)).changes).toEqual(all.slice(i + 1));
+			}
+		});
+
 		it('answers a cursor past the server’s last change with the last change, so later ones are seen', async () => {
 			const pull = async (since: number) => (await client.pull(since)).json();
 			const ahead = await pull(1e12);
