@@ -5,6 +5,7 @@ import { runCompiled } from '../db/run-compiled';
 import type { Tx } from '../db/transaction';
 import { endTicketOf } from '../counter/tickets';
 import { recordStepFigures } from '../figures/record';
+import { endBooking, openBookingOf } from '../sync/slots-hold';
 
 interface Step {
 	/** The states the change is allowed from. */
@@ -20,6 +21,11 @@ interface Step {
 	unrated?: true;
 	/** Ends the visit: the application's ticket, waiting or called, is done. */
 	endsVisit?: true;
+	/**
+	 * Closes the application's booking, as this (the person may book the matter again; a place
+	 * still ahead goes back to its slot).
+	 */
+	closesBooking?: 'cancelled' | 'released';
 }
 
 /** Every change of an application's state, by whoever makes it, and the states it is allowed from. */
@@ -31,8 +37,18 @@ export const STEPS = {
 	check_in: { from: ['submitted', 'accepted', 'more_materials'], to: null },
 	accept: { from: ['submitted', 'more_materials'], to: 'accepted' },
 	request_materials: { from: ['submitted', 'accepted', 'more_materials'], to: 'more_materials' },
-	complete: { from: ['accepted', 'more_materials'], to: 'completed', endsVisit: true },
-	refuse: { from: ['submitted', 'accepted', 'more_materials'], to: 'refused', endsVisit: true }
+	complete: {
+		from: ['accepted', 'more_materials'],
+		to: 'completed',
+		endsVisit: true,
+		closesBooking: 'released'
+	},
+	refuse: {
+		from: ['submitted', 'accepted', 'more_materials'],
+		to: 'refused',
+		endsVisit: true,
+		closesBooking: 'cancelled'
+	}
 } as const satisfies Record<string, Step>;
 
 export type StepName = keyof typeof STEPS;
@@ -45,7 +61,8 @@ export function allows(step: StepName, status: ApplicationStatus): boolean {
  * Makes `step` from `expected`, the state the caller read, with `set` besides, as one conditional
  * update, and records the step (with its time and note) for the application's timeline: of two
  * changes racing from the same state only one is made, and a change is never made from a state it
- * is not allowed from. A step that ends the visit ends the application's ticket with it. False when
+ * is not allowed from. A step that ends the visit ends the application's ticket with it, and one
+ * that closes the application its booking. False when
  * the application is no longer as the caller saw it (the caller answers that it cannot be done now).
  */
 export async function changeStatus(
@@ -74,6 +91,10 @@ export async function changeStatus(
 			: undefined
 	);
 	if (rule.endsVisit) await endTicketOf(tx, applicationId, event.at);
+	if (rule.closesBooking) {
+		const booking = await openBookingOf(tx, applicationId);
+		if (booking) await endBooking(tx, booking, rule.closesBooking, event.at);
+	}
 	return true;
 }
 

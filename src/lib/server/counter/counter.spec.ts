@@ -366,6 +366,49 @@ for (const target of testDatabases()) {
 			).toBeNull();
 		});
 
+		it('once it refuses or completes an application, its person may apply again, and a place still ahead is free', async () => {
+			const phone = await registerDevice(conn.db);
+			const device = { id: phone.deviceId, userId: null };
+			const booked = async (slot: string) =>
+				(
+					await conn.db
+						.selectFrom('slot_counts')
+						.select('booked')
+						.where('point_id', '=', 'chengxiang-centre')
+						.where('matter_id', '=', 'individual-business-registration')
+						.where('slot_start', '=', slot)
+						.executeTakeFirstOrThrow()
+				).booked;
+			const cases = [
+				[561, ['refuse']],
+				[562, ['accept', 'complete']]
+			] as const;
+			for (const [n, steps] of cases) {
+				const first = submitOp(catalog, { n });
+				const [sent] = await applyOps(conn, device, [first], catalog);
+				const slot = (sent!.reply as { booking: { slotStart: string } }).booking.slotStart;
+				const before = Number(await booked(slot));
+				for (const step of steps) {
+					const note = { note: '请重新申请', materials: [] };
+					const done = await processApplication(
+						conn,
+						staffA,
+						catalog,
+						first.payload.applicationId,
+						step,
+						note
+					);
+					expect(done.ok).toBe(true);
+				}
+				expect(Number(await booked(slot))).toBe(before - 1);
+				const [again] = await applyOps(conn, device, [submitOp(catalog, { n })], catalog);
+				expect(again).toMatchObject({
+					status: 'applied',
+					reply: { booking: { status: 'booked' } }
+				});
+			}
+		});
+
 		it('gives no ticket to a refused, cancelled or completed application', async () => {
 			const {
 				phone,

@@ -10,7 +10,7 @@ import { recordChange } from './changes';
 import { conflict, rejected, type OpContext, type Outcome } from './context';
 import { changeStatus, holdForChange } from '../applications/status';
 import { applicationReply } from './reply';
-import { releaseSlot } from './slots-hold';
+import { endBooking, openBookingOf } from './slots-hold';
 import { activeBookingOf } from './statements';
 import { strangeMaterials } from './strange-materials';
 import { attachPhotos, ownBlobs } from '../blobs/store';
@@ -31,15 +31,6 @@ async function ownApplication(ctx: OpContext, applicationId: string) {
 		.executeTakeFirst();
 }
 
-async function activeBooking(ctx: OpContext, applicationId: string) {
-	return ctx.tx
-		.selectFrom('bookings')
-		.selectAll()
-		.where('application_id', '=', applicationId)
-		.where('status', 'in', ['booked', 'needs_slot'])
-		.executeTakeFirst();
-}
-
 function pastCutoff(ctx: OpContext, slotStart: string | null): boolean {
 	return !!slotStart && Date.parse(slotStart) - ctx.now.getTime() < CHANGE_CUTOFF_HOURS * 3_600_000;
 }
@@ -47,27 +38,6 @@ function pastCutoff(ctx: OpContext, slotStart: string | null): boolean {
 function invalid(issues: readonly v.BaseIssue<unknown>[]): Outcome {
 	const fields = describeIssues(issues, labels);
 	return rejected('invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
-}
-
-/** Gives a booking's place back (if it held one) and closes the booking. */
-async function endBooking(
-	ctx: OpContext,
-	booking: NonNullable<Awaited<ReturnType<typeof activeBooking>>>,
-	status: 'cancelled' | 'released',
-	stamp: string
-): Promise<void> {
-	if (booking.status === 'booked' && booking.slot_start) {
-		await releaseSlot(ctx.tx, {
-			pointId: booking.point_id,
-			matterId: booking.matter_id,
-			start: booking.slot_start
-		});
-	}
-	await ctx.tx
-		.updateTable('bookings')
-		.set({ status, updated_at: stamp })
-		.where('id', '=', booking.id)
-		.execute();
 }
 
 /** `booking.cancel`: releases the place and closes the application, until the cutoff. */
@@ -81,12 +51,12 @@ export async function cancelBooking(ctx: OpContext, raw: unknown): Promise<Outco
 	if (!(await holdForChange(ctx.tx, app.id, 'cancel', app.status))) {
 		return conflict('not_cancellable', m.err_not_cancellable());
 	}
-	const booking = await activeBooking(ctx, app.id);
+	const booking = await openBookingOf(ctx.tx, app.id);
 	if (booking?.status === 'booked' && pastCutoff(ctx, booking.slot_start)) {
 		return conflict('past_cutoff', m.err_past_cutoff());
 	}
 	const stamp = ctx.now.toISOString();
-	if (booking) await endBooking(ctx, booking, 'cancelled', stamp);
+	if (booking) await endBooking(ctx.tx, booking, 'cancelled', ctx.now);
 	await changeStatus(ctx.tx, app.id, 'cancel', app.status, { updated_at: stamp }, { at: ctx.now });
 	await recordChange(ctx.tx, ctx.kind, app.device_id, app.id, ctx.now);
 	return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
@@ -101,7 +71,7 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	if (!(await holdForChange(ctx.tx, app.id, 'move', app.status))) {
 		return conflict('not_movable', m.err_not_movable());
 	}
-	const booking = await activeBooking(ctx, app.id);
+	const booking = await openBookingOf(ctx.tx, app.id);
 	if (booking?.status === 'booked' && pastCutoff(ctx, booking.slot_start)) {
 		return conflict('past_cutoff', m.err_past_cutoff());
 	}
@@ -125,7 +95,7 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 		return conflict('no_slot', message, await alternatives(ctx, point, rule));
 	}
 
-	if (booking) await endBooking(ctx, booking, 'released', stamp);
+	if (booking) await endBooking(ctx.tx, booking, 'released', ctx.now);
 	await changeStatus(
 		ctx.tx,
 		app.id,

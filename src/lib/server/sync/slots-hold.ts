@@ -38,3 +38,47 @@ export async function releaseSlot(
 		.where('booked', '>', 0)
 		.execute();
 }
+
+/** A booking as `openBookingOf` finds it. */
+export interface OpenBooking {
+	id: string;
+	point_id: string;
+	matter_id: string;
+	slot_start: string | null;
+	status: string;
+}
+
+/** The application's open booking (holding a place, or waiting for one), if any. */
+export async function openBookingOf(
+	tx: Tx,
+	applicationId: string
+): Promise<OpenBooking | undefined> {
+	return tx
+		.selectFrom('bookings')
+		.select(['id', 'point_id', 'matter_id', 'slot_start', 'status'])
+		.where('application_id', '=', applicationId)
+		.where('status', 'in', ['booked', 'needs_slot'])
+		.executeTakeFirst();
+}
+
+/**
+ * Closes a booking, so that it no longer counts as its person's one booking for the matter. The
+ * place it holds goes back to its slot while the slot is still ahead (one whose time has come was
+ * used, or missed).
+ */
+export async function endBooking(
+	tx: Tx,
+	booking: OpenBooking,
+	status: 'cancelled' | 'released',
+	at: Date
+): Promise<void> {
+	const start = booking.slot_start;
+	if (booking.status === 'booked' && start && Date.parse(start) > at.getTime()) {
+		await releaseSlot(tx, { pointId: booking.point_id, matterId: booking.matter_id, start });
+	}
+	await tx
+		.updateTable('bookings')
+		.set({ status, updated_at: at.toISOString() })
+		.where('id', '=', booking.id)
+		.execute();
+}
