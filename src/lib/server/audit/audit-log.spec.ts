@@ -9,7 +9,8 @@ import { seedDemo } from '../seed/seed-demo';
 import { applyOps } from '../sync/apply-ops';
 import { submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
-import { auditCsv, csvCell } from './csv';
+import { csvCell } from '../http/csv';
+import { auditCsv } from './csv';
 import { actionWords, entryDetails } from './describe';
 import { AUDIT_PAGE_SIZE, auditEntries, auditPage, type AuditFilter } from './log';
 

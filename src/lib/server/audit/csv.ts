@@ -4,19 +4,7 @@ import { tr } from '$lib/i18n';
 import { serviceClock, toHhmm } from '$lib/time';
 import { actionWords, entryDetails } from './describe';
 import type { AuditEntry } from './log';
-
-/**
- * One CSV cell. A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return,
- * which some strip first) as a formula: such a cell gets a leading apostrophe, read as text.
- */
-export function csvCell(value: string): string {
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function csvRows(rows: string[][]): string {
-	return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+import { csvRows } from '../http/csv';
 
 /** `2026-12-01 14:30`, Beijing time, as a spreadsheet sorts it. */
 function beijing(at: string): string {

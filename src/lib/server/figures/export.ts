@@ -1,16 +1,15 @@
-import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/node';
 import type { FigureTable } from '$lib/figures/table';
+import { csvRows } from '../http/csv';
 
-/** A table as CSV, with a byte-order mark so that spreadsheet programs read the Chinese right. */
+/**
+ * A table as CSV, with a byte-order mark so that spreadsheet programs read the Chinese right, and
+ * formulas defused (`csvCell`): a place's name is a town admin's words.
+ */
 export function tableCsv(table: FigureTable): string {
-	return (
-		'\uFEFF' +
-		Papa.unparse({
-			fields: table.columns.map((c) => c.label),
-			data: table.rows.map((r) => table.columns.map((c) => r[c.key] ?? ''))
-		})
-	);
+	const header = table.columns.map((c) => c.label);
+	const rows = table.rows.map((r) => table.columns.map((c) => r[c.key] ?? ''));
+	return '\uFEFF' + csvRows([header, ...rows]);
 }
 
 /** A table as an XLSX workbook of one sheet, numbers kept as numbers. */

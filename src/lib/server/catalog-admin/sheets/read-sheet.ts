@@ -1,5 +1,9 @@
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
+import { FORMULA_START } from '../../http/csv';
+
+/** The apostrophe `csvCell` puts before a cell that would run as a formula. */
+const DEFUSED = new RegExp(`^'(?=${FORMULA_START.source.slice(1)})`);
 
 /** A spreadsheet's first sheet as rows of text cells; null when it is neither CSV nor XLSX. */
 export async function readSheetRows(file: File): Promise<string[][] | null> {
@@ -13,11 +17,16 @@ export async function readSheetRows(file: File): Promise<string[][] | null> {
 			return null;
 		}
 	}
-	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+	// One line ending throughout: the parser takes the first line's for all, and rows added to an
+	// export in another editor may end otherwise.
+	const text = bytes
+		.toString('utf8')
+		.replace(/^\uFEFF/, '')
+		.replace(/\r\n?/g, '\n');
 	if (text.includes('\u0000')) return null;
 	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
 	if (parsed.errors.some((e) => e.type === 'Quotes')) return null;
-	return parsed.data.map((row) => row.map((c) => c ?? ''));
+	return parsed.data.map((row) => row.map((c) => (c ?? '').replace(DEFUSED, '')));
 }
 
 function cellText(value: unknown): string {

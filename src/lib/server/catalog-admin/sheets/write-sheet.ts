@@ -1,9 +1,12 @@
-import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/node';
+import { csvRows } from '../../http/csv';
 
-/** Rows as a CSV file Excel opens as UTF-8 (with a byte order mark). */
+/**
+ * Rows as a CSV file Excel opens as UTF-8 (with a byte order mark), formulas defused (`csvCell`):
+ * `readSheetRows` reads them back as they were.
+ */
 export function csvFile(rows: (string | number)[][]): Buffer {
-	return Buffer.from(`\uFEFF${Papa.unparse(rows)}\r\n`, 'utf8');
+	return Buffer.from(`\uFEFF${csvRows(rows)}`, 'utf8');
 }
 
 export async function xlsxFile(rows: (string | number)[][]): Promise<Buffer> {
