@@ -20,6 +20,12 @@ test('staff sign in and out; the workspace needs a session', async ({ page }) =>
 	const cookie = (await page.context().cookies()).find((c) => c.name === 'ow_session');
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
+	// The sign-out address opened as a page (typed, or from a link) signs nobody out: back to work.
+	const opened = await page.goto('/staff/logout');
+	expect(opened?.status()).toBe(200);
+	await expect(page).toHaveURL(/\/staff$/);
+	await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+
 	await page.getByRole('button', { name: '退出登录' }).click();
 	await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
 	await page.goto('/staff');

@@ -1,7 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { SESSION_COOKIE, endSession } from '$lib/server/auth/sessions';
 import { database } from '$lib/server/db';
+
+/** Signing out is a form's post; the address opened as a page signs nobody out. */
+export const load: PageServerLoad = () => redirect(303, '/staff');
 
 export const actions: Actions = {
 	default: async ({ cookies }) => {
