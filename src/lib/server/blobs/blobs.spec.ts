@@ -80,6 +80,14 @@ for (const target of testDatabases()) {
 			expect(await offsetOf(await a.head(sha))).toEqual([204, CHUNK]);
 			// A chunk at the wrong place is refused with the server's offset.
 			expect(await offsetOf(await a.patch(part(0), sha, 0, bytes.length))).toEqual([409, CHUNK]);
+			// At the right place but of another length than the upload under way: the length is named,
+			// with the upload's own (going on from the offset would be refused again and again).
+			const otherLength = await a.patch(part(CHUNK), sha, CHUNK, bytes.length - 1);
+			expect(otherLength.status).toBe(409);
+			expect(otherLength.headers.get('upload-length')).toBe(String(bytes.length));
+			expect(await otherLength.json()).toMatchObject({
+				error: { code: 'length_mismatch', fields: [{ field: 'Upload-Length' }] }
+			});
 			// Another device's upload of the same photo is its own.
 			expect(await offsetOf(await b.head(sha))).toEqual([204, 0]);
 			let offset = CHUNK;
@@ -101,8 +109,8 @@ for (const target of testDatabases()) {
 				.select(['size', 'sent_bytes'])
 				.where('sha256', '=', sha)
 				.executeTakeFirstOrThrow();
-			// Every byte range was taken once; the refused repeat is counted, as it came.
-			expect(owner).toEqual({ size: bytes.length, sent_bytes: bytes.length + CHUNK });
+			// Every byte range was taken once; the two refused chunks are counted, as they came.
+			expect(owner).toEqual({ size: bytes.length, sent_bytes: bytes.length + 2 * CHUNK });
 			expect(await countRows(conn, 'blob_upload_chunks')).toBe(0);
 			expect(await offsetOf(await a.head(sha))).toEqual([204, bytes.length]);
 		});

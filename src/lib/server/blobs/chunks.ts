@@ -21,6 +21,7 @@ import {
 type ChunkOutcome =
 	| { done: { created: boolean }; size: number }
 	| { mismatch: number; total: number }
+	| { differs: 'Upload-Length' | 'Content-Type'; at: number; total: number; type: string }
 	| { over: keyof PhotoLimits }
 	| { offset: number }
 	| { problem: Response };
@@ -127,12 +128,19 @@ export async function handleBlobPatch(
 				.where('device_id', '=', device.id)
 				.where('sha256', '=', sha256);
 		const at = partial?.received ?? 0;
-		if (offset !== at || (partial && (partial.total !== total || partial.content_type !== type))) {
+		const differs =
+			partial && partial.total !== total
+				? 'Upload-Length'
+				: partial && partial.content_type !== type
+					? 'Content-Type'
+					: null;
+		if (offset !== at || differs) {
 			// The bytes came all the same: counted, so a device that sends a range twice shows.
 			if (partial)
 				await upload()
 					.set({ sent: partial.sent + chunk.byteLength })
 					.execute();
+			if (differs) return { differs, at, total: partial!.total, type: partial!.content_type };
 			return { mismatch: at, total: partial?.total ?? total };
 		}
 		if (!partial) {
@@ -205,6 +213,19 @@ export async function handleBlobPatch(
 	});
 	if ('over' in outcome) return quotaRefusal(outcome.over, limits);
 	if ('problem' in outcome) return outcome.problem;
+	if ('differs' in outcome) {
+		// Not where to go on from, but what: the upload under way is of another length or type.
+		const length = outcome.differs === 'Upload-Length';
+		return fieldError(
+			409,
+			length ? 'length_mismatch' : 'type_mismatch',
+			outcome.differs,
+			length
+				? m.err_upload_length({ total: outcome.total })
+				: m.err_upload_type({ type: outcome.type }),
+			offsetHeaders(outcome.at, outcome.total)
+		);
+	}
 	if ('mismatch' in outcome) {
 		const message = m.err_upload_offset({ offset: outcome.mismatch });
 		return fieldError(
