@@ -63,6 +63,19 @@ test('a catalogue view of something that does not exist is a 404', async ({ requ
 	expect((await request.get('/api/catalog/views/home')).status()).toBe(200);
 });
 
+test('a catalogue view of one matter or point asked without its id is a 400 naming the id', async ({
+	request
+}) => {
+	for (const path of ['/api/catalog/views/matter', '/api/catalog/views/point?id=%20']) {
+		const response = await request.get(path);
+		expect(response.status()).toBe(400);
+		expect((await response.json()).error).toMatchObject({
+			code: 'invalid_input',
+			fields: [{ field: 'id' }]
+		});
+	}
+});
+
 test('a slot list from a day that is no date is a 400 naming the field, whatever the month or day', async ({
 	request
 }) => {

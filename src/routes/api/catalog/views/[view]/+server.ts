@@ -4,12 +4,18 @@ import { isCatalogViewName, runCatalogView } from '$lib/catalog/views';
 import { m } from '$lib/paraglide/messages';
 import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
-import { apiError } from '$lib/server/http/errors';
+import { apiError, fieldError } from '$lib/server/http/errors';
+
+/** The views of one thing, named by `?id=`. */
+const OF_ONE = new Set(['matter', 'matterPoints', 'point']);
 
 /** One page's view of the catalogue, for the server-rendered first visit. */
 export const GET: RequestHandler = async ({ params, url }) => {
 	if (!isCatalogViewName(params.view)) {
 		return apiError(404, 'view_not_found', m.err_not_found({ field: params.view }));
+	}
+	if (OF_ONE.has(params.view) && !url.searchParams.get('id')?.trim()) {
+		return fieldError(400, 'invalid_input', 'id', m.err_required({ field: 'id' }));
 	}
 	const { snapshot } = await currentCatalog(database().db);
 	const view = runCatalogView(params.view, snapshot, Object.fromEntries(url.searchParams));
