@@ -51,8 +51,9 @@ test('the receipt’s QR code decodes to the full application', async ({ page })
 		claim: await claimDigest(stored!.claimKey)
 	});
 	expect(JSON.stringify(decoded)).not.toContain(stored!.claimKey);
-	// Its ids come from the key: whoever reads the code cannot send the application first.
-	const bound = await keyBoundIds(stored!.claimKey);
+	// Its ids come from the key and the application as made: whoever reads the code cannot send
+	// the application first, nor change it and have a counter take it over.
+	const bound = await keyBoundIds(stored!.claimKey, decoded!.payload);
 	expect([decoded!.opId, decoded!.payload.applicationId]).toEqual([
 		bound.opId,
 		bound.applicationId

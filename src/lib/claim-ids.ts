@@ -1,3 +1,4 @@
+import { canonicalJson } from './canonical-json';
 import { claimDigest } from './qr-payload';
 
 /**
@@ -5,7 +6,9 @@ import { claimDigest } from './qr-payload';
  * who has only read the receipt's code (which carries the digest, not the key) can send an op
  * under them first: the server takes a submit under such ids only with the key, or from a
  * counter scanning a code whose digest they come from. Version 8 (custom) marks them apart from
- * the random ids phones made before.
+ * the random ids phones made before. They also come from the application as it was made (its
+ * payload but its own id): a code changed after it was made (another point, another name) names
+ * other ids, so that a counter taking it in makes another application, never takes this one over.
  */
 export interface KeyBoundIds {
 	claim: string;
@@ -30,15 +33,35 @@ async function boundId(claim: string, purpose: 'op' | 'application'): Promise<st
 	return uuidFromHash(new Uint8Array(await crypto.subtle.digest('SHA-256', source)));
 }
 
-/** The ids made from a claim key's digest: what a receipt's code binds its application to. */
-export async function idsOfClaim(claim: string): Promise<KeyBoundIds> {
+/** SHA-256 of the application as made (its payload without its own id), in hex. */
+async function madeDigest(payload: Record<string, unknown>): Promise<string> {
+	const made = { ...payload, applicationId: undefined };
+	const text = new TextEncoder().encode(canonicalJson(made));
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', text));
+	return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The ids made from a claim key's digest and the application as made: what a receipt's code
+ * binds its application to. Without `payload`, the ids phones made before they were bound to it
+ * too (still theirs to send with the key).
+ */
+export async function idsOfClaim(
+	claim: string,
+	payload?: Record<string, unknown>
+): Promise<KeyBoundIds> {
+	const source = payload ? `${claim}:${await madeDigest(payload)}` : claim;
 	return {
 		claim,
-		opId: await boundId(claim, 'op'),
-		applicationId: await boundId(claim, 'application')
+		opId: await boundId(source, 'op'),
+		applicationId: await boundId(source, 'application')
 	};
 }
 
-export async function keyBoundIds(claimKey: string): Promise<KeyBoundIds> {
-	return idsOfClaim(await claimDigest(claimKey));
+/** The ids of an application made with this payload (its own id aside) and claim key. */
+export async function keyBoundIds(
+	claimKey: string,
+	payload: Record<string, unknown>
+): Promise<KeyBoundIds> {
+	return idsOfClaim(await claimDigest(claimKey), payload);
 }

@@ -46,21 +46,24 @@ export async function queueApplication(
 	// Its ids come from the key only this phone holds: no one who reads the receipt's code can send
 	// the application first.
 	const claimKey = newClaimKey();
-	const ids = await keyBoundIds(claimKey);
-	const id = ids.applicationId;
 	const now = Date.now();
-	const payload = {
-		applicationId: id,
-		matterId: data.matterId,
-		...(data.bundleId ? { bundleId: data.bundleId } : {}),
-		pointId: data.pointId,
-		slots: data.slots,
-		applicant: data.applicant,
-		fields: data.fields,
-		answers: data.answers,
-		attachments: data.attachments,
-		createdAt: new Date(now).toISOString()
-	};
+	// As it is sent (JSON), so that the server finds the ids it binds to from what it receives.
+	const made = JSON.parse(
+		JSON.stringify({
+			matterId: data.matterId,
+			...(data.bundleId ? { bundleId: data.bundleId } : {}),
+			pointId: data.pointId,
+			slots: data.slots,
+			applicant: data.applicant,
+			fields: data.fields,
+			answers: data.answers,
+			attachments: data.attachments,
+			createdAt: new Date(now).toISOString()
+		})
+	) as Record<string, unknown>;
+	const ids = await keyBoundIds(claimKey, made);
+	const id = ids.applicationId;
+	const payload = { applicationId: id, ...made };
 	const op = { ...entry('application.submit', id, payload, ids.opId), claimKey };
 	const app: LocalApplication = {
 		...data,

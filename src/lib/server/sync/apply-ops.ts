@@ -256,6 +256,11 @@ async function check(
 		};
 	}
 	const op = envelope.output;
+	// The payload's bounds first: the claim's check walks it too.
+	const digest = boundedDigest(op.kind, op.payload);
+	if ('problem' in digest) {
+		return { answer: { opId: op.opId, status: 'rejected', reply: digest.problem } };
+	}
 	if (!(await claimHolds(op, options))) {
 		const message = options.takeIn ? m.err_code_mismatch() : m.err_claim_mismatch();
 		return {
@@ -265,10 +270,6 @@ async function check(
 				reply: { code: 'claim_mismatch', message, fields: [{ field: 'claimKey', message }] }
 			}
 		};
-	}
-	const digest = boundedDigest(op.kind, op.payload);
-	if ('problem' in digest) {
-		return { answer: { opId: op.opId, status: 'rejected', reply: digest.problem } };
 	}
 	return {
 		op,

@@ -96,5 +96,27 @@ for (const target of testDatabases()) {
 			const [claimed] = await applyOps(conn, phone, [{ ...read, claimKey }], catalog);
 			expect(claimed).toMatchObject({ status: 'duplicate' });
 		});
+
+		it('is not taken over from a code altered after it was made: the phone’s own sync applies', async () => {
+			// The receipt's code as the phone made it, read and changed: another point, another phone.
+			const made = await boundSubmitOp(catalog, { n: 803, pointId: 'guliu-centre' });
+			const { claimKey, claim, ...read } = made;
+			const altered = {
+				...read.payload,
+				pointId: 'chengxiang-centre',
+				applicant: { ...read.payload.applicant, phone: '13900000000' }
+			};
+			const code = await encodeQr({ opId: read.opId, payload: altered, claim });
+			expect(await checkInScanned(conn, clerk, catalog, code)).toMatchObject({
+				ok: false,
+				code: 'rejected'
+			});
+			const phone = await device();
+			const [applied] = await applyOps(conn, phone, [{ ...read, claimKey }], catalog);
+			expect(applied).toMatchObject({
+				status: 'applied',
+				reply: { applicationId: read.payload.applicationId, booking: { pointId: 'guliu-centre' } }
+			});
+		});
 	});
 }

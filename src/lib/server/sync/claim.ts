@@ -16,7 +16,7 @@ import { recordChange } from './changes';
 /**
  * Whether a submit may be applied under its ids: those a phone derived from its claim key are
  * taken only with the key (from a device) or with the digest they come from (a counter scanning
- * the receipt's code). Whoever read the code has neither the key nor, with a digest of their own,
+ * the receipt's code, whose application must be as it was made). Whoever read the code has neither the key nor, with a digest of their own,
  * the ids. Random ids, as phones made them before, are taken as they come.
  */
 export async function claimHolds(op: OpEnvelope, options: ApplyOptions): Promise<boolean> {
@@ -28,8 +28,13 @@ export async function claimHolds(op: OpEnvelope, options: ApplyOptions): Promise
 		? options.takeIn.claimHash
 		: op.claimKey && (await claimDigest(op.claimKey));
 	if (!claim) return false;
-	const ids = await idsOfClaim(claim);
-	return op.opId === ids.opId && appId === ids.applicationId;
+	const ids = await idsOfClaim(claim, op.payload);
+	if (op.opId === ids.opId && appId === ids.applicationId) return true;
+	// Ids a phone made before they were bound to the application as made: its key proves them, a
+	// code (whose application could have been changed) does not.
+	if (options.takeIn) return false;
+	const unbound = await idsOfClaim(claim);
+	return op.opId === unbound.opId && appId === unbound.applicationId;
 }
 
 /**

@@ -87,8 +87,8 @@ export async function boundSubmitOp(
 	options: Parameters<typeof submitOp>[1]
 ) {
 	const claimKey = newClaimKey();
-	const ids = await keyBoundIds(claimKey);
 	const op = submitOp(catalog, options);
+	const ids = await keyBoundIds(claimKey, JSON.parse(JSON.stringify(op.payload)));
 	return {
 		...op,
 		opId: ids.opId,
