@@ -15,6 +15,7 @@ import { pullChanges } from '../sync/pull';
 import { checkIn, checkInScanned, processApplication } from './actions';
 import { applicationRecord, todaysList } from './applications';
 import { dayFigures } from './day-figures';
+import { sweepMissedBookings } from '../figures/missed';
 import { callNext, changeTicket, issueTicket, ticketOf, type Ticket } from './tickets';
 
 for (const target of testDatabases()) {
@@ -407,6 +408,24 @@ for (const target of testDatabases()) {
 					reply: { booking: { status: 'booked' } }
 				});
 			}
+		});
+
+		it('once its day has passed with nobody checked in, a booking no longer holds its person', async () => {
+			const phone = await registerDevice(conn.db);
+			const device = { id: phone.deviceId, userId: null };
+			const first = submitOp(catalog, { n: 563 });
+			const [sent] = await applyOps(conn, device, [first], catalog);
+			const slot = (sent!.reply as { booking: { slotStart: string } }).booking.slotStart;
+			const dayAfter = new Date(Date.parse(slot) + 24 * 3_600_000);
+			expect(await sweepMissedBookings(conn, dayAfter)).toBeGreaterThanOrEqual(1);
+			const [again] = await applyOps(
+				conn,
+				device,
+				[submitOp(catalog, { n: 563 })],
+				catalog,
+				() => dayAfter
+			);
+			expect(again).toMatchObject({ status: 'applied' });
 		});
 
 		it('gives no ticket to a refused, cancelled or completed application', async () => {

@@ -6,8 +6,9 @@ import { addFigures } from './record';
 
 /**
  * Counts the bookings whose day has passed with nobody checked in (still as submitted) as missed,
- * each once, in the figures of its slot's day: run by every server's housekeeping (and by the
- * figures before they are read), cheap as it looks only at applications not checked in.
+ * each once, in the figures of its slot's day, and closes them: run by every server's housekeeping
+ * (and by the figures before they are read), cheap as it looks only at applications not checked
+ * in.
  */
 export async function sweepMissedBookings(conn: Connection, now = new Date()): Promise<number> {
 	const today = serviceClock(now).date;
@@ -23,10 +24,12 @@ export async function sweepMissedBookings(conn: Connection, now = new Date()): P
 			.where('b.slot_start', '<', today)
 			.execute();
 		for (const b of missed) {
-			// Conditional: two servers sweeping at once count a booking once.
+			// Conditional: two servers sweeping at once count a booking once. Closed too: a missed
+			// booking no longer holds its person's one booking for the matter (the application may
+			// take a new time, or they may apply again); its place, in a day gone, is not given back.
 			const marked = await tx
 				.updateTable('bookings')
-				.set({ missed_at: now.toISOString() })
+				.set({ missed_at: now.toISOString(), status: 'released', updated_at: now.toISOString() })
 				.where('id', '=', b.id)
 				.where('missed_at', 'is', null)
 				.executeTakeFirst();
