@@ -22,8 +22,8 @@ interface Step {
 	/** Ends the visit: the application's ticket, waiting or called, is done. */
 	endsVisit?: true;
 	/**
-	 * Closes the application's booking, as this (the person may book the matter again; a place
-	 * still ahead goes back to its slot).
+	 * Closes the application's booking with this status: its person may book the matter again, and
+	 * a place still ahead goes back to its slot.
 	 */
 	closesBooking?: 'cancelled' | 'released';
 }
@@ -62,8 +62,8 @@ export function allows(step: StepName, status: ApplicationStatus): boolean {
  * update, and records the step (with its time and note) for the application's timeline: of two
  * changes racing from the same state only one is made, and a change is never made from a state it
  * is not allowed from. A step that ends the visit ends the application's ticket with it, and one
- * that closes the application its booking. False when
- * the application is no longer as the caller saw it (the caller answers that it cannot be done now).
+ * that closes the application closes its booking. False when the application is no longer as the
+ * caller saw it (the caller answers that it cannot be done now).
  */
 export async function changeStatus(
 	tx: Tx,

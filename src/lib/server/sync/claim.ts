@@ -16,8 +16,9 @@ import { recordChange } from './changes';
 /**
  * Whether a submit may be applied under its ids: those a phone derived from its claim key are
  * taken only with the key (from a device) or with the digest they come from (a counter scanning
- * the receipt's code, whose application must be as it was made). Whoever read the code has neither the key nor, with a digest of their own,
- * the ids. Random ids, as phones made them before, are taken as they come.
+ * the receipt's code, whose application must be as it was made). Whoever read the code has
+ * neither the key nor, with a digest of their own, the ids. Random ids, as phones made them
+ * before, are taken as they come.
  */
 export async function claimHolds(op: OpEnvelope, options: ApplyOptions): Promise<boolean> {
 	if (op.kind !== 'application.submit') return true;
