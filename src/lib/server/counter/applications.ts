@@ -166,12 +166,15 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		.executeTakeFirst();
 	if (!app) return null;
 	const [booking, attachments, awaited, ticket, history, timeline] = await Promise.all([
+		// The booking it holds; else (completed, or its day missed) the last one it was released
+		// from, not the one a move left behind.
 		db
 			.selectFrom('bookings')
 			.select(['slot_start', 'status'])
 			.where('application_id', '=', id)
-			.where('status', '!=', 'released')
+			.orderBy((eb) => eb.case().when('status', '=', 'released').then(1).else(0).end())
 			.orderBy('updated_at', 'desc')
+			.orderBy('created_at', 'desc')
 			.executeTakeFirst(),
 		db
 			.selectFrom('attachments')

@@ -402,6 +402,9 @@ for (const target of testDatabases()) {
 					expect(done.ok).toBe(true);
 				}
 				expect(Number(await booked(slot))).toBe(before - 1);
+				// Its record still says when it was booked for.
+				const record = await applicationRecord(conn.db, first.payload.applicationId);
+				expect(record?.booking?.slotStart).toBe(slot);
 				const [again] = await applyOps(conn, device, [submitOp(catalog, { n })], catalog);
 				expect(again).toMatchObject({
 					status: 'applied',
