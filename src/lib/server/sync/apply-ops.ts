@@ -1,6 +1,7 @@
 import { hash as sha256 } from 'node:crypto';
 import { sql } from 'kysely';
 import * as v from 'valibot';
+import { canonicalJson } from '$lib/canonical-json';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { describeIssues } from '$lib/schemas/issues';
@@ -113,14 +114,6 @@ const storeOp = compiledOnce((db, p: Insertable<OpTable>) =>
 		claim_hash: p.claim_hash
 	})
 );
-
-/** Objects with their keys in order, so the same payload hashes alike however it was written. */
-function sortedKeys(_key: string, value: unknown): unknown {
-	if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-	const sorted: Record<string, unknown> = {};
-	for (const k of Object.keys(value).sort()) sorted[k] = (value as Record<string, unknown>)[k];
-	return sorted;
-}
 
 export interface ApplyOptions {
 	/** Taken in at a counter from a receipt's code, which binds it to its phone by this digest. */
@@ -378,7 +371,8 @@ function boundedDigest(kind: string, payload: Record<string, unknown>) {
 	if (nestsDeeperThan(payload, MAX_PAYLOAD_DEPTH)) {
 		return problem('payload_too_deep', m.err_payload_too_deep({ max: MAX_PAYLOAD_DEPTH }));
 	}
-	const text = JSON.stringify(payload, sortedKeys);
+	// Keys in order: the same payload hashes alike however it was written.
+	const text = canonicalJson(payload);
 	if (text.length > MAX_PAYLOAD_CHARS) {
 		return problem('payload_too_large', m.err_payload_too_large({ max: MAX_PAYLOAD_CHARS }));
 	}
