@@ -234,8 +234,10 @@ interface Match {
 	source: number;
 }
 
-interface Found<T> extends Match {
+interface Found<T> {
 	item: T;
+	/** Where it matched: 0 the name (or other text), 1… an alias. */
+	source: number;
 }
 
 /**
@@ -251,7 +253,7 @@ function rank<T>(
 ): { found: Found<T>[]; total: number } {
 	if (!q) {
 		if (!allWhenEmpty) return { found: [], total: 0 };
-		const found = entries.slice(0, limit).map((e) => ({ item: e.item, rank: 0, source: 0 }));
+		const found = entries.slice(0, limit).map((e) => ({ item: e.item, source: 0 }));
 		return { found, total: entries.length };
 	}
 	const byRank: Found<T>[][] = [];
@@ -261,8 +263,7 @@ function rank<T>(
 		if (!match) continue;
 		total++;
 		const list = (byRank[match.rank] ??= []);
-		if (list.length < limit)
-			list.push({ item: entry.item, rank: match.rank, source: match.source });
+		if (list.length < limit) list.push({ item: entry.item, source: match.source });
 	}
 	return { found: byRank.flat().slice(0, limit), total };
 }
