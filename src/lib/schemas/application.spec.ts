@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormField } from '$lib/catalog/types';
 import { applicantSchema, formSchema } from './application';
 import { ratePayload } from './ops';
+import { serviceClock } from '$lib/time';
 import { describeIssues } from './issues';
 
 const fields = [
@@ -76,5 +77,35 @@ describe('text no one can see', () => {
 			expect(result.success, JSON.stringify(unseen)).toBe(false);
 		}
 		expect(v.parse(applicantSchema.entries.name, '王\ufe0f五')).toBe('王五');
+	});
+
+	it('counts the blank Braille pattern as the space it shows: a name of it alone is asked for', () => {
+		const result = v.safeParse(v.object({ name: applicantSchema.entries.name }), {
+			name: '\u2800\u2800'
+		});
+		expect(result.success).toBe(false);
+		const found = describeIssues(result.issues ?? [], { name: () => '姓名' });
+		expect(found).toEqual([{ field: 'name', message: '请填写“姓名”' }]);
+		expect(v.parse(applicantSchema.entries.name, '王\u2800五')).toBe('王 五');
+	});
+});
+
+describe('dates of a form', () => {
+	const dated = [{ key: 'since', type: 'date', zh: '开始日期', en: 'Start date', required: true }];
+	const dateMessages = (since: string) => {
+		const result = v.safeParse(formSchema(dated as FormField[]), { since });
+		return result.success ? [] : describeIssues(result.issues, { since: () => '开始日期' });
+	};
+	const year = Number(serviceClock().date.slice(0, 4));
+	const latest = `${year + 10}-12-31`;
+
+	it('are refused past the years a form can mean, naming the field and the years it takes', () => {
+		for (const far of ['9999-12-31', '1899-12-31', `${year + 11}-01-01`]) {
+			expect(dateMessages(far), far).toEqual([
+				{ field: 'since', message: `“开始日期”应在 1900-01-01 到 ${latest} 之间` }
+			]);
+		}
+		expect(dateMessages('1900-01-01')).toEqual([]);
+		expect(dateMessages(latest)).toEqual([]);
 	});
 });

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { isRealDate } from '$lib/catalog/dates';
 import type { FormField } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
+import { serviceClock } from '$lib/time';
 import { isResidentIdNumber } from './id-number';
 import {
 	describeIssues,
@@ -19,13 +20,18 @@ const required = reason({ k: 'required' });
  * field has lines), invisible format characters (zero-width spaces, right-to-left overrides), the
  * other characters Unicode says to show as nothing (Hangul fillers, variation selectors, soft
  * hyphens) and halves of a character. A name of zero-width spaces alone is then empty, as it looks.
+ * The blank Braille pattern is no space to Unicode but shows as one: it is read as one.
  */
 const unseen = (multiline: boolean) =>
 	v.transform((s: string) =>
 		s
 			.replace(/[\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu, '')
-			.replace(multiline ? /[^\P{Cc}\n\r\t]/gu : /\p{Cc}/gu, ' ')
+			.replace(multiline ? /[^\P{Cc}\n\r\t]|\u2800/gu : /\p{Cc}|\u2800/gu, ' ')
 	);
+
+/** The first day a form's date may name; the last is the end of the tenth year from now. */
+export const EARLIEST_DATE = '1900-01-01';
+export const latestDate = () => `${Number(serviceClock().date.slice(0, 4)) + 10}-12-31`;
 
 const text = (max: number, multiline = false) =>
 	v.pipe(v.string(required), unseen(multiline), v.trim(), v.nonEmpty(required), maxChars(max));
@@ -84,7 +90,13 @@ export function formSchema(fields: FormField[]) {
 				schema = v.pipe(
 					v.string(required),
 					v.isoDate(reason({ k: 'date' })),
-					v.check(isRealDate, reason({ k: 'date' }))
+					v.check(isRealDate, reason({ k: 'date' })),
+					v.rawCheck(({ dataset, addIssue }) => {
+						if (!dataset.typed) return;
+						const max = latestDate();
+						if (dataset.value < EARLIEST_DATE || dataset.value > max)
+							addIssue({ message: reason({ k: 'dateRange', min: EARLIEST_DATE, max }) });
+					})
 				);
 				break;
 			case 'select':

@@ -14,6 +14,7 @@ type Reason =
 	| { k: 'choice' }
 	| { k: 'number' }
 	| { k: 'range'; min: number; max: number }
+	| { k: 'dateRange'; min: string; max: string }
 	| { k: 'period'; years: number }
 	| { k: 'idNumber' }
 	| { k: 'phone' }
@@ -83,6 +84,7 @@ function explain(issue: v.BaseIssue<unknown>, field: string): string {
 		case 'number':
 			return m.err_number({ field });
 		case 'range':
+		case 'dateRange':
 			return m.err_range({ field, min: String(r.min), max: String(r.max) });
 		case 'period':
 			return m.err_period({ field, years: String(r.years) });
