@@ -116,6 +116,13 @@ test('calling the next ticket shows on the hall display', async ({ browser, base
 		await counter.waitForLoadState('networkidle');
 	}
 	await counter.goto('/staff');
+	// A category the catalogue no longer has (the page was open while it changed) is asked to be
+	// chosen from the list.
+	const gone = await counter.request.post('/staff?/walkIn', {
+		form: { category: 'no-such-category' },
+		headers: { origin: new URL(baseURL!).origin, 'x-sveltekit-action': 'true' }
+	});
+	expect(await gone.text()).toContain('请从列表中选择“业务类别”');
 	await counter.getByLabel('业务类别').selectOption('welfare');
 	await counter.getByRole('button', { name: '取号' }).click();
 	const issued = await counter.getByRole('status').filter({ hasText: '号码' }).textContent();
@@ -125,6 +132,21 @@ test('calling the next ticket shows on the hall display', async ({ browser, base
 	await counter.getByRole('button', { name: '叫下一位' }).click();
 	await expect(counter.getByText(`正在办理：${ticket}`)).toBeVisible();
 	await expect(display.getByTestId('current-call')).toHaveText(ticket, { timeout: 1_500 });
+
+	// A transfer to the counter the ticket is called at (no form offers it) is refused, naming it,
+	// and the ticket stays called here.
+	const ticketId = await counter
+		.locator('form[action="?/transfer"] input[name="ticket"]')
+		.inputValue();
+	const same = await counter.request.post('/staff/queue?/transfer', {
+		form: { ticket: ticketId, to: '1' },
+		headers: { origin: new URL(baseURL!).origin, 'x-sveltekit-action': 'true' }
+	});
+	const answer = await same.text();
+	expect(answer).toContain('"status":400');
+	expect(answer).toContain('这个号已在1号窗口');
+	await counter.reload();
+	await expect(counter.getByText(`正在办理：${ticket}`)).toBeVisible();
 	await counter.context().close();
 	await display.context().close();
 });

@@ -61,8 +61,11 @@ export const actions: Actions = {
 		const point = pointFor(user, url, snapshot);
 		const form = await readForm(request);
 		const category = snapshot.categories.find((c) => c.id === form.get('category'));
-		if (!point || !category) {
-			return fail(400, { walkInError: m.err_required({ field: m.staff_category() }) });
+		if (!point) {
+			return fail(400, { walkInError: m.err_not_found({ field: m.field_point() }) });
+		}
+		if (!category) {
+			return fail(400, { walkInError: m.err_choice({ field: m.staff_category() }) });
 		}
 		const ticket = await writeTransaction(conn, async (tx) => {
 			const t = await issueTicket(conn, tx, {

@@ -3,7 +3,8 @@ import type { CatalogSnapshot } from '$lib/catalog/types';
 import { formatDateTime, formatDay } from '$lib/format';
 import { tr } from '$lib/i18n';
 import { ROLE_WORDS } from '$lib/admin/words';
-import type { ApplicationStatus, CalendarKind } from '../db/schema';
+import { STATUS_WORDS } from '$lib/status-words';
+import type { CalendarKind } from '../db/schema';
 import type { AuditEntry } from './log';
 
 /** Every action the log holds, in the order the filter lists them. */
@@ -49,15 +50,6 @@ const ACTION_WORDS: Record<(typeof AUDIT_ACTIONS)[number], () => string> = {
 export function actionWords(action: string): string {
 	return action in ACTION_WORDS ? ACTION_WORDS[action as keyof typeof ACTION_WORDS]() : action;
 }
-
-const STATUS_WORDS: Record<ApplicationStatus, () => string> = {
-	submitted: m.status_submitted,
-	accepted: m.status_accepted,
-	more_materials: m.status_more_materials,
-	completed: m.status_completed,
-	refused: m.status_refused,
-	cancelled: m.status_cancelled
-};
 
 const DAY_WORDS: Record<CalendarKind, () => string> = {
 	holiday: m.calendar_holiday,

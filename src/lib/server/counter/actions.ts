@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from '$lib/schemas/ops';
 import { registerDevice, type Device } from '../auth/devices';
 import type { SignedInUser } from '../auth/sessions';
 import type { Connection } from '../db/connect';
+import type { ApplicationStatus } from '../db/schema';
 import { allows, changeStatus, STEPS } from '../applications/status';
 import { writeTransaction } from '../db/transaction';
 import { applyOps } from '../sync/apply-ops';
@@ -20,6 +21,8 @@ export type CounterOutcome =
 			ok: false;
 			code: 'not_found' | 'other_centre' | 'not_ours' | 'rejected' | 'closed';
 			message?: string;
+			/** `closed`: the state the application is in, where it is known. */
+			status?: ApplicationStatus;
 	  };
 
 /** Checks an application in at the counter and gives it a ticket (once; again shows the same). */
@@ -38,7 +41,7 @@ export async function checkIn(
 			.executeTakeFirst();
 		if (!app) return { ok: false, code: 'not_found' };
 		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
-		if (!allows('check_in', app.status)) return { ok: false, code: 'closed' };
+		if (!allows('check_in', app.status)) return { ok: false, code: 'closed', status: app.status };
 		const existing = await tx
 			.selectFrom('tickets')
 			.select('code')

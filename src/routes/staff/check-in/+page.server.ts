@@ -6,6 +6,7 @@ import { database } from '$lib/server/db';
 import { requireCounterUser } from '$lib/server/counter/access';
 import { checkInScanned } from '$lib/server/counter/actions';
 import { readForm } from '$lib/server/http/form';
+import { STATUS_WORDS } from '$lib/status-words';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireCounterUser(locals, url);
@@ -27,7 +28,9 @@ export const actions: Actions = {
 					: result.code === 'rejected'
 						? (result.message ?? m.err_invalid_input())
 						: result.code === 'closed'
-							? m.staff_not_now()
+							? result.status
+								? m.staff_check_in_closed({ status: STATUS_WORDS[result.status]() })
+								: m.staff_not_now()
 							: m.staff_code_unknown();
 			return fail(result.code === 'rejected' ? 400 : 404, { error });
 		}

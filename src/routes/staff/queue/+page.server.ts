@@ -80,6 +80,9 @@ async function onTicket(event: RequestEvent, action: TicketAction) {
 		const counters = snapshot.points.find((p) => p.id === ticket.point_id)?.counters ?? 1;
 		const to = counterField(form.get('to'), counters, m.staff_transfer_to());
 		if ('problem' in to) return fail(400, { error: to.problem });
+		if (ticket.status === 'called' && ticket.counter === to.counter) {
+			return fail(400, { error: m.staff_transfer_same({ n: to.counter }) });
+		}
 		counter = to.counter;
 	}
 	const changed = await writeTransaction(conn, async (tx) => {
