@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import { e2eDatabase } from './support/db';
-import { processAtCounter } from './support/staff';
+import { counterPage, processAtCounter } from './support/staff';
 
 /** The server's booked slot of an application. */
 function serverSlot(applicationId: string): string | null {
@@ -28,10 +28,13 @@ async function submitted(page: import('@playwright/test').Page, name: string) {
  * On the receipt: move to the first open slot of the third day listed, away from the places other
  * tests book (each takes the first free one); returns its start as the checkbox says.
  */
-async function moveToAnotherSlot(page: import('@playwright/test').Page) {
+async function moveToAnotherSlot(
+	page: import('@playwright/test').Page,
+	notice: string | RegExp = /^正在改约，现在约的是 \d+月\d+日/
+) {
 	await page.getByRole('link', { name: '改约其他时间' }).click();
 	// The page says which booking is being moved.
-	await expect(page.getByText(/^正在改约，现在约的是 \d+月\d+日/)).toBeVisible();
+	await expect(page.getByText(notice)).toBeVisible();
 	const day = page.locator('.days button').nth(2);
 	await day.click();
 	await expect(day).toHaveAttribute('aria-pressed', 'true');
@@ -53,6 +56,49 @@ test('moving a booking works online and shows the new time', async ({ page }) =>
 	await expect.poll(() => serverSlot(app.id), { timeout: 20_000 }).toBe(start);
 	await expect(page.getByTestId('booked-slot')).toHaveAttribute('data-start', start);
 	expect(errors).toEqual([]);
+});
+
+test('a visit missed shows as missed, and the application takes a new time', async ({ page }) => {
+	const app = await submitted(page, '错过预约');
+	// As the server's housekeeping leaves a booking whose day passed with nobody checked in.
+	const db = e2eDatabase();
+	try {
+		const now = new Date().toISOString();
+		const { device_id } = serverApplications(app.reference)[0]!;
+		db.prepare(
+			"update bookings set slot_start = '2026-11-30T09:00+08:00', status = 'released', missed_at = ?, updated_at = ? where application_id = ?"
+		).run(now, now, app.id);
+		db.prepare('insert into changes (device_id, application_id, created_at) values (?, ?, ?)').run(
+			device_id,
+			app.id,
+			now
+		);
+	} finally {
+		db.close();
+	}
+	// And as the phone keeps the times it asked for: the missed one, now past.
+	await page.evaluate(async (id) => {
+		const open = indexedDB.open('one-window');
+		const db = await new Promise<IDBDatabase>((r) => (open.onsuccess = () => r(open.result)));
+		const store = db.transaction('applications', 'readwrite').objectStore('applications');
+		await new Promise<void>((r) => {
+			const got = store.get(id);
+			got.onsuccess = () => {
+				store.put({ ...got.result, slots: ['2026-11-30T09:00+08:00'] }).onsuccess = () => r();
+			};
+		});
+	}, app.id);
+	await page.reload();
+	await expect(page.getByText('错过了预约的 11月30日 周一 09:00，请改约其他时间')).toBeVisible({
+		timeout: 20_000
+	});
+	// No time is held, so none is too near to move: the resident chooses a new one.
+	const start = await moveToAnotherSlot(
+		page,
+		'正在改约：原来预约的 11月30日 周一 09:00 已错过，请选一个新的时段。'
+	);
+	await expect.poll(() => serverSlot(app.id), { timeout: 20_000 }).toBe(start);
+	await expect(page.getByTestId('booked-slot')).toHaveAttribute('data-start', start);
 });
 
 test('moving a booking offline waits in the outbox, then lands', async ({
@@ -86,14 +132,26 @@ test('a rating has no default: the resident is asked to choose', async ({ page, 
 	await expect(page.getByText('您的评价：4 星')).toBeVisible({ timeout: 20_000 });
 });
 
-test('a cancelled receipt shows no code, no materials to bring and no time', async ({ page }) => {
-	await submitted(page, '取消测试');
+test('a cancelled receipt shows no code, no materials to bring and no time', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const app = await submitted(page, '取消测试');
 	page.once('dialog', (d) => void d.accept());
 	await page.getByRole('button', { name: '取消预约' }).click();
 	await expect(page.getByText('已取消', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByTestId('receipt-qr')).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: '请带齐以下材料' })).toHaveCount(0);
 	await expect(page.getByTestId('booked-slot')).toHaveCount(0);
+
+	// Should the person come anyway, the counter is told why it cannot check them in.
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto('/staff/check-in');
+	await counter.getByLabel('二维码内容或受理编号').fill(app.reference);
+	await counter.keyboard.press('Enter');
+	await expect(counter.getByRole('alert')).toHaveText('申请状态为“已取消”，不能签到取号');
+	await counter.context().close();
 });
 
 test('going from one application’s page straight to another shows the second', async ({ page }) => {

@@ -172,6 +172,8 @@ export interface BookingReply {
 	slotStart: string | null;
 	/** Free slots to choose from when none of the choices had room. */
 	alternatives?: string[];
+	/** `needs_slot`: the time booked before, whose day passed with nobody checked in. */
+	missedSlot?: string;
 }
 
 export type OpReply =
@@ -197,7 +199,8 @@ const bookingReply = v.object({
 	pointId: v.string(),
 	matterId: v.string(),
 	slotStart: v.nullable(v.string()),
-	alternatives: v.optional(v.array(v.string()))
+	alternatives: v.optional(v.array(v.string())),
+	missedSlot: v.optional(v.string())
 });
 const fieldProblem = v.object({ field: v.string(), message: v.string() });
 const opReply = v.union([

@@ -420,7 +420,17 @@ for (const target of testDatabases()) {
 			const [sent] = await applyOps(conn, device, [first], catalog);
 			const slot = (sent!.reply as { booking: { slotStart: string } }).booking.slotStart;
 			const dayAfter = new Date(Date.parse(slot) + 24 * 3_600_000);
+			const { cursor } = await pullChanges(conn.db, phone.deviceId, 0);
 			expect(await sweepMissedBookings(conn, dayAfter)).toBeGreaterThanOrEqual(1);
+			// The phone learns that the visit was missed and that the application wants a new time.
+			const { changes } = await pullChanges(conn.db, phone.deviceId, cursor);
+			expect(changes).toMatchObject([
+				{
+					applicationId: first.payload.applicationId,
+					status: 'submitted',
+					booking: { status: 'needs_slot', slotStart: null, missedSlot: slot }
+				}
+			]);
 			const [again] = await applyOps(
 				conn,
 				device,

@@ -33,7 +33,7 @@ function statesQuery(tx: Tx, ids: string[]) {
 	const columns = (app: string, k: string, t: (string | null)[], n: string | null) => [
 		sql.ref(app).$castTo<string>().as('app'),
 		sql.lit(k).$castTo<string>().as('k'),
-		...(['t1', 't2', 't3', 't4', 't5'] as const).map((as, i) => text(t[i] ?? null).as(as)),
+		...(['t1', 't2', 't3', 't4', 't5', 't6'] as const).map((as, i) => text(t[i] ?? null).as(as)),
 		number(n).as('n')
 	];
 	return tx
@@ -54,7 +54,7 @@ function statesQuery(tx: Tx, ids: string[]) {
 					columns(
 						'application_id',
 						'b',
-						['point_id', 'matter_id', 'slot_start', 'status', 'updated_at'],
+						['point_id', 'matter_id', 'slot_start', 'status', 'updated_at', 'missed_at'],
 						null
 					)
 				)
@@ -102,32 +102,43 @@ export async function applicationStates(tx: Tx, ids: string[]): Promise<Applicat
 		list.push({ step: e.t1!, at: e.t2!, note: e.t3! });
 		timelines.set(e.app, list);
 	}
-	const latest = new Map<string, (typeof bookings)[number]>();
-	for (const b of bookings) {
-		if (b.t4 !== 'released') latest.set(b.app, b);
+	const latest = new Map<string, Row>();
+	const lastReleased = new Map<string, Row>();
+	for (const b of bookings) (b.t4 === 'released' ? lastReleased : latest).set(b.app, b);
+	return apps.map((a) => ({
+		applicationId: a.app,
+		reference: a.t1!,
+		status: a.t2!,
+		note: a.t3!,
+		requestedMaterials: JSON.parse(a.t4!) as string[],
+		rating: a.n === null ? null : Number(a.n),
+		timeline: timelines.get(a.app) ?? [],
+		updatedAt: a.t5!,
+		booking: bookingState(a.t2!, latest.get(a.app), lastReleased.get(a.app))
+	}));
+}
+
+type Row = Awaited<ReturnType<typeof stateRows>>[number];
+
+/**
+ * The application's booking as the phone shows it: the one it holds; else, for an application
+ * still to be served whose last booking's day passed with nobody checked in (`missed_at`), a new
+ * time to choose, as when every time asked for was full, naming the one missed.
+ */
+function bookingState(status: string, held?: Row, released?: Row): BookingReply | null {
+	if (held) {
+		const s =
+			held.t4 === 'booked' ? 'booked' : held.t4 === 'needs_slot' ? 'needs_slot' : 'cancelled';
+		return { status: s, pointId: held.t1!, matterId: held.t2!, slotStart: held.t3 };
 	}
-	return apps.map((a) => {
-		const b = latest.get(a.app);
-		return {
-			applicationId: a.app,
-			reference: a.t1!,
-			status: a.t2!,
-			note: a.t3!,
-			requestedMaterials: JSON.parse(a.t4!) as string[],
-			rating: a.n === null ? null : Number(a.n),
-			timeline: timelines.get(a.app) ?? [],
-			updatedAt: a.t5!,
-			booking: b
-				? {
-						status:
-							b.t4 === 'booked' ? 'booked' : b.t4 === 'needs_slot' ? 'needs_slot' : 'cancelled',
-						pointId: b.t1!,
-						matterId: b.t2!,
-						slotStart: b.t3
-					}
-				: null
-		};
-	});
+	if (status !== 'submitted' || !released?.t6) return null;
+	return {
+		status: 'needs_slot',
+		pointId: released.t1!,
+		matterId: released.t2!,
+		slotStart: null,
+		missedSlot: released.t3!
+	};
 }
 
 export async function applicationReply(tx: Tx, id: string): Promise<OpReply> {
