@@ -49,4 +49,18 @@ test('an item the server refused says why once, and offers to correct it', async
 	// Said in the line above, not again as a list under it.
 	await expect(refused.getByText(reason, { exact: true })).toHaveCount(0);
 	await expect(refused.getByRole('button', { name: '修改后重新提交' })).toBeVisible();
+
+	// The application's own page says it too, and leads to the form to correct it, which says it
+	// again above the fields.
+	await refused.getByRole('link').click();
+	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
+	await expect(page.getByRole('alert')).toContainText(`服务器未接受：${reason}`);
+	// Nothing waits to be sent: the notice says what is to be done instead.
+	await expect(page.getByTestId('outbox-count')).toHaveText('1 项未被受理，需修改');
+	await page.getByRole('link', { name: '修改后重新提交' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /填写申请/ })).toBeVisible();
+	await expect(page.getByRole('alert').filter({ hasText: reason })).toContainText(
+		`上次提交未被受理：${reason}`
+	);
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('重复预约');
 });

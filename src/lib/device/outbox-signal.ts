@@ -21,12 +21,13 @@ export function onOutboxChange(listener: () => void): () => void {
 }
 
 /**
- * Entries waiting in the outbox, and applications with news the resident has not seen, read
- * straight from IndexedDB: the tab bar shows these on every page, and the device store's library
- * need not load for them.
+ * Entries waiting in the outbox, those the server refused (they wait for the resident, not for a
+ * connection), and applications with news the resident has not seen, read straight from
+ * IndexedDB: the tab bar shows these on every page, and the device store's library need not load
+ * for them.
  */
-export async function countOutbox(): Promise<{ waiting: number; unseen: number }> {
-	const none = { waiting: 0, unseen: 0 };
+export async function countOutbox(): Promise<{ waiting: number; refused: number; unseen: number }> {
+	const none = { waiting: 0, refused: 0, unseen: 0 };
 	if (!(await deviceStoreExists())) return none;
 	return new Promise((resolve) => {
 		const open = indexedDB.open(DEVICE_DB_NAME);
@@ -35,21 +36,23 @@ export async function countOutbox(): Promise<{ waiting: number; unseen: number }
 		open.onupgradeneeded = () => open.transaction?.abort();
 		open.onsuccess = () => {
 			const db = open.result;
-			const count = (store: string, index?: string) =>
+			const count = (store: string, index: string, key: IDBValidKey) =>
 				new Promise<number>((done) => {
 					if (!db.objectStoreNames.contains(store)) return done(0);
 					const source = db.transaction(store, 'readonly').objectStore(store);
-					if (index && !source.indexNames.contains(index)) return done(0);
-					const request = index ? source.index(index).count(1) : source.count();
+					if (!source.indexNames.contains(index)) return done(0);
+					const request = source.index(index).count(key);
 					request.onsuccess = () => done(request.result);
 					request.onerror = () => done(0);
 				});
-			void Promise.all([count('outbox'), count('applications', 'unseen')]).then(
-				([waiting, unseen]) => {
-					db.close();
-					resolve({ waiting, unseen });
-				}
-			);
+			void Promise.all([
+				count('outbox', 'state', 'waiting'),
+				count('outbox', 'state', 'rejected'),
+				count('applications', 'unseen', 1)
+			]).then(([waiting, refused, unseen]) => {
+				db.close();
+				resolve({ waiting, refused, unseen });
+			});
 		};
 	});
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const flush = vi.fn();
 vi.mock('./flusher', () => ({ flush, AgentSignedOut: class extends Error {} }));
 vi.mock('./outbox-signal', () => ({
-	countOutbox: async () => ({ waiting: 1, unseen: 0 }),
+	countOutbox: async () => ({ waiting: 1, refused: 0, unseen: 0 }),
 	onOutboxChange: () => () => {}
 }));
 

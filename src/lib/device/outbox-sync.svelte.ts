@@ -14,7 +14,10 @@ export const HAS_APPLICATIONS = 'ow_has_applications';
  * the flusher's shared backoff names.
  */
 class OutboxSync {
+	/** Items waiting to be sent. */
 	count = $state(0);
+	/** Items the server refused: the resident is to correct or dismiss them. */
+	refused = $state(0);
 	/** Applications with news the resident has not looked at. */
 	unseen = $state(0);
 	sending = $state(false);
@@ -54,7 +57,7 @@ class OutboxSync {
 	}
 
 	async refreshCount(): Promise<void> {
-		({ waiting: this.count, unseen: this.unseen } = await countOutbox());
+		({ waiting: this.count, refused: this.refused, unseen: this.unseen } = await countOutbox());
 	}
 
 	/** After a submit: send now, and let the browser retry in the background if it can. */
