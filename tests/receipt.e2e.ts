@@ -58,6 +58,23 @@ test('moving a booking works online and shows the new time', async ({ page }) =>
 	expect(errors).toEqual([]);
 });
 
+test('a cancel made offline says it waits to be sent, and offers nothing more meanwhile', async ({
+	page,
+	context,
+	readyOffline
+}) => {
+	await submitted(page, '离线取消');
+	await readyOffline(page);
+	await context.setOffline(true);
+	page.once('dialog', (d) => void d.accept());
+	await page.getByRole('button', { name: '取消预约' }).click();
+	await expect(page.getByText('取消预约已保存，有网络时发送')).toBeVisible();
+	await expect(page.getByRole('button', { name: '取消预约' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: '改约其他时间' })).toHaveCount(0);
+	await context.setOffline(false);
+	await expect(page.getByText('已取消', { exact: true })).toBeVisible({ timeout: 30_000 });
+});
+
 test('a visit missed shows as missed, and the application takes a new time', async ({ page }) => {
 	const app = await submitted(page, '错过预约');
 	// As the server's housekeeping leaves a booking whose day passed with nobody checked in.

@@ -36,7 +36,7 @@ export async function checkIn(
 	return writeTransaction(conn, async (tx): Promise<CounterOutcome> => {
 		const app = await tx
 			.selectFrom('applications')
-			.select(['id', 'point_id', 'matter_id', 'status', 'checked_in_at'])
+			.select(['id', 'device_id', 'point_id', 'matter_id', 'status', 'checked_in_at'])
 			.where('id', '=', applicationId)
 			.executeTakeFirst();
 		if (!app) return { ok: false, code: 'not_found' };
@@ -57,6 +57,8 @@ export async function checkIn(
 			{ at: now }
 		);
 		if (!checkedIn) return { ok: false, code: 'closed' };
+		// The phone shows the step, and no longer offers to cancel or move.
+		await recordChange(tx, conn.kind, app.device_id, app.id, now);
 		const category = categoryOf(catalog, app.matter_id);
 		const ticket = await issueTicket(
 			conn,

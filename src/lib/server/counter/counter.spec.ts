@@ -8,7 +8,7 @@ import type { SignedInUser } from '../auth/sessions';
 import { currentCatalog } from '../catalog/cache';
 import { writeTransaction } from '../db/transaction';
 import { seedDemo } from '../seed/seed-demo';
-import { submitOp } from '../testing/applications';
+import { nextSlots, submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
 import { applyOps } from '../sync/apply-ops';
 import { pullChanges } from '../sync/pull';
@@ -439,6 +439,43 @@ for (const target of testDatabases()) {
 				() => dayAfter
 			);
 			expect(again).toMatchObject({ status: 'applied' });
+		});
+
+		it('tells the phone of a check-in, and a checked-in application is then neither cancelled nor moved, saying why', async () => {
+			const phone = await registerDevice(conn.db);
+			const device = { id: phone.deviceId, userId: null };
+			const op = submitOp(catalog, { n: 571 });
+			await applyOps(conn, device, [op], catalog);
+			const id = op.payload.applicationId;
+			const { cursor } = await pullChanges(conn.db, phone.deviceId, 0);
+			expect((await checkIn(conn, staffA, catalog, id)).ok).toBe(true);
+			const { changes } = await pullChanges(conn.db, phone.deviceId, cursor);
+			expect(changes).toHaveLength(1);
+			expect(changes[0]!.timeline.map((s) => s.step)).toEqual(['submitted', 'check_in']);
+
+			const change = (kind: 'booking.cancel' | 'booking.move') => ({
+				opId: randomUUID(),
+				kind,
+				schemaVersion: 1,
+				payload: {
+					applicationId: id,
+					...(kind === 'booking.move'
+						? { slots: nextSlots(catalog, 'chengxiang-centre', op.payload.matterId).slice(-1) }
+						: {})
+				}
+			});
+			const [cancel, move] = await applyOps(
+				conn,
+				device,
+				[change('booking.cancel'), change('booking.move')],
+				catalog
+			);
+			for (const result of [cancel, move]) {
+				expect(result).toMatchObject({
+					status: 'conflict',
+					reply: { code: 'checked_in', message: '已在窗口签到，不能再取消或改约' }
+				});
+			}
 		});
 
 		it('gives no ticket to a refused, cancelled or completed application', async () => {

@@ -49,6 +49,7 @@ export async function cancelBooking(ctx: OpContext, raw: unknown): Promise<Outco
 	if (app.status === 'cancelled')
 		return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
 	if (!(await holdForChange(ctx.tx, app.id, 'cancel', app.status))) {
+		if (app.checked_in_at) return conflict('checked_in', m.err_checked_in_no_change());
 		return conflict('not_cancellable', m.err_not_cancellable());
 	}
 	const booking = await openBookingOf(ctx.tx, app.id);
@@ -69,6 +70,7 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	const app = await ownApplication(ctx, parsed.output.applicationId);
 	if (!app) return rejected('not_found', m.err_not_found_application());
 	if (!(await holdForChange(ctx.tx, app.id, 'move', app.status))) {
+		if (app.checked_in_at) return conflict('checked_in', m.err_checked_in_no_change());
 		return conflict('not_movable', m.err_not_movable());
 	}
 	const booking = await openBookingOf(ctx.tx, app.id);
