@@ -31,6 +31,17 @@ test('a keyboard-wedge scanner types the code and Enter into the focused field: 
 		/号码：A\d{3}/
 	);
 	expect(serverApplications(reference)[0]!.checked_in_at).not.toBeNull();
+	// Whom for, and when booked, for the clerk to confirm with the person; a day other than today
+	// is pointed out.
+	const booked = (await page.getByTestId('booked-slot').getAttribute('data-start'))!;
+	const [month, day] = booked.slice(5, 10).split('-').map(Number);
+	await expect(counter.getByTestId('checked-in-who')).toContainText(
+		new RegExp(`扫码枪签到 · 个体工商户登记 · 预约 ${month}月${day}日 .*${booked.slice(11, 16)}`)
+	);
+	const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+	await expect(counter.getByText(`注意：预约的是 ${month}月${day}日`)).toHaveCount(
+		booked.slice(0, 10) === today ? 0 : 1
+	);
 	// Ready for the next one.
 	await expect(counter.getByLabel('二维码内容或受理编号')).toBeFocused();
 	await expect(counter.getByLabel('二维码内容或受理编号')).toHaveValue('');

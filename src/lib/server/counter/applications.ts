@@ -266,3 +266,24 @@ export function categoryOf(catalog: CatalogSnapshot, matterId: string) {
 	const matter = catalog.matters.find((m) => m.id === matterId);
 	return catalog.categories.find((c) => c.id === matter?.categoryId) ?? catalog.categories[0]!;
 }
+
+/** Whom a check-in was for, and the time booked: what the clerk confirms with the person. */
+export async function checkedInSummary(db: Kysely<Database>, id: string) {
+	const app = await db
+		.selectFrom('applications')
+		.select(['applicant_name', 'matter_id'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!app) return null;
+	const booking = await db
+		.selectFrom('bookings')
+		.select('slot_start')
+		.where('application_id', '=', id)
+		.where('status', '=', 'booked')
+		.executeTakeFirst();
+	return {
+		name: app.applicant_name,
+		matterId: app.matter_id,
+		slotStart: booking?.slot_start ?? null
+	};
+}

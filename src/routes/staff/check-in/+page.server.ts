@@ -5,6 +5,9 @@ import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
 import { requireCounterUser } from '$lib/server/counter/access';
 import { checkInScanned } from '$lib/server/counter/actions';
+import { checkedInSummary } from '$lib/server/counter/applications';
+import { tr } from '$lib/i18n';
+import { serviceClock } from '$lib/time';
 import { readForm } from '$lib/server/http/form';
 import { STATUS_WORDS } from '$lib/status-words';
 
@@ -34,10 +37,18 @@ export const actions: Actions = {
 							: m.staff_code_unknown();
 			return fail(result.code === 'rejected' ? 400 : 404, { error });
 		}
+		const who = await checkedInSummary(conn.db, result.applicationId);
+		const matter = snapshot.matters.find((x) => x.id === who?.matterId);
+		const slot = who?.slotStart ?? null;
 		return {
 			applicationId: result.applicationId,
 			ticket: result.ticket,
-			takenIn: result.takenIn ?? false
+			takenIn: result.takenIn ?? false,
+			name: who?.name ?? '',
+			matter: matter ? tr(matter.name) : '',
+			slot,
+			// Booked for another day: the clerk decides whether to serve the person now.
+			otherDay: !!slot && slot.slice(0, 10) !== serviceClock().date
 		};
 	}
 };
