@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { SLOTS_PAGE } from './support/apply';
+import { applyFromSlots, SLOTS_PAGE, uniqueN } from './support/apply';
 
 test.use({ viewport: { width: 360, height: 640 } });
 
@@ -54,5 +54,43 @@ for (const locale of ['zh', 'en']) {
 		await days.last().click();
 		await expect(days.last()).toHaveAttribute('aria-pressed', 'true');
 		await expect(days.last()).toBeInViewport();
+	});
+}
+
+// The phone's own text size at 150 % (its accessibility setting), without the app's large-text
+// mode: no page runs off the side of a 360 px screen.
+const SCALED_PAGES = [
+	'/',
+	'/search?q=低保',
+	'/matters/individual-business-registration',
+	'/matters/individual-business-registration/points',
+	'/points/chengxiang-centre',
+	SLOTS_PAGE,
+	'/applications',
+	'/outbox',
+	'/me'
+];
+for (const locale of ['zh', 'en']) {
+	test(`at 150 % text no page scrolls sideways (${locale})`, async ({ page, context, baseURL }) => {
+		await page.goto(SLOTS_PAGE);
+		await applyFromSlots(page, uniqueN(), '大字测试');
+		await context.addCookies([{ name: 'ow_locale', value: locale, url: baseURL! }]);
+		const receipt = new URL(page.url()).pathname;
+		await context.addInitScript(() => {
+			document.addEventListener('DOMContentLoaded', () => {
+				document.documentElement.style.fontSize = '150%';
+			});
+		});
+		const wide: string[] = [];
+		for (const path of [...SCALED_PAGES, receipt]) {
+			await page.goto(path);
+			await page.waitForLoadState('networkidle');
+			const width = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth
+			}));
+			if (width.scroll > width.client) wide.push(`${path}: ${width.scroll} > ${width.client}`);
+		}
+		expect(wide).toEqual([]);
 	});
 }
