@@ -105,7 +105,12 @@ test('a visit missed shows as missed, and the application takes a new time', asy
 			};
 		});
 	}, app.id);
-	await page.reload();
+	// The phone tells of it wherever the resident is.
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: '您的申请有新进展 · 查看' })).toBeVisible({
+		timeout: 20_000
+	});
+	await page.goto(app.receipt);
 	await expect(page.getByText('错过了预约的 11月30日 周一 09:00，请改约其他时间')).toBeVisible({
 		timeout: 20_000
 	});

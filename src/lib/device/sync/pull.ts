@@ -14,8 +14,13 @@ export async function pull(fetchFn: typeof fetch, auth: Record<string, string>):
 			for (const c of body.changes) {
 				const known = await deviceDb.applications.get(c.applicationId);
 				if (!known) continue;
-				// A new step the resident has not seen is news (their own steps, sent from here, are not).
-				const news = c.status !== known.status && known.status !== 'queued';
+				// A new step the resident has not seen is news (their own steps, sent from here, are
+				// not), and so is a booking that changed at the server (a visit missed).
+				const news =
+					known.status !== 'queued' &&
+					(c.status !== known.status ||
+						c.booking?.status !== known.booking?.status ||
+						c.booking?.missedSlot !== known.booking?.missedSlot);
 				await deviceDb.applications.update(c.applicationId, {
 					reference: c.reference,
 					status: c.status,

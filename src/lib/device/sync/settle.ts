@@ -56,7 +56,12 @@ export async function settle(
 						reference: reply.reference,
 						status: reply.status as LocalStatus,
 						booking: reply.booking,
-						updatedAt: now
+						updatedAt: now,
+						// A submit sent while the resident was away from it, whose times were all full
+						// meanwhile, is news: a new time is to be chosen.
+						...(e.kind === 'application.submit' && reply.booking.status === 'needs_slot'
+							? { unseen: 1 as const }
+							: {})
 					});
 					await photosNowDue(e);
 				} else if ('kind' in reply && reply.kind === 'rating') {
