@@ -97,6 +97,8 @@ test('a dense, grainy page is sent smaller still, but never under 1024 px', asyn
 		20_000
 	);
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	// The receipt shows as soon as the application is queued: the server has it once it is sent.
+	await expect.poll(() => serverApplications(reference).length, { timeout: 20_000 }).toBe(1);
 	const { id } = serverApplications(reference)[0]!;
 	await expect.poll(() => serverPhotos(id).attached, { timeout: 30_000 }).toBe(1);
 	const db = e2eDatabase();
@@ -267,4 +269,21 @@ test('a photo taken by mistake is taken off the form, and stays off when the for
 	await expect(page.getByText('草稿已自动保存')).toBeVisible();
 	await page.reload();
 	await expect(thumbnails).toHaveCount(1);
+});
+
+test('a file that is no picture is named, and the form takes the pictures picked with it', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('/apply?matter=individual-business-registration&point=chengxiang-centre');
+	await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles([
+		{ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') },
+		{ name: 'IMG_1.jpg', mimeType: 'image/jpeg', buffer: await cameraPicture(page, 0, [800, 600]) }
+	]);
+	await expect(page.getByRole('alert')).toHaveText(
+		'“notes.jpg”不是能打开的照片，请选择相机拍的照片或 JPG、PNG 图片'
+	);
+	await expect(page.getByRole('img', { name: '经营者身份证' })).toHaveCount(1);
+	expect(errors).toEqual([]);
 });
