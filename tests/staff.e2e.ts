@@ -191,6 +191,8 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await expect(counter.getByText('已保存')).toBeVisible();
 	await page.goto(receipt);
 	await expect(page.getByText('已办结', { exact: true })).toBeVisible({ timeout: 20_000 });
+	// The visit is over: no booked time is shown, even one still ahead.
+	await expect(page.getByText('预约时间', { exact: true })).toHaveCount(0);
 	await counter.context().close();
 });
 

@@ -27,7 +27,7 @@ export const figureFilterSchema = v.pipe(
 		grain: v.optional(v.picklist(['day', 'week'], reason({ k: 'choice' })), 'day')
 	}),
 	v.forward(
-		v.check((f) => f.from <= f.to, reason({ k: 'date' })),
+		v.check((f) => f.from <= f.to, reason({ k: 'notBefore', other: 'from' })),
 		['to']
 	),
 	v.forward(

@@ -15,6 +15,8 @@ type Reason =
 	| { k: 'number' }
 	| { k: 'range'; min: number; max: number }
 	| { k: 'dateRange'; min: string; max: string }
+	/** A date before the one another field names (by its path). */
+	| { k: 'notBefore'; other: string }
 	| { k: 'period'; years: number }
 	| { k: 'idNumber' }
 	| { k: 'phone' }
@@ -55,12 +57,12 @@ export function describeIssues(
 		const field = v.getDotPath(issue) ?? '';
 		if (described.has(field)) continue;
 		const label = labels[field]?.() ?? field;
-		described.set(field, { field, message: explain(issue, label) });
+		described.set(field, { field, message: explain(issue, label, labels) });
 	}
 	return [...described.values()];
 }
 
-function explain(issue: v.BaseIssue<unknown>, field: string): string {
+function explain(issue: v.BaseIssue<unknown>, field: string, labels: FieldLabels): string {
 	let r: Reason | undefined;
 	try {
 		r = JSON.parse(issue.message) as Reason;
@@ -86,6 +88,8 @@ function explain(issue: v.BaseIssue<unknown>, field: string): string {
 		case 'range':
 		case 'dateRange':
 			return m.err_range({ field, min: String(r.min), max: String(r.max) });
+		case 'notBefore':
+			return m.err_not_before({ field, other: labels[r.other]?.() ?? r.other });
 		case 'period':
 			return m.err_period({ field, years: String(r.years) });
 		case 'idNumber':
