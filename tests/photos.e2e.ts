@@ -287,3 +287,12 @@ test('a file that is no picture is named, and the form takes the pictures picked
 	await expect(page.getByRole('img', { name: '经营者身份证' })).toHaveCount(1);
 	expect(errors).toEqual([]);
 });
+
+test('a material that both matters of a bundle need is asked for once', async ({ page }) => {
+	await page.goto(
+		'/apply?bundle=open-small-shop&matter=individual-business-registration&point=chengxiang-centre'
+	);
+	for (const material of ['授权委托书', '代办人身份证']) {
+		await expect(page.getByLabel(`拍照或选择照片：${material}`)).toHaveCount(1);
+	}
+});

@@ -54,11 +54,20 @@ export class ApplicationForm {
 		this.draftId = `${ctx.bundleId ?? ctx.primaryMatterId}|${ctx.pointId}`;
 	}
 
+	/**
+	 * The materials to photograph, by matter: one that several matters of a bundle need (the
+	 * agent's ID card) is asked for once, under the first; its photos serve them all.
+	 */
 	get materials(): { matter: Matter; materials: Material[] }[] {
-		return this.ctx.matters.map((matter) => ({
-			matter,
-			materials: materialsFor(matter.materials, this.answers)
-		}));
+		const asked = new Set<string>();
+		return this.ctx.matters
+			.map((matter) => ({
+				matter,
+				materials: materialsFor(matter.materials, this.answers).filter(
+					(x) => !asked.has(x.id) && asked.add(x.id)
+				)
+			}))
+			.filter((group) => group.materials.length);
 	}
 
 	data(): DraftData {
