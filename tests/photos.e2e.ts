@@ -288,7 +288,13 @@ test('a file that is no picture is named, and the form takes the pictures picked
 	expect(errors).toEqual([]);
 });
 
-test('a material that both matters of a bundle need is asked for once', async ({ page }) => {
+test('a bundle is booked under its own name, and a material both its matters need is asked for once', async ({
+	page
+}) => {
+	await page.goto(
+		'/points/chengxiang-centre/slots?matter=individual-business-registration&bundle=open-small-shop'
+	);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('预约时间：开办小店“一件事”');
 	await page.goto(
 		'/apply?bundle=open-small-shop&matter=individual-business-registration&point=chengxiang-centre'
 	);

@@ -175,19 +175,24 @@ export const catalogViews = {
 		};
 	},
 
-	/** What the slot page needs to lay out a point's slots for a matter, also offline. */
+	/**
+	 * What the slot page needs to lay out a point's slots for a matter, also offline; with the
+	 * bundle the matter is booked for, when it is one of the bundle's.
+	 */
 	booking(
 		catalog: CatalogSnapshot,
-		{ point: pointId = '', matter: matterId = '' }: Record<string, string>
+		{ point: pointId = '', matter: matterId = '', bundle: bundleId = '' }: Record<string, string>
 	) {
 		const point = byId(catalog.points, pointId);
 		const matter = byId(catalog.matters, matterId);
 		const rule = point?.services.find((s) => s.matterId === matterId);
 		if (!point || !matter || !rule) return null;
+		const bundle = bundleId ? byId(catalog.bundles, bundleId) : null;
 		return {
 			version: catalog.version,
 			point: pointSummary(point),
 			matter: matterSummary(matter),
+			bundle: bundle?.matterIds.includes(matterId) ? bundleSummary(bundle) : null,
 			rule,
 			calendar: calendarAhead(catalog)
 		};

@@ -14,11 +14,11 @@ export interface LiveSlots {
 export const load = (async ({ fetch, depends, params, url }) => {
 	depends('app:catalog');
 	const matter = url.searchParams.get('matter') ?? '';
-	const view = await catalogView(fetch, 'booking', { point: params.id, matter });
+	const bundle = url.searchParams.get('bundle') ?? '';
+	const view = await catalogView(fetch, 'booking', { point: params.id, matter, bundle });
 	if (!view) error(404, m.error_not_found());
 	return {
 		...view,
-		bundle: url.searchParams.get('bundle'),
 		move: url.searchParams.get('move'),
 		live: await liveSlots(fetch, slotsApiUrl(params.id, view.rule, serviceClock().date))
 	};
