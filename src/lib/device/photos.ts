@@ -1,4 +1,5 @@
 import type { Material } from '$lib/catalog/types';
+import { m } from '$lib/paraglide/messages';
 import type { Attachment } from './db';
 import type { PhotoKind } from './images';
 
@@ -23,4 +24,9 @@ export async function storePhoto(
 	const sha256 = await sha256Hex(blob);
 	await deviceDb.blobs.put({ sha256, blob, contentType, size: blob.size, uploaded: 0 });
 	return { sha256, materialId, contentType, size: blob.size };
+}
+
+/** What the reader is told of files picked as photos that are no picture the phone can open. */
+export function unreadable(names: string[]): string {
+	return m.apply_photo_unreadable({ name: names.join('、') });
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { isRealDate } from '$lib/catalog/dates';
 import type { FormField } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
-import { serviceClock } from '$lib/time';
+import { EARLIEST_DATE, latestDate } from '$lib/form-dates';
 import { isResidentIdNumber } from './id-number';
 import {
 	describeIssues,
@@ -28,10 +28,6 @@ const unseen = (multiline: boolean) =>
 			.replace(/[\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu, '')
 			.replace(multiline ? /[^\P{Cc}\n\r\t]|\u2800/gu : /\p{Cc}|\u2800/gu, ' ')
 	);
-
-/** The first day a form's date may name; the last is the end of the tenth year from now. */
-export const EARLIEST_DATE = '1900-01-01';
-export const latestDate = () => `${Number(serviceClock().date.slice(0, 4)) + 10}-12-31`;
 
 const text = (max: number, multiline = false) =>
 	v.pipe(v.string(required), unseen(multiline), v.trim(), v.nonEmpty(required), maxChars(max));
