@@ -62,6 +62,11 @@ export function slotClock(start: string): string {
 	return start.slice(11, 16);
 }
 
+/** A slot time as its day, with the weekday, and its clock: `12月7日 周一 10:00`. */
+export function slotDayTime(start: string): string {
+	return `${formatDay(start.slice(0, 10))} ${slotClock(start)}`;
+}
+
 export function formatKm(km: number): string {
 	return km < 10 ? km.toFixed(1) : String(Math.round(km));
 }

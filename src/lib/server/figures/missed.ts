@@ -7,9 +7,9 @@ import { addFigures } from './record';
 
 /**
  * Counts the bookings whose day has passed with nobody checked in (still as submitted) as missed,
- * each once, in the figures of its slot's day, closes them and tells their phones: run by every server's housekeeping
- * (and by the figures before they are read), cheap as it looks only at applications not checked
- * in.
+ * each once, in the figures of its slot's day, closes them and tells their phones: run by every
+ * server's housekeeping (and by the figures before they are read), cheap as it looks only at
+ * applications not checked in.
  */
 export async function sweepMissedBookings(conn: Connection, now = new Date()): Promise<number> {
 	const today = serviceClock(now).date;
