@@ -58,6 +58,23 @@ test('moving a booking works online and shows the new time', async ({ page }) =>
 	expect(errors).toEqual([]);
 });
 
+test('the receipt says how to bring each material, which depend on the situation, and where', async ({
+	page
+}) => {
+	await submitted(page, '材料清单');
+	const bring = page.getByRole('list', { name: '申请材料' });
+	await expect(bring.getByRole('listitem').filter({ hasText: '经营者身份证' })).toContainText(
+		'原件 1 份'
+	);
+	// The situation was not asked on the form: a material that depends on it says so.
+	await expect(
+		bring.getByRole('listitem').filter({ hasText: '房屋租赁合同及出租方产权证明' })
+	).toContainText('视情况');
+	await expect(page.getByText('莱阳市城厢街道旌旗东路10号')).toBeVisible();
+	await page.getByRole('link', { name: '城厢街道便民服务中心' }).click();
+	await expect(page).toHaveURL(/\/points\/chengxiang-centre$/);
+});
+
 test('a cancel made offline says it waits to be sent, and offers nothing more meanwhile', async ({
 	page,
 	context,
@@ -121,6 +138,40 @@ test('a visit missed shows as missed, and the application takes a new time', asy
 	);
 	await expect.poll(() => serverSlot(app.id), { timeout: 20_000 }).toBe(start);
 	await expect(page.getByTestId('booked-slot')).toHaveAttribute('data-start', start);
+});
+
+test('a booked time the point no longer serves is said so, and can be moved', async ({ page }) => {
+	const app = await submitted(page, '时段撤销');
+	// As a catalogue publication that cut the point's hours leaves the booking.
+	const db = e2eDatabase();
+	try {
+		const now = new Date().toISOString();
+		const { device_id } = serverApplications(app.reference)[0]!;
+		db.prepare(
+			"update bookings set withdrawn_at = ? where application_id = ? and status = 'booked'"
+		).run(now, app.id);
+		db.prepare('insert into changes (device_id, application_id, created_at) values (?, ?, ?)').run(
+			device_id,
+			app.id,
+			now
+		);
+	} finally {
+		db.close();
+	}
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: '您的申请有新进展 · 查看' })).toBeVisible({
+		timeout: 20_000
+	});
+	await page.goto(app.receipt);
+	await expect(
+		page.getByText(/此时段已不再办理。服务点会与您联系；您也可以改约其他时间/)
+	).toBeVisible({
+		timeout: 20_000
+	});
+	const start = await moveToAnotherSlot(page);
+	await expect.poll(() => serverSlot(app.id), { timeout: 20_000 }).toBe(start);
+	await expect(page.getByTestId('booked-slot')).toHaveAttribute('data-start', start);
+	await expect(page.getByText(/此时段已不再办理/)).toHaveCount(0);
 });
 
 test('moving a booking offline waits in the outbox, then lands', async ({

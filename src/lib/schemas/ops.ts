@@ -174,6 +174,8 @@ export interface BookingReply {
 	alternatives?: string[];
 	/** `needs_slot`: the time booked before, whose day passed with nobody checked in. */
 	missedSlot?: string;
+	/** `booked`: the time is no longer offered (the point's hours or services changed since). */
+	withdrawn?: true;
 }
 
 export type OpReply =
@@ -200,7 +202,8 @@ const bookingReply = v.object({
 	matterId: v.string(),
 	slotStart: v.nullable(v.string()),
 	alternatives: v.optional(v.array(v.string())),
-	missedSlot: v.optional(v.string())
+	missedSlot: v.optional(v.string()),
+	withdrawn: v.optional(v.literal(true))
 });
 const fieldProblem = v.object({ field: v.string(), message: v.string() });
 const opReply = v.union([

@@ -15,12 +15,14 @@ export async function pull(fetchFn: typeof fetch, auth: Record<string, string>):
 				const known = await deviceDb.applications.get(c.applicationId);
 				if (!known) continue;
 				// A new step the resident has not seen is news (their own steps, sent from here, are
-				// not), and so is a booking that changed at the server (a visit missed).
+				// not), and so is a booking that changed at the server (a visit missed, a time no longer
+				// served).
 				const news =
 					known.status !== 'queued' &&
 					(c.status !== known.status ||
 						c.booking?.status !== known.booking?.status ||
-						c.booking?.missedSlot !== known.booking?.missedSlot);
+						c.booking?.missedSlot !== known.booking?.missedSlot ||
+						c.booking?.withdrawn !== known.booking?.withdrawn);
 				await deviceDb.applications.update(c.applicationId, {
 					reference: c.reference,
 					status: c.status,

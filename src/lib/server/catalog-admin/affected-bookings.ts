@@ -66,7 +66,7 @@ export async function affectedBookings(
 }
 
 /** Whether a document's point offers a slot for a matter, whatever the booking window says. */
-function offers(doc: CatalogDocument, calendar: NationalCalendar, now: Date) {
+export function offers(doc: CatalogDocument, calendar: NationalCalendar, now: Date) {
 	const points = new Map(doc.points.map((p) => [p.id, p]));
 	return (pointId: string, matterId: string, start: string): boolean => {
 		const point = points.get(pointId);

@@ -3,6 +3,7 @@ import { describeChange } from '$lib/catalog-admin/describe-change';
 import { nextSlots } from '../testing/applications';
 import { currentCatalog } from '../catalog/cache';
 import { seedDemo } from '../seed/seed-demo';
+import { pullChanges } from '../sync/pull';
 import { testDatabases } from '../testing/databases';
 import type { SignedInUser } from '../auth/sessions';
 import { editDraft, readDraft } from './draft';
@@ -186,9 +187,22 @@ for (const target of testDatabases()) {
 			const listed = await listAffected(conn.db, { townId: 'chengxiang' });
 			expect(listed.map((a) => a.reference)).toEqual(['T-0001']);
 			expect(await listAffected(conn.db, { townId: 'guliu' })).toEqual([]);
+			// The resident's phone learns that the time is no longer offered.
+			const told = await pullChanges(conn.db, 'd1', 0);
+			expect(told.changes.map((c) => [c.applicationId, c.booking])).toEqual([
+				[
+					'a1',
+					{ status: 'booked', pointId: POINT, matterId: MATTER, slotStart: slot, withdrawn: true }
+				]
+			]);
 			// Handled again: the booking is fine, and nobody is listed for this publication.
 			const back = await restoreVersion(conn, city, result.version - 1);
 			expect(back).toMatchObject({ status: 'published', affected: [] });
+			// And the phone learns that too.
+			const again = await pullChanges(conn.db, 'd1', told.cursor);
+			expect(again.changes.map((c) => [c.applicationId, c.booking])).toEqual([
+				['a1', { status: 'booked', pointId: POINT, matterId: MATTER, slotStart: slot }]
+			]);
 		});
 	});
 }

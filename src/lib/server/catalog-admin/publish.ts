@@ -15,6 +15,7 @@ import { discardDraft, readDraft } from './draft';
 import { documentRows, readCatalogDocument } from './rows';
 import { validateDocument, type DocIssue } from './validate';
 import { versionInForce } from './version-in-force';
+import { markWithdrawnSlots } from './withdrawn-slots';
 
 export interface Publisher {
 	user: SignedInUser;
@@ -128,6 +129,7 @@ async function publishIn(
 			restored_from: options.restoredFrom ?? null
 		})
 		.execute();
+	await markWithdrawnSlots(tx, affected, checked.doc, calendar, now);
 	if (affected.length) {
 		await tx
 			.insertInto('catalog_affected_bookings')

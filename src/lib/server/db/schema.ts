@@ -251,6 +251,11 @@ export interface BookingTable {
 	status: BookingStatus;
 	/** When the booking's day was found passed with nobody checked in (a no-show, counted once). */
 	missed_at: string | null;
+	/**
+	 * When a catalogue publication stopped offering the booked time (hours cut, a closure, the
+	 * matter moved elsewhere); null again should a later one offer it again.
+	 */
+	withdrawn_at: string | null;
 	created_at: string;
 	updated_at: string;
 }

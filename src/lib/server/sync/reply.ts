@@ -33,7 +33,9 @@ function statesQuery(tx: Tx, ids: string[]) {
 	const columns = (app: string, k: string, t: (string | null)[], n: string | null) => [
 		sql.ref(app).$castTo<string>().as('app'),
 		sql.lit(k).$castTo<string>().as('k'),
-		...(['t1', 't2', 't3', 't4', 't5', 't6'] as const).map((as, i) => text(t[i] ?? null).as(as)),
+		...(['t1', 't2', 't3', 't4', 't5', 't6', 't7'] as const).map((as, i) =>
+			text(t[i] ?? null).as(as)
+		),
 		number(n).as('n')
 	];
 	return tx
@@ -54,7 +56,15 @@ function statesQuery(tx: Tx, ids: string[]) {
 					columns(
 						'application_id',
 						'b',
-						['point_id', 'matter_id', 'slot_start', 'status', 'updated_at', 'missed_at'],
+						[
+							'point_id',
+							'matter_id',
+							'slot_start',
+							'status',
+							'updated_at',
+							'missed_at',
+							'withdrawn_at'
+						],
 						null
 					)
 				)
@@ -123,13 +133,21 @@ type Row = Awaited<ReturnType<typeof stateRows>>[number];
 /**
  * The application's booking as the phone shows it: the one it holds; else, for an application
  * still to be served whose last booking's day passed with nobody checked in (`missed_at`), a new
- * time to choose, as when every time asked for was full, naming the one missed.
+ * time to choose, as when every time asked for was full, naming the one missed. A booked time no
+ * longer offered since a catalogue publication (`withdrawn_at`) is said so.
  */
 function bookingState(status: string, held?: Row, released?: Row): BookingReply | null {
 	if (held) {
 		const s =
 			held.t4 === 'booked' ? 'booked' : held.t4 === 'needs_slot' ? 'needs_slot' : 'cancelled';
-		return { status: s, pointId: held.t1!, matterId: held.t2!, slotStart: held.t3 };
+		const reply: BookingReply = {
+			status: s,
+			pointId: held.t1!,
+			matterId: held.t2!,
+			slotStart: held.t3
+		};
+		if (s === 'booked' && held.t7) reply.withdrawn = true;
+		return reply;
 	}
 	if (status !== 'submitted' || !released?.t6) return null;
 	return {

@@ -19,6 +19,7 @@ import * as m017 from './017_city_hall_drafts_contacts';
 import * as m018 from './018_pending_photos';
 import * as m019 from './019_resumable_uploads';
 import * as m020 from './020_unattached_photo_bytes';
+import * as m021 from './021_withdrawn_slots';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
 	'017_city_hall_drafts_contacts': m017,
 	'018_pending_photos': m018,
 	'019_resumable_uploads': m019,
-	'020_unattached_photo_bytes': m020
+	'020_unattached_photo_bytes': m020,
+	'021_withdrawn_slots': m021
 };
