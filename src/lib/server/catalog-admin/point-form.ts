@@ -84,6 +84,8 @@ export function pointFromForm(
 		if (point.kind === 'city') issues.push({ path: ['kind'], code: 'city_only' });
 	}
 	const rename = (path: DocPath): DocPath => {
+		// A weekday's spans are one field of text: a span or a time in it is that field's.
+		if (path[0] === 'hours') return path.slice(0, 2);
 		if (path[0] === 'closures' && typeof path[1] === 'number') {
 			return ['closures', kept[path[1]]?.n ?? path[1], ...path.slice(2)];
 		}

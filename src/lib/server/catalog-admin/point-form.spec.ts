@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../seed/seed-demo';
+import { testDatabases } from '../testing/databases';
+import { formIssues } from './form-issues';
+import { pointFromForm, spansText } from './point-form';
+import { readCatalogDocument } from './rows';
+import { validateDocument } from './validate';
+
+describe('a point’s opening hours from its edit form', () => {
+	const sqlite = testDatabases()[0]!;
+	let conn: Awaited<ReturnType<typeof sqlite.create>>;
+	beforeAll(async () => {
+		conn = await sqlite.create();
+		await seedDemo(conn.db);
+	});
+	afterAll(async () => conn?.drop());
+
+	/** The form's errors, as saving the point into a draft gives them. */
+	async function errorsFor(hours: Record<string, string>) {
+		const doc = await readCatalogDocument(conn.db);
+		const at = doc.points.findIndex((p) => p.id === 'chengxiang-centre');
+		const base = doc.points[at]!;
+		const form: Record<string, string> = Object.fromEntries(
+			(['zh', 'en', 'addressZh', 'addressEn', 'lat', 'lng', 'phone', 'counters'] as const).map(
+				(k) => [k, String(base[k])]
+			)
+		);
+		for (const d of ['1', '2', '3', '4', '5', '6', '7'] as const)
+			form[`hours.${d}`] = spansText(base.hours[d]);
+		const parsed = pointFromForm({ ...form, ...hours }, base, [], null);
+		doc.points[at] = parsed.point as typeof base;
+		const checked = validateDocument(doc);
+		const issues = [
+			...parsed.issues.map((i) => ({ ...i, path: ['points', at, ...i.path] })),
+			...(checked.ok ? [] : checked.issues)
+		];
+		return formIssues(issues, ['points', at], parsed.rename);
+	}
+
+	it('names a span that ends before it starts, or a time of day that is none, by its weekday', async () => {
+		expect(await errorsFor({ 'hours.1': '08:30-12:00, 17:00-13:30' })).toEqual([
+			{ field: 'hours.1', message: '“开放时间 › 周一”的结束时间应晚于开始时间' }
+		]);
+		expect(await errorsFor({ 'hours.3': '25:00-26:00' })).toEqual([
+			{ field: 'hours.3', message: '“开放时间 › 周三”应为时间，如 08:30' }
+		]);
+		expect(await errorsFor({ 'hours.2': '8点到12点' })).toEqual([
+			{ field: 'hours.2', message: '“开放时间 › 周二”应写成 08:30-12:00, 13:30-17:00 这样的时段' }
+		]);
+	});
+});
