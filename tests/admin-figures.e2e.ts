@@ -102,6 +102,27 @@ test('the city administrator filters the figures, reads charts and tables, expor
 	await page.context().close();
 });
 
+test('dates entered the wrong way round are named and kept in their fields, to correct', async ({
+	browser,
+	baseURL
+}) => {
+	const page = await counterPage(browser, baseURL!, ADMIN);
+	await page.goto('/admin/figures');
+	await page.getByLabel('开始日期').fill('2026-03-08');
+	await page.getByLabel('结束日期').fill('2026-03-02');
+	await page.getByRole('button', { name: '查看' }).click();
+	await expect(page).toHaveURL(/from=2026-03-08/);
+	await expect(page.getByText('“结束日期”不能早于“开始日期”').first()).toBeVisible();
+	await expect(page.getByLabel('开始日期')).toHaveValue('2026-03-08');
+	await expect(page.getByLabel('结束日期')).toHaveValue('2026-03-02');
+	// Corrected, the figures show.
+	await page.getByLabel('结束日期').fill('2026-03-09');
+	await page.getByRole('button', { name: '查看' }).click();
+	await expect(page.getByText('“结束日期”不能早于“开始日期”')).toHaveCount(0);
+	await expect(page.getByLabel('结束日期')).toHaveValue('2026-03-09');
+	await page.context().close();
+});
+
 test('a town administrator sees only their town, whatever the address asks', async ({
 	browser,
 	baseURL
