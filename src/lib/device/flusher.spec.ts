@@ -412,6 +412,8 @@ describe('the outbox flusher, over every answer of the server', () => {
 				expect((await flushFailure(server)).retryAfterMs).toBeLessThan(FIRST_RETRY_MS * 1.5);
 			}
 			expect(await getMeta('flush-failures')).toBe(0);
+			// Nor is any of it a try at sending, as the outbox page counts them.
+			expect(await waiting()).toMatchObject([{ attempts: 0, lastFailure: 'offline' }]);
 			// Online but the link fails (a weak signal): the wait grows, to half a minute at most.
 			vi.stubGlobal('navigator', { onLine: true });
 			const waits: number[] = [];
@@ -421,6 +423,7 @@ describe('the outbox flusher, over every answer of the server', () => {
 			}
 			expect(waits[0]).toBeLessThan(FIRST_RETRY_MS * 1.5);
 			expect(Math.max(...waits)).toBeLessThan(LINK_LAST_RETRY_MS * 1.5);
+			expect(await waiting()).toMatchObject([{ attempts: 12 }]);
 			expect(LINK_LAST_RETRY_MS).toBeLessThanOrEqual(30_000);
 			// A server that fails is still given room: its backoff grows as before.
 			server.script = [new Response('oops', { status: 503 })];

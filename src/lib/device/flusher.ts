@@ -120,15 +120,14 @@ async function send(
 	batch: OutboxEntry[]
 ): Promise<Settled> {
 	const stamp = Date.now();
-	await deviceDb.outbox.bulkUpdate(
-		batch.map((e) => ({ key: e.seq!, changes: { attempts: e.attempts + 1, lastAttemptAt: stamp } }))
-	);
+	const tried = (e: OutboxEntry) => ({ attempts: e.attempts + 1, lastAttemptAt: stamp });
 	try {
 		const response = await call(fetchFn, '/api/sync', {
 			method: 'POST',
 			headers: { ...auth, 'content-type': 'application/json' },
 			body: JSON.stringify({ ops: batch.map(wireOp), sentAt: new Date().toISOString() })
 		});
+		await deviceDb.outbox.bulkUpdate(batch.map((e) => ({ key: e.seq!, changes: tried(e) })));
 		return await settle(batch, v.parse(syncAnswer, await response.json()).results);
 	} catch (error) {
 		if (error instanceof TooLarge) {
@@ -147,8 +146,13 @@ async function send(
 		}
 		const message = error instanceof Error ? error.message : String(error);
 		const reason = error instanceof RetryLater ? error.reason : 'server';
+		// A request made while the phone knows it has no network is no try at sending.
+		const counted = !(reason === 'offline' && globalThis.navigator?.onLine === false);
 		await deviceDb.outbox.bulkUpdate(
-			batch.map((e) => ({ key: e.seq!, changes: { lastError: null, lastFailure: reason } }))
+			batch.map((e) => ({
+				key: e.seq!,
+				changes: { lastError: null, lastFailure: reason, ...(counted ? tried(e) : {}) }
+			}))
 		);
 		announceOutboxChange();
 		// A whole request refused for good would be refused again: wait and retry, losing nothing.
