@@ -203,6 +203,8 @@ for (const target of testDatabases()) {
 			expect(again.changes.map((c) => [c.applicationId, c.booking])).toEqual([
 				['a1', { status: 'booked', pointId: POINT, matterId: MATTER, slotStart: slot }]
 			]);
+			// Nobody is to be called about it any more.
+			expect(await listAffected(conn.db, { townId: 'chengxiang' })).toEqual([]);
 		});
 	});
 }

@@ -80,7 +80,27 @@ export async function listAffected(
 				eb.selectFrom('points').select('points.id').where('points.kind', '=', 'city')
 			);
 	}
+	// One version's list is its history. The list to call from keeps only those still to call: a
+	// booking since moved, cancelled, come to the counter or offered its time again needs none.
 	if (filter.version !== undefined) query = query.where('a.version', '=', filter.version);
+	else
+		query = query.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('bookings as b')
+						.innerJoin('applications as p', 'p.id', 'b.application_id')
+						.select('b.id')
+						.whereRef('b.id', '=', 'a.booking_id')
+						.where((eb) =>
+							eb.or([
+								eb('b.status', '<>', 'booked'),
+								eb('b.withdrawn_at', 'is', null),
+								eb('p.checked_in_at', 'is not', null)
+							])
+						)
+				)
+			)
+		);
 	if (filter.contact === 'open') query = query.where('a.contacted_at', 'is', null);
 	if (filter.contact === 'contacted') query = query.where('a.contacted_at', 'is not', null);
 	return (await query.execute()).map((r) => ({
