@@ -42,9 +42,13 @@ const child = spawn(process.execPath, ['server.js'], {
 	stdio: 'inherit',
 	env: { DEMO_DATA: '1', ...process.env, PORT: port }
 });
-console.log(
-	`\nDatabase: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'SQLite file data/one-window.db'}; demo data loads on first start.`
-);
+// As the server picks it (src/lib/server/db/index.ts).
+const url =
+	process.env.DATABASE_URL?.trim() || process.env.SQLITE_FILE?.trim() || 'data/one-window.db';
+const database = /^postgres(ql)?:\/\//.test(url)
+	? 'PostgreSQL (DATABASE_URL)'
+	: `SQLite file ${url}`;
+console.log(`\nDatabase: ${database}; demo data loads on first start.`);
 console.log(`Open http://localhost:${port} (Ctrl+C stops the server)`);
 const { users } = JSON.parse(
 	readFileSync(join(root, 'src/lib/server/seed/data/users.json'), 'utf8')

@@ -113,11 +113,16 @@ test('dates entered the wrong way round are named and kept in their fields, to c
 	await expect(page.getByText('“结束日期”不能早于“开始日期”').first()).toBeVisible();
 	await expect(page.getByLabel('开始日期')).toHaveValue('2026-03-08');
 	await expect(page.getByLabel('结束日期')).toHaveValue('2026-03-02');
+	// The figures below are the default period's, and the page says so.
+	await expect(
+		page.getByText(/日期有误，下面是默认时段 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2} 的数据/)
+	).toBeVisible();
 	// Corrected, the figures show.
 	await page.getByLabel('结束日期').fill('2026-03-09');
 	await page.getByRole('button', { name: '查看' }).click();
 	await expect(page.getByText('“结束日期”不能早于“开始日期”')).toHaveCount(0);
 	await expect(page.getByLabel('结束日期')).toHaveValue('2026-03-09');
+	await expect(page.getByText(/日期有误/)).toHaveCount(0);
 	await page.context().close();
 });
 

@@ -25,7 +25,7 @@ test('a keyboard-wedge scanner types the code and Enter into the focused field: 
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto('/staff/check-in');
 	// The field is ready for the scanner (or the clerk's typing) as soon as the page opens.
-	await expect(counter.getByLabel('二维码内容或受理编号')).toBeFocused();
+	await expect(counter.getByLabel('二维码内容或申请编号')).toBeFocused();
 	await counter.keyboard.type(code!.text + '\n', { delay: 0 });
 	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(
 		/号码：A\d{3}/
@@ -43,8 +43,8 @@ test('a keyboard-wedge scanner types the code and Enter into the focused field: 
 		booked.slice(0, 10) === today ? 0 : 1
 	);
 	// Ready for the next one.
-	await expect(counter.getByLabel('二维码内容或受理编号')).toBeFocused();
-	await expect(counter.getByLabel('二维码内容或受理编号')).toHaveValue('');
+	await expect(counter.getByLabel('二维码内容或申请编号')).toBeFocused();
+	await expect(counter.getByLabel('二维码内容或申请编号')).toHaveValue('');
 	await counter.context().close();
 });
 

@@ -162,6 +162,14 @@ test('a booked time the point no longer serves is said so, and can be moved', as
 	await expect(page.getByRole('link', { name: '您的申请有新进展 · 查看' })).toBeVisible({
 		timeout: 20_000
 	});
+	// The list of applications says what the news is.
+	await page.goto('/applications');
+	await expect(
+		page
+			.getByRole('listitem')
+			.filter({ hasText: app.reference })
+			.getByText('此时段已不再办理，请改约')
+	).toBeVisible();
 	await page.goto(app.receipt);
 	await expect(
 		page.getByText(/此时段已不再办理。服务点会与您联系；您也可以改约其他时间/)
@@ -221,7 +229,7 @@ test('a cancelled receipt shows no code, no materials to bring and no time', asy
 	// Should the person come anyway, the counter is told why it cannot check them in.
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto('/staff/check-in');
-	await counter.getByLabel('二维码内容或受理编号').fill(app.reference);
+	await counter.getByLabel('二维码内容或申请编号').fill(app.reference);
 	await counter.keyboard.press('Enter');
 	await expect(counter.getByRole('alert')).toHaveText('申请状态为“已取消”，不能签到取号');
 	await counter.context().close();

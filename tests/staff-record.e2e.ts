@@ -124,7 +124,7 @@ test('an application taken in from its code: the record says so and prints a rec
 
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto('/staff/check-in');
-	await counter.getByLabel('二维码内容或受理编号').fill(code!.text);
+	await counter.getByLabel('二维码内容或申请编号').fill(code!.text);
 	await counter.getByRole('button', { name: '签到并取号' }).click();
 	await expect(counter.getByRole('status').filter({ hasText: '已从二维码录入' })).toBeVisible();
 	const { id } = serverApplications(reference)[0]!;

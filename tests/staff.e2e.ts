@@ -93,7 +93,7 @@ test('a QR check-in of an application that never synced, then the phone syncs: o
 
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto('/staff/check-in');
-	await counter.getByLabel('二维码内容或受理编号').fill(code!.text);
+	await counter.getByLabel('二维码内容或申请编号').fill(code!.text);
 	await counter.getByRole('button', { name: '签到并取号' }).click();
 	await expect(counter.getByRole('status').filter({ hasText: '已从二维码录入' })).toBeVisible();
 	const [taken] = serverApplications(reference);

@@ -53,7 +53,7 @@ export function beijingDateTime(at: number): string {
 /** Checks an application in by its reference on the check-in page; answers the ticket's code. */
 export async function checkInByReference(page: Page, reference: string): Promise<string> {
 	await open(page, '/staff/check-in');
-	await page.getByLabel('二维码内容或受理编号').fill(reference);
+	await page.getByLabel('二维码内容或申请编号').fill(reference);
 	await page.getByRole('button', { name: '签到并取号' }).click();
 	const issued = page.getByRole('status').filter({ hasText: '号码：' });
 	await expect(issued).toBeVisible();

@@ -48,6 +48,8 @@ export function issueMessage(
 			return m.catalog_err_alias_repeat({ field }, o);
 		case 'span_order':
 			return m.catalog_err_span_order({ field }, o);
+		case 'spans_overlap':
+			return m.catalog_err_spans_overlap({ field }, o);
 		case 'duplicate':
 			return m.catalog_err_duplicate({ field, value: detail }, o);
 		case 'unknown_ref':

@@ -44,6 +44,14 @@ describe('a point’s opening hours from its edit form', () => {
 		expect(await errorsFor({ 'hours.3': '25:00-26:00' })).toEqual([
 			{ field: 'hours.3', message: '“开放时间 › 周三”应为时间，如 08:30' }
 		]);
+		// Spans that overlap would count the places of the hour they share twice.
+		expect(await errorsFor({ 'hours.4': '08:30-12:00, 11:00-14:00' })).toEqual([
+			{ field: 'hours.4', message: '“开放时间 › 周四”的时段不能重叠，应按先后填写' }
+		]);
+		expect(await errorsFor({ 'hours.4': '13:30-17:00, 08:30-12:00' })).toEqual([
+			{ field: 'hours.4', message: '“开放时间 › 周四”的时段不能重叠，应按先后填写' }
+		]);
+		expect(await errorsFor({ 'hours.4': '08:30-12:00, 12:00-17:00' })).toEqual([]);
 		expect(await errorsFor({ 'hours.2': '8点到12点' })).toEqual([
 			{ field: 'hours.2', message: '“开放时间 › 周二”应写成 08:30-12:00, 13:30-17:00 这样的时段' }
 		]);

@@ -5,6 +5,7 @@ import {
 	ALIAS_REPEAT,
 	PHONE_FORMAT,
 	SPAN_ORDER,
+	SPANS_OVERLAP,
 	WHOLE_BOUND
 } from '../seed/demo-schema';
 import { catalogDocument, type CatalogDocument } from './document';
@@ -20,6 +21,7 @@ const CHECKS: Record<string, string> = {
 	[ALIAS_IN_NAME]: 'alias_in_name',
 	[ALIAS_REPEAT]: 'alias_repeat',
 	[SPAN_ORDER]: 'span_order',
+	[SPANS_OVERLAP]: 'spans_overlap',
 	[PHONE_FORMAT]: 'phone',
 	[WHOLE_BOUND]: 'integer'
 };

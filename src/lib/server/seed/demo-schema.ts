@@ -9,6 +9,7 @@ const time = v.pipe(v.string(), v.isoTime());
 
 export const PHONE_FORMAT = 'A phone number is digits, with - ( ) + or spaces between';
 export const SPAN_ORDER = 'An opening span must end after it starts';
+export const SPANS_OVERLAP = "A day's opening spans must not overlap, and come in order";
 export const ALIAS_REPEAT = 'An alias must not repeat';
 export const WHOLE_BOUND = 'A bound of a whole-number field must be whole';
 export const ALIAS_IN_NAME =
@@ -21,7 +22,12 @@ const span = v.pipe(
 	v.check(([from, to]) => from < to, SPAN_ORDER)
 );
 export const weekday = v.picklist(['1', '2', '3', '4', '5', '6', '7']);
-export const weeklyHours = v.record(weekday, v.array(span));
+// Overlapping spans would offer the places of the time they share twice.
+const daySpans = v.pipe(
+	v.array(span),
+	v.check((spans) => spans.every((s, i) => i === 0 || spans[i - 1]![1] <= s[0]), SPANS_OVERLAP)
+);
+export const weeklyHours = v.record(weekday, daySpans);
 export const isoDate = v.pipe(v.string(), v.isoDate());
 
 export const townSchema = v.object({
