@@ -16,6 +16,25 @@ function serverSlot(applicationId: string): string | null {
 	}
 }
 
+/** Changes an application on the server as its housekeeping would, and records it for the phone. */
+function changedOnServer(
+	app: { id: string; reference: string },
+	change: (db: ReturnType<typeof e2eDatabase>, now: string) => void
+) {
+	const db = e2eDatabase();
+	try {
+		const now = new Date().toISOString();
+		change(db, now);
+		db.prepare('insert into changes (device_id, application_id, created_at) values (?, ?, ?)').run(
+			serverApplications(app.reference)[0]!.device_id,
+			app.id,
+			now
+		);
+	} finally {
+		db.close();
+	}
+}
+
 async function submitted(page: import('@playwright/test').Page, name: string) {
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, uniqueN(), name);
@@ -95,21 +114,13 @@ test('a cancel made offline says it waits to be sent, and offers nothing more me
 test('a visit missed shows as missed, and the application takes a new time', async ({ page }) => {
 	const app = await submitted(page, '错过预约');
 	// As the server's housekeeping leaves a booking whose day passed with nobody checked in.
-	const db = e2eDatabase();
-	try {
-		const now = new Date().toISOString();
-		const { device_id } = serverApplications(app.reference)[0]!;
-		db.prepare(
-			"update bookings set slot_start = '2026-11-30T09:00+08:00', status = 'released', missed_at = ?, updated_at = ? where application_id = ?"
-		).run(now, now, app.id);
-		db.prepare('insert into changes (device_id, application_id, created_at) values (?, ?, ?)').run(
-			device_id,
-			app.id,
-			now
-		);
-	} finally {
-		db.close();
-	}
+	changedOnServer(app, (db, now) =>
+		db
+			.prepare(
+				"update bookings set slot_start = '2026-11-30T09:00+08:00', status = 'released', missed_at = ?, updated_at = ? where application_id = ?"
+			)
+			.run(now, now, app.id)
+	);
 	// And as the phone keeps the times it asked for: the missed one, now past.
 	await page.evaluate(async (id) => {
 		const open = indexedDB.open('one-window');
@@ -143,21 +154,13 @@ test('a visit missed shows as missed, and the application takes a new time', asy
 test('a booked time the point no longer serves is said so, and can be moved', async ({ page }) => {
 	const app = await submitted(page, '时段撤销');
 	// As a catalogue publication that cut the point's hours leaves the booking.
-	const db = e2eDatabase();
-	try {
-		const now = new Date().toISOString();
-		const { device_id } = serverApplications(app.reference)[0]!;
-		db.prepare(
-			"update bookings set withdrawn_at = ? where application_id = ? and status = 'booked'"
-		).run(now, app.id);
-		db.prepare('insert into changes (device_id, application_id, created_at) values (?, ?, ?)').run(
-			device_id,
-			app.id,
-			now
-		);
-	} finally {
-		db.close();
-	}
+	changedOnServer(app, (db, now) =>
+		db
+			.prepare(
+				"update bookings set withdrawn_at = ? where application_id = ? and status = 'booked'"
+			)
+			.run(now, app.id)
+	);
 	await page.goto('/');
 	await expect(page.getByRole('link', { name: '您的申请有新进展 · 查看' })).toBeVisible({
 		timeout: 20_000
