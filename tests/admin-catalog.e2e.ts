@@ -408,7 +408,24 @@ test('publishing a change that removes a booked slot lists that booking for the 
 	await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	const row = admin.getByRole('row', { name: /E2E-AFFECTED-1/ });
 	await expect(row).toContainText(`第 ${published} 版`);
-	await expect(row.getByRole('button', { name: '标记 E2E-AFFECTED-1 已联系' })).toBeVisible();
+	await expect(row.getByRole('button', { name: '标记已联系：E2E-AFFECTED-1' })).toHaveText(
+		'标记已联系'
+	);
+	// The list masks the phone; the reference opens the record, where the full number is to call.
+	const record = row.getByRole('link', { name: /E2E-AFFECTED-1 的申请记录/ });
+	await record.click();
+	await admin.waitForURL('**/staff/applications/e2e-affected');
+	await expect(admin.getByRole('link', { name: '13912345678' })).toHaveAttribute(
+		'href',
+		'tel:13912345678'
+	);
+	await admin.goBack();
+	await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await row.getByRole('button', { name: '显示完整号码：E2E-AFFECTED-1（会留痕）' }).click();
+	await expect(row.getByRole('link', { name: '13912345678' })).toHaveAttribute(
+		'href',
+		'tel:13912345678'
+	);
 
 	// The list with its forms passes axe and fits a phone.
 	await admin.setViewportSize({ width: 360, height: 640 });
@@ -423,16 +440,16 @@ test('publishing a change that removes a booked slot lists that booking for the 
 
 	// The centre phones the resident and notes the new time agreed.
 	await row.getByLabel('联系结果（选填）：E2E-AFFECTED-1').fill('改约到下周一上午');
-	await row.getByRole('button', { name: '标记 E2E-AFFECTED-1 已联系' }).click();
+	await row.getByRole('button', { name: '标记已联系：E2E-AFFECTED-1' }).click();
 	await expect(
 		admin.getByRole('status').filter({ hasText: '已记下 E2E-AFFECTED-1 已联系' })
 	).toBeVisible();
 	await expect(row).toContainText(/市行政审批服务局管理员 于 .+ 联系/);
 	await expect(row).toContainText('改约到下周一上午');
-	await expect(row.getByRole('button')).toHaveCount(0);
+	await expect(row.getByRole('button', { name: /标记已联系/ })).toHaveCount(0);
 
 	const show = async (label: string) => {
-		await admin.getByLabel('显示').selectOption({ label });
+		await admin.getByLabel('显示', { exact: true }).selectOption({ label });
 		await admin.getByRole('button', { name: '筛选' }).click();
 		await admin.waitForURL(/contact=/);
 	};

@@ -3,7 +3,7 @@ import type { AdminScope } from '../admin/scope';
 import type { SignedInUser } from '../auth/sessions';
 import { seedDemo } from '../seed/seed-demo';
 import { testDatabases } from '../testing/databases';
-import { markContacted } from './affected-contacts';
+import { markContacted, revealPhone } from './affected-contacts';
 import { listAffected } from './versions';
 
 const user = (id: string, role: SignedInUser['role'], pointId: string | null): SignedInUser => ({
@@ -100,6 +100,68 @@ for (const target of testDatabases()) {
 			expect(audit).toMatchObject([
 				{ username: 'wang', point_id: 'guliu-centre', note: 'REF-g1：改约到 3月6日 上午' }
 			]);
+		});
+
+		it('gives the full phone to call only within the scope, and logs it as a view of the record', async () => {
+			const now = new Date().toISOString();
+			await conn.db
+				.insertInto('devices')
+				.values({ id: 'dev-c1', token_hash: 'x', user_id: null, created_at: now })
+				.execute();
+			await conn.db
+				.insertInto('applications')
+				.values({
+					id: 'app-c1',
+					reference: 'REF-c1',
+					op_id: 'op-c1',
+					device_id: 'dev-c1',
+					matter_id: 'individual-business-registration',
+					matter_ids: '["individual-business-registration"]',
+					point_id: 'chengxiang-centre',
+					applicant_name: '王五',
+					applicant_id_number: '370682199001011234',
+					applicant_phone: '13912345678',
+					fields: '{}',
+					answers: '{}',
+					status: 'submitted',
+					device_created_at: now,
+					created_at: now,
+					updated_at: now
+				})
+				.execute();
+			await conn.db
+				.insertInto('bookings')
+				.values({
+					id: 'c1',
+					application_id: 'app-c1',
+					point_id: 'chengxiang-centre',
+					matter_id: 'individual-business-registration',
+					applicant_id_number: '370682199001011234',
+					slot_start: '2026-03-05T09:00+08:00',
+					status: 'booked',
+					withdrawn_at: now,
+					created_at: now,
+					updated_at: now
+				})
+				.execute();
+			const reveal = (scope: AdminScope, bookingId: string) =>
+				revealPhone(conn, scope, { version: 2, bookingId });
+			expect(await reveal(guliu, 'c1')).toBeNull();
+			expect(await reveal(chengxiang, 'h1')).toBeNull();
+			expect(await reveal(chengxiang, 'c1')).toBe('13912345678');
+			expect(await reveal(city, 'c1')).toBe('13912345678');
+			const views = await conn.db
+				.selectFrom('audit_log')
+				.select(['username', 'application_id', 'note'])
+				.where('action', '=', 'view')
+				.orderBy('username')
+				.execute();
+			expect(views).toEqual([
+				{ username: 'li', application_id: 'app-c1', note: 'REF-c1' },
+				{ username: 'zhao', application_id: 'app-c1', note: 'REF-c1' }
+			]);
+			const listed = await listAffected(conn.db, { townId: 'chengxiang' });
+			expect(listed.map((r) => [r.reference, r.applicationId])).toEqual([['REF-c1', 'app-c1']]);
 		});
 	});
 }

@@ -80,3 +80,34 @@ export async function markContacted(
 		return { ok: true as const };
 	});
 }
+
+/**
+ * The full phone number of a listed booking's resident, for the centre to call: only to an
+ * administrator whose scope holds the booking's point, and logged as a view of its application.
+ */
+export async function revealPhone(
+	conn: Connection,
+	scope: AdminScope,
+	target: { version: number; bookingId: string },
+	now = new Date()
+): Promise<string | null> {
+	return writeTransaction(conn, async (tx) => {
+		const row = await tx
+			.selectFrom('catalog_affected_bookings as a')
+			.innerJoin('bookings as b', 'b.id', 'a.booking_id')
+			.innerJoin('applications as app', 'app.id', 'b.application_id')
+			.leftJoin('points as p', 'p.id', 'a.point_id')
+			.select(['a.reference', 'a.point_id', 'a.town_id', 'p.kind', 'app.id', 'app.applicant_phone'])
+			.where('a.version', '=', target.version)
+			.where('a.booking_id', '=', target.bookingId)
+			.executeTakeFirst();
+		if (!row || !pointInScope(scope, { townId: row.town_id, kind: row.kind ?? '' })) return null;
+		await audit(
+			tx,
+			scope.user,
+			{ action: 'view', pointId: row.point_id, applicationId: row.id, note: row.reference },
+			now
+		);
+		return row.applicant_phone;
+	});
+}

@@ -50,6 +50,8 @@ export interface AffectedRow {
 	matterId: string;
 	slotStart: string;
 	phoneMasked: string;
+	/** The booking's application, whose record has the full phone (opening it is logged). */
+	applicationId: string | null;
 	/** Who at the centre reached the resident, when, and what was agreed; null until then. */
 	contacted: { at: string; by: string; note: string } | null;
 }
@@ -68,7 +70,9 @@ export async function listAffected(
 ): Promise<AffectedRow[]> {
 	let query = db
 		.selectFrom('catalog_affected_bookings as a')
-		.selectAll()
+		.leftJoin('bookings as booking', 'booking.id', 'a.booking_id')
+		.selectAll('a')
+		.select('booking.application_id')
 		.orderBy(sql`case when a.contacted_at is null then 0 else 1 end`)
 		.orderBy('a.version', 'desc')
 		.orderBy('a.slot_start')
@@ -112,6 +116,7 @@ export async function listAffected(
 		matterId: r.matter_id,
 		slotStart: r.slot_start,
 		phoneMasked: r.phone_masked,
+		applicationId: r.application_id,
 		contacted: r.contacted_at
 			? { at: r.contacted_at, by: r.contacted_by_name ?? '', note: r.contact_note }
 			: null
