@@ -3,6 +3,8 @@ import { noteOnline } from './sync/back-online';
 import type { FailureReason } from './sync/transport';
 
 const FIRST_RETRY_MS = 2_000;
+/** A press of "send now" shows it is sending at least this long: offline, a try fails at once. */
+const PRESS_FEEDBACK_MS = 800;
 /** While the app is open and visible, staff's steps reach it within this long. */
 const STATUS_POLL_MS = 12_000;
 /** Set once this device has queued anything: from then on every start asks for status changes. */
@@ -21,6 +23,9 @@ class OutboxSync {
 	/** Applications with news the resident has not looked at. */
 	unseen = $state(0);
 	sending = $state(false);
+	#pressed = $state(false);
+	/** When "send now" last tried and it failed: the resident sees the press did something. */
+	triedNowAt = $state<number | null>(null);
 	/** Why the last flush failed (shown in the reader's words), or null. */
 	failure = $state<FailureReason | null>(null);
 	nextAttemptAt = $state<number | null>(null);
@@ -74,9 +79,23 @@ class OutboxSync {
 		await this.kick();
 	}
 
+	/** Sending, or a press of "send now" still being shown. */
+	get busy(): boolean {
+		return this.sending || this.#pressed;
+	}
+
 	/** "Send now": tries at once, whatever the backoff says. */
 	async sendNow(): Promise<void> {
-		await this.kick(true);
+		this.#pressed = true;
+		try {
+			await Promise.all([
+				this.kick(true),
+				new Promise((resolve) => setTimeout(resolve, PRESS_FEEDBACK_MS))
+			]);
+		} finally {
+			this.#pressed = false;
+		}
+		this.triedNowAt = this.failure ? Date.now() : null;
 	}
 
 	async kick(force = false): Promise<void> {
@@ -94,6 +113,7 @@ class OutboxSync {
 			try {
 				const report = await flush(fetch, { force });
 				this.failure = null;
+				this.triedNowAt = null;
 				this.signedOut = false;
 				// Another tab (or the worker) holds the flush: look again shortly.
 				if (!report.ran) this.#schedule(FIRST_RETRY_MS);
