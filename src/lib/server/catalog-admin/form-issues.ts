@@ -10,10 +10,12 @@ import type { DocIssue, DocPath } from './validate';
 export function formIssues(
 	issues: DocIssue[],
 	prefix: DocPath,
-	rename: (path: DocPath) => DocPath = (p) => p
+	rename: (path: DocPath) => DocPath = (p) => p,
+	entry?: Record<string, unknown>
 ): FieldIssue[] {
 	const out = new Map<string, FieldIssue>();
-	for (const issue of issues) {
+	const ordered = entry ? inFormOrder(issues, prefix, Object.keys(entry)) : issues;
+	for (const issue of ordered) {
 		const inside = prefix.every((key, i) => issue.path[i] === key);
 		const path = inside ? rename(issue.path.slice(prefix.length)) : issue.path;
 		const field = inside ? path.join('.') : `doc.${path.join('.')}`;
@@ -21,6 +23,30 @@ export function formIssues(
 		out.set(field, { field, message: issueMessage(issue, pathLabel(path)) });
 	}
 	return [...out.values()];
+}
+
+/**
+ * The issues in the order the form shows its fields (the order of the entry's own keys, then of
+ * each list's items or record's keys), so a summary reads down the form; others after, as found.
+ * The form's own checks and the document's come separately, each in its own order.
+ */
+function inFormOrder(issues: DocIssue[], prefix: DocPath, keys: string[]): DocIssue[] {
+	const inside = (issue: DocIssue) => prefix.every((key, i) => issue.path[i] === key);
+	const rank = (path: DocPath): (string | number)[] => {
+		const at = keys.indexOf(String(path[0]));
+		return [at < 0 ? keys.length : at, ...path.slice(1)];
+	};
+	const compare = (a: DocIssue, b: DocIssue) => {
+		const [x, y] = [rank(a.path.slice(prefix.length)), rank(b.path.slice(prefix.length))];
+		for (let i = 0; i < Math.min(x.length, y.length); i++) {
+			if (x[i] === y[i]) continue;
+			return typeof x[i] === 'number' && typeof y[i] === 'number'
+				? (x[i] as number) - (y[i] as number)
+				: String(x[i]).localeCompare(String(y[i]));
+		}
+		return x.length - y.length;
+	};
+	return [...issues.filter(inside).sort(compare), ...issues.filter((i) => !inside(i))];
 }
 
 /** A number field: empty is missing (the schema says "required"), anything else as written. */

@@ -34,7 +34,7 @@ describe('a point’s opening hours from its edit form', () => {
 			...parsed.issues.map((i) => ({ ...i, path: ['points', at, ...i.path] })),
 			...(checked.ok ? [] : checked.issues)
 		];
-		return formIssues(issues, ['points', at], parsed.rename);
+		return formIssues(issues, ['points', at], parsed.rename, parsed.point);
 	}
 
 	it('names a span that ends before it starts, or a time of day that is none, by its weekday', async () => {
@@ -42,7 +42,7 @@ describe('a point’s opening hours from its edit form', () => {
 			{ field: 'hours.1', message: '“开放时间 › 周一”的结束时间应晚于开始时间' }
 		]);
 		expect(await errorsFor({ 'hours.3': '25:00-26:00' })).toEqual([
-			{ field: 'hours.3', message: '“开放时间 › 周三”应为时间，如 08:30' }
+			{ field: 'hours.3', message: '“开放时间 › 周三”应为 00:00 至 23:59 之间的时间，如 08:30' }
 		]);
 		// Spans that overlap would count the places of the hour they share twice.
 		expect(await errorsFor({ 'hours.4': '08:30-12:00, 11:00-14:00' })).toEqual([
@@ -55,5 +55,14 @@ describe('a point’s opening hours from its edit form', () => {
 		expect(await errorsFor({ 'hours.2': '8点到12点' })).toEqual([
 			{ field: 'hours.2', message: '“开放时间 › 周二”应写成 08:30-12:00, 13:30-17:00 这样的时段' }
 		]);
+	});
+
+	it('lists the days in the order of the week, whichever check found each', async () => {
+		const errors = await errorsFor({
+			'hours.1': '25:00-26:00',
+			'hours.2': '8点到12点',
+			'hours.5': '14:00-12:00'
+		});
+		expect(errors.map((e) => e.field)).toEqual(['hours.1', 'hours.2', 'hours.5']);
 	});
 });

@@ -41,5 +41,5 @@ export async function saveEntry(
 		},
 		{ issues: found.issues.map((i) => ({ ...i, path: [list, at, ...i.path] })) }
 	);
-	return result.ok ? null : formIssues(result.issues, [list, at], found.rename);
+	return result.ok ? null : formIssues(result.issues, [list, at], found.rename, entry);
 }

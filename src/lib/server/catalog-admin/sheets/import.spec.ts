@@ -73,7 +73,7 @@ for (const target of testDatabases()) {
 				)
 			).toEqual({
 				ok: false,
-				errors: ['第 5 行「周一」：“周一”应为时间，如 08:30']
+				errors: ['第 5 行「周一」：“周一”应为 00:00 至 23:59 之间的时间，如 08:30']
 			});
 		});
 
