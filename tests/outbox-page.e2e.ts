@@ -58,6 +58,7 @@ test('an item the server refused says why once, and offers to correct it', async
 
 	// The application's own page says it too, and leads to the form to correct it, which says it
 	// again above the fields.
+	const oldReference = (await refused.getByRole('link').textContent())!.trim();
 	await refused.getByRole('link').click();
 	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
 	await expect(page.getByRole('alert')).toContainText(`服务器未接受：${reason}`);
@@ -69,4 +70,9 @@ test('an item the server refused says why once, and offers to correct it', async
 		`上次提交未被受理：${reason}`
 	);
 	await expect(page.getByLabel('申请人姓名')).toHaveValue('重复预约');
+	// Sent again it has a new reference: its receipt names the one it replaces.
+	await page.getByRole('button', { name: '提交申请' }).click();
+	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
+	await expect(page.getByText(`修改后重新提交，原编号 ${oldReference} 不再使用`)).toBeVisible();
+	await expect(page.getByTestId('reference')).not.toHaveText(oldReference);
 });

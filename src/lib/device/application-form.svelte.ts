@@ -46,6 +46,8 @@ export class ApplicationForm {
 	readonly draftId: string;
 	#checks: Promise<Check> | undefined;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	/** The reference of the refused application being corrected, if that is what the form holds. */
+	#corrects: string | null = null;
 
 	constructor(ctx: FormContext) {
 		this.ctx = ctx;
@@ -95,6 +97,7 @@ export class ApplicationForm {
 		agent: string | null,
 		stored: boolean
 	): Promise<void> {
+		this.#corrects = from?.reference ?? null;
 		const draft = from ?? (stored ? await this.#savedDraft() : undefined);
 		if (draft) {
 			this.applicant = { ...emptyApplicant(), ...draft.applicant };
@@ -230,6 +233,6 @@ export class ApplicationForm {
 			const { rememberApplicant, forgetApplicant } = await import('./remembered-applicant');
 			await (this.remember ? rememberApplicant(data.applicant) : forgetApplicant());
 		}
-		return queueApplication(this.draftId, data, agent);
+		return queueApplication(this.draftId, data, agent, this.#corrects);
 	}
 }

@@ -98,6 +98,8 @@ export interface LocalApplication extends DraftData {
 	rating: number | null;
 	/** The agent who filled it in for the applicant, if any. */
 	agent: string | null;
+	/** The reference of the refused application this one corrects: the resident may have noted it. */
+	corrects?: string;
 	/** The submit op's payload exactly as queued: the receipt's QR code carries it. */
 	payload: Record<string, unknown>;
 	/** Its digest goes in the receipt's QR code, so only this device can claim a take-in. */

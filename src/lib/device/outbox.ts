@@ -41,7 +41,8 @@ function entry(
 export async function queueApplication(
 	draftId: string | null,
 	data: DraftData,
-	agent: string | null
+	agent: string | null,
+	corrects: string | null = null
 ): Promise<LocalApplication> {
 	// Its ids come from the key only this phone holds: no one who reads the receipt's code can send
 	// the application first.
@@ -77,6 +78,7 @@ export async function queueApplication(
 		requestedMaterials: [],
 		rating: null,
 		agent,
+		...(corrects ? { corrects } : {}),
 		payload,
 		claimKey,
 		updatedAt: now
