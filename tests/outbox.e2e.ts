@@ -132,7 +132,7 @@ test('a cancel queued offline behind its own unsent submit: both applied, in ord
 	await applyFromSlots(page, uniqueN());
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
 	page.once('dialog', (dialog) => void dialog.accept());
-	await page.getByRole('button', { name: '取消预约' }).click();
+	await page.getByRole('button', { name: '取消申请' }).click();
 	await expect(page.getByTestId('outbox-count')).toHaveText('待发送 2 项');
 
 	await context.setOffline(false);

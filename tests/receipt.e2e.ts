@@ -1,5 +1,11 @@
 import { expect, test } from './fixtures';
-import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import {
+	applyFromSlots,
+	fillApplication,
+	serverApplications,
+	SLOTS_PAGE,
+	uniqueN
+} from './support/apply';
 import { e2eDatabase } from './support/db';
 import { counterPage, processAtCounter } from './support/staff';
 
@@ -103,9 +109,9 @@ test('a cancel made offline says it waits to be sent, and offers nothing more me
 	await readyOffline(page);
 	await context.setOffline(true);
 	page.once('dialog', (d) => void d.accept());
-	await page.getByRole('button', { name: '取消预约' }).click();
-	await expect(page.getByText('取消预约已保存，有网络时发送')).toBeVisible();
-	await expect(page.getByRole('button', { name: '取消预约' })).toHaveCount(0);
+	await page.getByRole('button', { name: '取消申请' }).click();
+	await expect(page.getByText('取消申请已保存，有网络时发送')).toBeVisible();
+	await expect(page.getByRole('button', { name: '取消申请' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: '改约其他时间' })).toHaveCount(0);
 	await context.setOffline(false);
 	await expect(page.getByText('已取消', { exact: true })).toBeVisible({ timeout: 30_000 });
@@ -149,6 +155,22 @@ test('a visit missed shows as missed, and the application takes a new time', asy
 	);
 	await expect.poll(() => serverSlot(app.id), { timeout: 20_000 }).toBe(start);
 	await expect(page.getByTestId('booked-slot')).toHaveAttribute('data-start', start);
+});
+
+test('an application sent without a time says the point will arrange one, not that times were full', async ({
+	page
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await page.getByRole('link', { name: '不选时段，直接填写申请' }).click();
+	await expect(page.getByText('未选时段：提交后由服务点安排或稍后另选')).toBeVisible();
+	await fillApplication(page, uniqueN(), '不选时段');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('未选时段，由服务点安排')).toBeVisible();
+	await expect(page.getByText(/约满/)).toHaveCount(0);
+	// Cancelling withdraws the application itself, and says so.
+	await expect(page.getByRole('button', { name: '取消申请' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '选一个时段' })).toBeVisible();
 });
 
 test('a booked time the point no longer serves is said so, and can be moved', async ({ page }) => {
@@ -225,7 +247,7 @@ test('a cancelled receipt shows no code, no materials to bring and no time', asy
 }) => {
 	const app = await submitted(page, '取消测试');
 	page.once('dialog', (d) => void d.accept());
-	await page.getByRole('button', { name: '取消预约' }).click();
+	await page.getByRole('button', { name: '取消申请' }).click();
 	await expect(page.getByText('已取消', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByTestId('receipt-qr')).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: '请带齐以下材料' })).toHaveCount(0);

@@ -71,7 +71,7 @@ test('scanning the receipt’s QR code checks the application in and issues a ti
 	// The phone learns of it: the step shows, and cancelling or moving is no longer offered.
 	await page.reload();
 	await expect(page.getByText('已到窗口签到')).toBeVisible({ timeout: 20_000 });
-	await expect(page.getByRole('button', { name: '取消预约' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: '取消申请' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: '改约其他时间' })).toHaveCount(0);
 });
 
