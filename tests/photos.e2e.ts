@@ -271,6 +271,25 @@ test('a photo taken by mistake is taken off the form, and stays off when the for
 	await expect(thumbnails).toHaveCount(1);
 });
 
+test('one photo picked for a second material is said to be the first one’s, at the second', async ({
+	page
+}) => {
+	await page.goto('/apply?matter=individual-business-registration&point=chengxiang-centre');
+	const picture = {
+		name: 'IMG_both.jpg',
+		mimeType: 'image/jpeg',
+		buffer: await cameraPicture(page, 0, [800, 600])
+	};
+	await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles(picture);
+	await expect(page.getByRole('img', { name: '经营者身份证' })).toHaveCount(1);
+	await page.getByLabel('拍照或选择照片：个体工商户登记（备案）申请书').setInputFiles(picture);
+	await expect(page.getByRole('alert')).toHaveText(
+		'这张照片已用于“经营者身份证”。一张照片只能对应一项材料，请为这一项另拍一张。'
+	);
+	await expect(page.getByRole('img', { name: '个体工商户登记（备案）申请书' })).toHaveCount(0);
+	await expect(page.getByRole('img', { name: '经营者身份证' })).toHaveCount(1);
+});
+
 test('a file that is no picture is named, and the form takes the pictures picked with it', async ({
 	page
 }) => {

@@ -203,18 +203,6 @@ export class ApplicationForm {
 		return this.errors.find((e) => e.field === field)?.message;
 	}
 
-	async addPhoto(material: Material, file: File): Promise<void> {
-		this.busyPhotos++;
-		try {
-			const { storePhoto, photoKind } = await import('./photos');
-			const photo = await storePhoto(material.id, photoKind(material), file);
-			if (!this.attachments.some((a) => a.sha256 === photo.sha256)) this.attachments.push(photo);
-			this.scheduleSave();
-		} finally {
-			this.busyPhotos--;
-		}
-	}
-
 	removePhoto(sha256: string): void {
 		this.attachments = this.attachments.filter((a) => a.sha256 !== sha256);
 		this.scheduleSave();

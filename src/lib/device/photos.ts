@@ -1,5 +1,7 @@
 import type { Material } from '$lib/catalog/types';
+import { tr } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
+import type { ApplicationForm } from './application-form.svelte';
 import type { Attachment } from './db';
 import type { PhotoKind } from './images';
 
@@ -26,7 +28,46 @@ export async function storePhoto(
 	return { sha256, materialId, contentType, size: blob.size };
 }
 
-/** What the reader is told of files picked as photos that are no picture the phone can open. */
-export function unreadable(names: string[]): string {
-	return m.apply_photo_unreadable({ name: names.join('、') });
+/**
+ * What the reader is told of a photo picked for a material that another material of the same
+ * application already has: one photo goes with one material.
+ */
+export function usedFor(material: string): string {
+	return m.apply_photo_used({ material });
+}
+
+/**
+ * Adds the files picked for a material to the application form; what the reader is to be told of
+ * those it did not take: no picture the phone can open, or a photo another material has.
+ */
+export async function addPicked(
+	form: ApplicationForm,
+	material: Material,
+	files: Iterable<File>
+): Promise<{ unreadable: string | null; used: string }> {
+	const refused: string[] = [];
+	let used = '';
+	form.busyPhotos++;
+	try {
+		for (const file of files) {
+			const photo = await storePhoto(material.id, photoKind(material), file).catch(() => null);
+			if (!photo) {
+				refused.push(file.name);
+				continue;
+			}
+			const had = form.attachments.find((a) => a.sha256 === photo.sha256);
+			if (!had) form.attachments.push(photo);
+			const other = form.materials
+				.flatMap((g) => g.materials)
+				.find((x) => x.id === had?.materialId);
+			if (other && other.id !== material.id) used = usedFor(tr(other.name));
+		}
+		form.scheduleSave();
+	} finally {
+		form.busyPhotos--;
+	}
+	return {
+		unreadable: refused.length ? m.apply_photo_unreadable({ name: refused.join('、') }) : null,
+		used
+	};
 }
