@@ -58,6 +58,28 @@ describe('an application form’s own fields', () => {
 	});
 });
 
+describe('numbers as a Chinese keyboard types them', () => {
+	it('reads full-width digits and thousands separators as the number they write', () => {
+		const filled = { scope: 'retail', shop: '小店' };
+		expect(v.parse(formSchema(fields), { ...filled, staff: '３', area: '1,200' })).toMatchObject({
+			staff: 3,
+			area: 1200
+		});
+		expect(v.parse(formSchema(fields), { ...filled, area: '１，５００．５' })).toMatchObject({
+			area: 1500.5
+		});
+		// A comma that groups no thousands is no number.
+		expect(messages({ ...filled, staff: '1,2' })).toEqual(['“从业人数”应填数字']);
+	});
+
+	it('reads full-width digits in an ID number and a phone number', () => {
+		expect(v.parse(applicantSchema.entries.phone, '１３９ １２３４ ５６７８')).toBe('13912345678');
+		expect(v.parse(applicantSchema.entries.idNumber, '１１０１０１１９９００３０７００２ｘ')).toBe(
+			'11010119900307002X'
+		);
+	});
+});
+
 describe('lengths of text', () => {
 	it('count characters as they are seen: a rare character or an emoji is one, not two', () => {
 		// 𠀀 (U+20000) is a character of rural names written with two UTF-16 units.

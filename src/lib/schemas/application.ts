@@ -32,8 +32,15 @@ const unseen = (multiline: boolean) =>
 const text = (max: number, multiline = false) =>
 	v.pipe(v.string(required), unseen(multiline), v.trim(), v.nonEmpty(required), maxChars(max));
 
+/** Digits (and the ID number's X) as a Chinese keyboard in full-width mode types them: "１２３". */
+const halfWidth = (s: string) =>
+	s.replace(/[０-９Ｘｘ．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 /** Spaces and dashes people type to group digits ("138 0013-8000"). */
-const withoutSeparators = v.transform((s: string) => s.replace(/[\s\-‐–—]/g, ''));
+const withoutSeparators = v.transform((s: string) => halfWidth(s).replace(/[\s\-‐–—]/g, ''));
+
+/** A number as typed: full-width, its thousands grouped by commas ("1,200", "１，２００"). */
+const typedNumber = (s: string) => Number(halfWidth(s).replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1'));
 
 export const applicantSchema = v.object({
 	name: text(50),
@@ -71,10 +78,13 @@ export function formSchema(fields: FormField[]) {
 				const range = reason({ k: f.integer ? 'int' : 'range', min, max });
 				schema = v.pipe(
 					v.union(
-						[v.number(), v.pipe(v.string(), v.trim(), v.nonEmpty(required), v.transform(Number))],
+						[
+							v.number(),
+							v.pipe(v.string(), v.trim(), v.nonEmpty(required), v.transform(typedNumber))
+						],
 						required
 					),
-					v.number(reason({ k: 'number' })),
+					// Not a type check: an optional field's blank-or-number union then names this issue.
 					v.check((n) => Number.isFinite(n), reason({ k: 'number' })),
 					v.check((n) => !f.integer || Number.isInteger(n), range),
 					v.minValue(min, range),
