@@ -89,3 +89,19 @@ test('what a resident types on a phone that has kept nothing is kept as a draft 
 	await page.reload();
 	await expect(page.getByLabel('申请人姓名')).toHaveValue('草稿甲');
 });
+
+test('a day that has been, such as when a disability began, is refused after today', async ({
+	page
+}) => {
+	const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+	const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+	await page.goto('/apply?matter=disability-certificate&point=chengxiang-centre');
+	const onset = page.getByLabel(/发现残疾时间/);
+	await expect(onset).toHaveAttribute('max', today);
+	await onset.fill(nextYear);
+	await page.getByRole('button', { name: '提交申请' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+	await expect(
+		summary.getByRole('link', { name: `“发现残疾时间”应在 1900-01-01 到 ${today} 之间` })
+	).toBeVisible();
+});

@@ -32,6 +32,7 @@ const LABELS: Record<string, Label> = {
 	min: m.catalog_f_min,
 	max: m.catalog_f_max,
 	integer: m.catalog_f_integer,
+	past: m.catalog_f_past,
 	materials: m.catalog_f_materials,
 	form: m.catalog_f_form,
 	count: m.catalog_f_count,

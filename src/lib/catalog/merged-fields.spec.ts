@@ -80,4 +80,10 @@ describe('a form field the matters of a bundle share', () => {
 		]);
 		expect(field).toEqual(text({ required: true }));
 	});
+
+	it('asks for a day that has been where any matter does', () => {
+		const date = { key: 'onset', type: 'date', zh: '日期', en: 'Date', required: false } as const;
+		expect(mergedFields([[date], [{ ...date, past: true }]])).toEqual([{ ...date, past: true }]);
+		expect(mergedFields([[date], [date]])).toEqual([date]);
+	});
 });

@@ -91,7 +91,11 @@ export type FormField =
 			/** Counts whole things (people, years): a fraction is refused. */
 			integer?: boolean;
 	  })
-	| (FieldBase & { type: 'date' })
+	| (FieldBase & {
+			type: 'date';
+			/** A day that has been (an illness's onset, a birth): one after today is refused. */
+			past?: boolean;
+	  })
 	| (FieldBase & { type: 'select'; options: { value: string; zh: string; en: string }[] });
 
 interface FieldBase extends Text {

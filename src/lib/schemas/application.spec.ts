@@ -130,4 +130,17 @@ describe('dates of a form', () => {
 		expect(dateMessages('1900-01-01')).toEqual([]);
 		expect(dateMessages(latest)).toEqual([]);
 	});
+
+	it('are refused after today where the field asks for a day that has been', () => {
+		const onset = [{ ...dated[0], past: true }] as FormField[];
+		const today = serviceClock().date;
+		const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000)
+			.toISOString()
+			.slice(0, 10);
+		const result = v.safeParse(formSchema(onset), { since: tomorrow });
+		expect(describeIssues(result.issues ?? [], { since: () => '开始日期' })).toEqual([
+			{ field: 'since', message: `“开始日期”应在 1900-01-01 到 ${today} 之间` }
+		]);
+		expect(v.safeParse(formSchema(onset), { since: today }).success).toBe(true);
+	});
 });

@@ -99,7 +99,7 @@ export function formSchema(fields: FormField[]) {
 					v.check(isRealDate, reason({ k: 'date' })),
 					v.rawCheck(({ dataset, addIssue }) => {
 						if (!dataset.typed) return;
-						const max = latestDate();
+						const max = latestDate(f.past);
 						if (dataset.value < EARLIEST_DATE || dataset.value > max)
 							addIssue({ message: reason({ k: 'dateRange', min: EARLIEST_DATE, max }) });
 					})

@@ -106,6 +106,7 @@ describe('a matter from its edit form', () => {
 				'form.0.min': '0',
 				'form.0.max': '',
 				'form.0.integer': 'on',
+				'form.0.past': 'on',
 				'form.0.maxLength': '50',
 				'form.0.options': 'a | b | c',
 				'form.1.key': 'scope',
@@ -113,7 +114,13 @@ describe('a matter from its edit form', () => {
 				'form.1.en': 'Scope',
 				'form.1.type': 'select',
 				'form.1.options': 'retail | 零售 | Retail',
-				'form.2.type': 'text'
+				'form.2.type': 'text',
+				'form.3.key': 'onset',
+				'form.3.zh': '发病日期',
+				'form.3.en': 'Onset',
+				'form.3.type': 'date',
+				'form.3.past': 'on',
+				'form.3.integer': 'on'
 			},
 			base
 		);
@@ -134,7 +141,8 @@ describe('a matter from its edit form', () => {
 				en: 'Scope',
 				required: false,
 				options: [{ value: 'retail', zh: '零售', en: 'Retail' }]
-			}
+			},
+			{ key: 'onset', type: 'date', zh: '发病日期', en: 'Onset', required: false, past: true }
 		]);
 	});
 });

@@ -79,6 +79,7 @@ export function formFieldsFromForm(form: Record<string, string>, issues: DocIssu
 			['min', 'max'].forEach(optional);
 			if (row.integer) field.integer = true;
 		}
+		if (type === 'date' && row.past) field.past = true;
 		if (type === 'select') {
 			field.options = optionLines(row.options ?? '', 'value', ['form', i, 'options'], issues);
 		}

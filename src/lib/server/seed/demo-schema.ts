@@ -94,7 +94,14 @@ const field = v.variant('type', [
 			['max']
 		)
 	),
-	v.object({ key: text, type: v.literal('date'), zh: text, en: text, required: v.boolean() }),
+	v.object({
+		key: text,
+		type: v.literal('date'),
+		zh: text,
+		en: text,
+		required: v.boolean(),
+		past: v.optional(v.boolean())
+	}),
 	v.object({
 		key: text,
 		type: v.literal('select'),
