@@ -57,10 +57,12 @@ export async function addPicked(
 			}
 			const had = form.attachments.find((a) => a.sha256 === photo.sha256);
 			if (!had) form.attachments.push(photo);
-			const other = form.materials
-				.flatMap((g) => g.materials)
-				.find((x) => x.id === had?.materialId);
-			if (other && other.id !== material.id) used = usedFor(tr(other.name));
+			else if (had.materialId !== material.id) {
+				const other = form.materials
+					.flatMap((g) => g.materials)
+					.find((x) => x.id === had.materialId);
+				if (other) used = usedFor(tr(other.name));
+			}
 		}
 		form.scheduleSave();
 	} finally {

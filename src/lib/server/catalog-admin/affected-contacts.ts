@@ -1,7 +1,7 @@
 import { pointInScope, type AdminScope } from '../admin/scope';
 import { audit } from '../counter/audit';
 import type { Connection } from '../db/connect';
-import { writeTransaction } from '../db/transaction';
+import { writeTransaction, type Tx } from '../db/transaction';
 
 /** A note such as the new time agreed: short, one line. */
 export const CONTACT_NOTE_MAX = 100;
@@ -26,17 +26,8 @@ export async function markContacted(
 	const note = target.note.trim().replace(/\s+/g, ' ');
 	if (note.length > CONTACT_NOTE_MAX) return { ok: false, code: 'note_too_long' };
 	return writeTransaction(conn, async (tx) => {
-		const row = await tx
-			.selectFrom('catalog_affected_bookings as a')
-			.leftJoin('points as p', 'p.id', 'a.point_id')
-			.leftJoin('bookings as b', 'b.id', 'a.booking_id')
-			.select(['a.reference', 'a.point_id', 'a.town_id', 'p.kind', 'b.application_id'])
-			.where('a.version', '=', target.version)
-			.where('a.booking_id', '=', target.bookingId)
-			.executeTakeFirst();
-		if (!row || !pointInScope(scope, { townId: row.town_id, kind: row.kind ?? '' })) {
-			return { ok: false as const, code: 'not_found' as const };
-		}
+		const row = await listedBooking(tx, scope, target);
+		if (!row) return { ok: false as const, code: 'not_found' as const };
 		const by = scope.user.displayName || scope.user.username;
 		const marked = await tx
 			.updateTable('catalog_affected_bookings')
@@ -92,22 +83,41 @@ export async function revealPhone(
 	now = new Date()
 ): Promise<string | null> {
 	return writeTransaction(conn, async (tx) => {
-		const row = await tx
-			.selectFrom('catalog_affected_bookings as a')
-			.innerJoin('bookings as b', 'b.id', 'a.booking_id')
-			.innerJoin('applications as app', 'app.id', 'b.application_id')
-			.leftJoin('points as p', 'p.id', 'a.point_id')
-			.select(['a.reference', 'a.point_id', 'a.town_id', 'p.kind', 'app.id', 'app.applicant_phone'])
-			.where('a.version', '=', target.version)
-			.where('a.booking_id', '=', target.bookingId)
-			.executeTakeFirst();
-		if (!row || !pointInScope(scope, { townId: row.town_id, kind: row.kind ?? '' })) return null;
+		const row = await listedBooking(tx, scope, target);
+		if (!row?.applicant_phone) return null;
 		await audit(
 			tx,
 			scope.user,
-			{ action: 'view', pointId: row.point_id, applicationId: row.id, note: row.reference },
+			{
+				action: 'view',
+				pointId: row.point_id,
+				applicationId: row.application_id,
+				note: row.reference
+			},
 			now
 		);
 		return row.applicant_phone;
 	});
+}
+
+/**
+ * A booking of a version's list, with its application and the resident's phone, if the
+ * administrator's scope holds its point (a town's administrator: not the city hall's); else none.
+ */
+async function listedBooking(
+	tx: Tx,
+	scope: AdminScope,
+	target: { version: number; bookingId: string }
+) {
+	const row = await tx
+		.selectFrom('catalog_affected_bookings as a')
+		.leftJoin('points as p', 'p.id', 'a.point_id')
+		.leftJoin('bookings as b', 'b.id', 'a.booking_id')
+		.leftJoin('applications as app', 'app.id', 'b.application_id')
+		.select(['a.reference', 'a.point_id', 'a.town_id', 'p.kind', 'b.application_id'])
+		.select('app.applicant_phone')
+		.where('a.version', '=', target.version)
+		.where('a.booking_id', '=', target.bookingId)
+		.executeTakeFirst();
+	return row && pointInScope(scope, { townId: row.town_id, kind: row.kind ?? '' }) ? row : null;
 }
