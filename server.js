@@ -97,6 +97,23 @@ async function serve() {
 
 	/** How much of a request body the server still reads, and drops, after answering early. */
 	const DRAIN_LIMIT = 16 * 1024 * 1024;
+	/** How long, and how much, a connection closing after an early answer still reads. */
+	const LINGER_MS = 5000;
+	const LINGER_LIMIT = 64 * 1024 * 1024;
+
+	/**
+	 * A connection closed while its client is still sending is reset, and a reset throws away
+	 * the answer the client has not read yet (many clients read only once they have sent it all).
+	 * Instead the server stops sending and reads, dropping it, what comes for a while before it
+	 * closes. Node's server calls destroySoon after the last answer on a closing connection.
+	 */
+	function lingerOnClose(socket) {
+		socket.destroySoon = function () {
+			this.end();
+			const timer = setTimeout(() => this.destroy(), LINGER_MS);
+			this.once('close', () => clearTimeout(timer));
+		};
+	}
 
 	/**
 	 * An answer written before its request's body was read to the end (a 413, or a 401 to an
@@ -110,14 +127,17 @@ async function serve() {
 			if (!req.complete && !req.destroyed) {
 				// A body of no declared length (chunked) may be longer than is worth reading.
 				const declared = Number(req.headers['content-length'] ?? Infinity);
-				if (!(declared <= DRAIN_LIMIT)) res.setHeader('Connection', 'close');
+				if (!(declared <= DRAIN_LIMIT)) {
+					res.setHeader('Connection', 'close');
+					lingerOnClose(req.socket);
+				}
 				// The handler has answered: whatever was reading the body (SvelteKit's request stream,
 				// which pauses the request when nobody takes its chunks) reads no more.
 				req.removeAllListeners('data');
 				let read = 0;
 				req.on('data', (chunk) => {
 					read += chunk.length;
-					if (read > DRAIN_LIMIT) req.socket.destroy();
+					if (read > LINGER_LIMIT) req.socket.destroy();
 				});
 				req.resume();
 			}

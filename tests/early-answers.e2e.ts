@@ -1,4 +1,5 @@
 import { request as httpRequest, Agent, type OutgoingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { MAX_BLOB_BYTES, MAX_SYNC_BYTES } from '../src/lib/schemas/ops';
 
@@ -41,6 +42,52 @@ function send(
 		for (let left = body.bytes; left > 0; left -= piece.length)
 			req.write(piece.subarray(0, Math.min(left, piece.length)));
 		req.end();
+	});
+}
+
+/**
+ * A client that reads its answer only once it has sent the whole body, as many simple HTTP
+ * clients do: the server must let it finish sending (reading and dropping the rest) rather than
+ * reset the connection, which would throw away the answer before the client reads it.
+ */
+function sendAllThenRead(
+	baseURL: string,
+	method: string,
+	path: string,
+	headers: OutgoingHttpHeaders,
+	body: { bytes: number; chunked: boolean }
+): Promise<Answer> {
+	const url = new URL(path, baseURL);
+	return new Promise((resolve) => {
+		const socket = connect(Number(url.port), url.hostname);
+		const lines = [`${method} ${url.pathname} HTTP/1.1`, `host: ${url.host}`];
+		for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+		lines.push(body.chunked ? 'transfer-encoding: chunked' : `content-length: ${body.bytes}`);
+		socket.write(lines.join('\r\n') + '\r\n\r\n');
+		const piece = Buffer.alloc(64 * 1024, 'a');
+		for (let left = body.bytes; left > 0; left -= piece.length) {
+			const part = piece.subarray(0, Math.min(left, piece.length));
+			if (body.chunked) socket.write(`${part.length.toString(16)}\r\n`);
+			socket.write(part);
+			if (body.chunked) socket.write('\r\n');
+		}
+		if (body.chunked) socket.write('0\r\n\r\n');
+		const received: Buffer[] = [];
+		let sent = false;
+		// Nothing is read until the last byte has gone.
+		socket.pause();
+		socket.write('', () => {
+			sent = true;
+			socket.on('data', (chunk: Buffer) => received.push(chunk));
+			socket.resume();
+		});
+		socket.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+		socket.on('end', () => {
+			if (!sent) return resolve({ error: 'closed before the body was sent' });
+			const status = /^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(received).toString('latin1'));
+			resolve(status ? { status: Number(status[1]) } : { error: 'no answer' });
+			socket.destroy();
+		});
 	});
 }
 
@@ -122,6 +169,23 @@ for (const c of cases) {
 			} finally {
 				agent.destroy();
 			}
+		});
+	}
+}
+
+for (const c of cases) {
+	for (const chunked of [false, true]) {
+		test(`after ${c.what} (${chunked ? 'chunked' : 'with its length'}), a client that reads only once it has sent it all gets its answer`, async ({
+			baseURL
+		}) => {
+			const device = await fetch(new URL('/api/devices', baseURL), { method: 'POST' });
+			const { token } = (await device.json()) as { token: string };
+			const headers = { origin: new URL(baseURL!).origin, ...c.headers(token) };
+			const answer = await sendAllThenRead(baseURL!, c.method, c.path('0'.repeat(64)), headers, {
+				bytes: c.bytes,
+				chunked
+			});
+			expect(answer).toEqual({ status: c.status });
 		});
 	}
 }
