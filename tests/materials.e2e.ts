@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import { counterPage, materialRow, processAtCounter } from './support/staff';
@@ -47,4 +48,33 @@ test('the resident sends the materials asked for from the phone, offline too; th
 	const row = materialRow(counter, '经营者身份证');
 	await expect(row).toContainText(/照片 1 张.*居民补充于 \d+月\d+日 \d{2}:\d{2}/);
 	await counter.context().close();
+});
+
+test('a file picked for the materials asked for that is no picture is named, and the pictures with it are kept', async ({
+	page,
+	baseURL
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '补充材料文件测试');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
+	await processAtCounter(baseURL!, id, [
+		{ action: 'accept' },
+		{ action: 'request_materials', note: '身份证照片看不清', materials: ['operator-id'] }
+	]);
+	await page.reload();
+	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 20_000 });
+
+	await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles([
+		{ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') },
+		{ name: 'icon.png', mimeType: 'image/png', buffer: readFileSync('static/icons/icon-192.png') }
+	]);
+	await expect(page.getByRole('alert')).toHaveText(
+		'“notes.jpg”不是能打开的照片，请选择相机拍的照片或 JPG、PNG 图片'
+	);
+	await expect(page.getByRole('img', { name: '经营者身份证' })).toHaveCount(1);
+	expect(errors).toEqual([]);
 });

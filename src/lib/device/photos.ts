@@ -28,48 +28,66 @@ export async function storePhoto(
 	return { sha256, materialId, contentType, size: blob.size };
 }
 
-/**
- * What the reader is told of a photo picked for a material that another material of the same
- * application already has: one photo goes with one material.
- */
-export function usedFor(material: string): string {
-	return m.apply_photo_used({ material });
+/** What the reader is to be told of the files picked that were not taken. */
+interface NotTaken {
+	/** Those that are no picture the phone can open, named. */
+	unreadable: string | null;
+	/** A photo another material already has, said at the material it was picked for. */
+	used: string;
 }
 
 /**
- * Adds the files picked for a material to the application form; what the reader is to be told of
- * those it did not take: no picture the phone can open, or a photo another material has.
+ * Keeps the files picked for a material beside the photos `taken` already: one photo goes with
+ * one material, so a photo another material has is not taken twice. `nameOf` names a material.
  */
+export async function takePicked(
+	taken: readonly Attachment[],
+	materialId: string,
+	material: Material | undefined,
+	files: Iterable<File>,
+	nameOf: (materialId: string) => string
+): Promise<NotTaken & { added: { photo: Attachment; file: File }[] }> {
+	const refused: string[] = [];
+	const added: { photo: Attachment; file: File }[] = [];
+	let used = '';
+	for (const file of files) {
+		const photo = await storePhoto(materialId, photoKind(material), file).catch(() => null);
+		if (!photo) {
+			refused.push(file.name);
+			continue;
+		}
+		const had = [...taken, ...added.map((a) => a.photo)].find((a) => a.sha256 === photo.sha256);
+		if (!had) added.push({ photo, file });
+		else if (had.materialId !== materialId)
+			used = m.apply_photo_used({ material: nameOf(had.materialId) });
+	}
+	return {
+		added,
+		unreadable: refused.length ? m.apply_photo_unreadable({ name: refused.join('、') }) : null,
+		used
+	};
+}
+
+/** Adds the files picked for a material to the application form. */
 export async function addPicked(
 	form: ApplicationForm,
 	material: Material,
 	files: Iterable<File>
-): Promise<{ unreadable: string | null; used: string }> {
-	const refused: string[] = [];
-	let used = '';
+): Promise<NotTaken> {
 	form.busyPhotos++;
 	try {
-		for (const file of files) {
-			const photo = await storePhoto(material.id, photoKind(material), file).catch(() => null);
-			if (!photo) {
-				refused.push(file.name);
-				continue;
-			}
-			const had = form.attachments.find((a) => a.sha256 === photo.sha256);
-			if (!had) form.attachments.push(photo);
-			else if (had.materialId !== material.id) {
-				const other = form.materials
-					.flatMap((g) => g.materials)
-					.find((x) => x.id === had.materialId);
-				if (other) used = usedFor(tr(other.name));
-			}
-		}
+		const named = new Map(form.materials.flatMap((g) => g.materials).map((x) => [x.id, x]));
+		const { added, ...said } = await takePicked(
+			form.attachments,
+			material.id,
+			material,
+			files,
+			(id) => (named.has(id) ? tr(named.get(id)!.name) : id)
+		);
+		form.attachments.push(...added.map((a) => a.photo));
 		form.scheduleSave();
+		return said;
 	} finally {
 		form.busyPhotos--;
 	}
-	return {
-		unreadable: refused.length ? m.apply_photo_unreadable({ name: refused.join('、') }) : null,
-		used
-	};
 }
