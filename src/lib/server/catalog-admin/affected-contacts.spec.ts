@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminScope } from '../admin/scope';
 import type { SignedInUser } from '../auth/sessions';
 import { seedDemo } from '../seed/seed-demo';
+import { insertBooking } from '../testing/bookings';
 import { testDatabases } from '../testing/databases';
 import { markContacted, revealPhone } from './affected-contacts';
 import { listAffected } from './versions';
@@ -103,47 +104,15 @@ for (const target of testDatabases()) {
 		});
 
 		it('gives the full phone to call only within the scope, and logs it as a view of the record', async () => {
-			const now = new Date().toISOString();
-			await conn.db
-				.insertInto('devices')
-				.values({ id: 'dev-c1', token_hash: 'x', user_id: null, created_at: now })
-				.execute();
-			await conn.db
-				.insertInto('applications')
-				.values({
-					id: 'app-c1',
-					reference: 'REF-c1',
-					op_id: 'op-c1',
-					device_id: 'dev-c1',
-					matter_id: 'individual-business-registration',
-					matter_ids: '["individual-business-registration"]',
-					point_id: 'chengxiang-centre',
-					applicant_name: '王五',
-					applicant_id_number: '370682199001011234',
-					applicant_phone: '13912345678',
-					fields: '{}',
-					answers: '{}',
-					status: 'submitted',
-					device_created_at: now,
-					created_at: now,
-					updated_at: now
-				})
-				.execute();
-			await conn.db
-				.insertInto('bookings')
-				.values({
-					id: 'c1',
-					application_id: 'app-c1',
-					point_id: 'chengxiang-centre',
-					matter_id: 'individual-business-registration',
-					applicant_id_number: '370682199001011234',
-					slot_start: '2026-03-05T09:00+08:00',
-					status: 'booked',
-					withdrawn_at: now,
-					created_at: now,
-					updated_at: now
-				})
-				.execute();
+			await insertBooking(conn.db, {
+				id: 'c1',
+				reference: 'REF-c1',
+				pointId: 'chengxiang-centre',
+				matterId: 'individual-business-registration',
+				slotStart: '2026-03-05T09:00+08:00',
+				phone: '13912345678',
+				withdrawn: true
+			});
 			const reveal = (scope: AdminScope, bookingId: string) =>
 				revealPhone(conn, scope, { version: 2, bookingId });
 			expect(await reveal(guliu, 'c1')).toBeNull();

@@ -4,6 +4,7 @@ import { nextSlots } from '../testing/applications';
 import { currentCatalog } from '../catalog/cache';
 import { seedDemo } from '../seed/seed-demo';
 import { pullChanges } from '../sync/pull';
+import { insertBooking } from '../testing/bookings';
 import { testDatabases } from '../testing/databases';
 import type { SignedInUser } from '../auth/sessions';
 import { editDraft, readDraft } from './draft';
@@ -174,7 +175,14 @@ for (const target of testDatabases()) {
 		it('lists the bookings whose slot an edit removes', async () => {
 			const snapshot = (await currentCatalog(conn.db)).snapshot;
 			const [slot] = nextSlots(snapshot, POINT, MATTER, 1);
-			await bookSlot(conn, slot!, '13800001234');
+			const { applicationId, deviceId } = await insertBooking(conn.db, {
+				id: 'b1',
+				reference: 'T-0001',
+				pointId: POINT,
+				matterId: MATTER,
+				slotStart: slot!,
+				phone: '13800001234'
+			});
 			const doc = await readCatalogDocument(conn.db);
 			const point = doc.points.find((p) => p.id === POINT)!;
 			point.services = point.services.filter((s) => s.matter !== MATTER);
@@ -188,10 +196,10 @@ for (const target of testDatabases()) {
 			expect(listed.map((a) => a.reference)).toEqual(['T-0001']);
 			expect(await listAffected(conn.db, { townId: 'guliu' })).toEqual([]);
 			// The resident's phone learns that the time is no longer offered.
-			const told = await pullChanges(conn.db, 'd1', 0);
+			const told = await pullChanges(conn.db, deviceId, 0);
 			expect(told.changes.map((c) => [c.applicationId, c.booking])).toEqual([
 				[
-					'a1',
+					applicationId,
 					{ status: 'booked', pointId: POINT, matterId: MATTER, slotStart: slot, withdrawn: true }
 				]
 			]);
@@ -199,64 +207,12 @@ for (const target of testDatabases()) {
 			const back = await restoreVersion(conn, city, result.version - 1);
 			expect(back).toMatchObject({ status: 'published', affected: [] });
 			// And the phone learns that too.
-			const again = await pullChanges(conn.db, 'd1', told.cursor);
+			const again = await pullChanges(conn.db, deviceId, told.cursor);
 			expect(again.changes.map((c) => [c.applicationId, c.booking])).toEqual([
-				['a1', { status: 'booked', pointId: POINT, matterId: MATTER, slotStart: slot }]
+				[applicationId, { status: 'booked', pointId: POINT, matterId: MATTER, slotStart: slot }]
 			]);
 			// Nobody is to be called about it any more.
 			expect(await listAffected(conn.db, { townId: 'chengxiang' })).toEqual([]);
 		});
 	});
-}
-
-async function bookSlot(
-	conn: { db: import('kysely').Kysely<import('../db/schema').Database> },
-	slot: string,
-	phone: string
-) {
-	const now = new Date().toISOString();
-	await conn.db
-		.insertInto('devices')
-		.values({ id: 'd1', token_hash: 'h', user_id: null, created_at: now })
-		.execute();
-	await conn.db
-		.insertInto('applications')
-		.values({
-			id: 'a1',
-			reference: 'T-0001',
-			op_id: 'op1',
-			device_id: 'd1',
-			agent_user_id: null,
-			matter_id: MATTER,
-			bundle_id: null,
-			matter_ids: JSON.stringify([MATTER]),
-			point_id: POINT,
-			applicant_name: '张三',
-			applicant_id_number: '370682199001011234',
-			applicant_phone: phone,
-			fields: '{}',
-			answers: '{}',
-			status: 'submitted',
-			rating: null,
-			rating_comment: null,
-			device_created_at: now,
-			checked_in_at: null,
-			created_at: now,
-			updated_at: now
-		})
-		.execute();
-	await conn.db
-		.insertInto('bookings')
-		.values({
-			id: 'b1',
-			application_id: 'a1',
-			point_id: POINT,
-			matter_id: MATTER,
-			applicant_id_number: '370682199001011234',
-			slot_start: slot,
-			status: 'booked',
-			created_at: now,
-			updated_at: now
-		})
-		.execute();
 }
