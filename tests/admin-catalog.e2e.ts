@@ -418,6 +418,31 @@ test('publishing a change that removes a booked slot lists that booking for the 
 	await expect(admin.getByText('13912345678')).toBeVisible();
 	await admin.goBack();
 	await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	// A booking gone from the list meanwhile (another administrator's rollback) is said at its
+	// number, not at the note.
+	const listRow = (() => {
+		const db = e2eDatabase();
+		const found = db
+			.prepare("select * from catalog_affected_bookings where booking_id = 'e2e-affected'")
+			.get() as Record<string, unknown>;
+		db.prepare("delete from catalog_affected_bookings where booking_id = 'e2e-affected'").run();
+		db.close();
+		return found;
+	})();
+	await row.getByRole('button', { name: '显示完整号码：E2E-AFFECTED-1（会留痕）' }).click();
+	const phoneCell = row.getByRole('cell').filter({ hasText: '139****5678' });
+	await expect(phoneCell.getByRole('alert')).toHaveText('没有找到这条预约，或它不在你管理的范围内');
+	await expect(row.getByLabel('联系结果（选填）：E2E-AFFECTED-1')).not.toHaveAttribute(
+		'aria-invalid'
+	);
+	{
+		const db = e2eDatabase();
+		const columns = Object.keys(listRow);
+		db.prepare(
+			`insert into catalog_affected_bookings (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`
+		).run(...Object.values(listRow));
+		db.close();
+	}
 	await row.getByRole('button', { name: '显示完整号码：E2E-AFFECTED-1（会留痕）' }).click();
 	await expect(row.getByRole('link', { name: '13912345678' })).toHaveAttribute(
 		'href',

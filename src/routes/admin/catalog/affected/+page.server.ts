@@ -36,7 +36,7 @@ export const actions: Actions = {
 			version: Number(form.get('version')),
 			bookingId
 		});
-		if (!phone) return fail(404, { bookingId, note: '', message: m.catalog_contact_not_found() });
+		if (!phone) return fail(404, { bookingId, phoneMessage: m.catalog_contact_not_found() });
 		return { bookingId, phone };
 	},
 	contact: async ({ locals, url, request }) => {
