@@ -88,6 +88,12 @@ describe('search', () => {
 		expect(ids(search(index, '登记').matters)).toEqual(['coop', 'ib']);
 	});
 
+	it('reads Chinese typed with spaces between the characters as one word', () => {
+		expect(ids(search(index, '工 商').matters)).toEqual(['ib']);
+		expect(ids(search(index, ' 低　保 ').matters)).toEqual(['dibao']);
+		expect(ids(search(index, '团旺镇 便民').points)).toEqual(['p1']);
+	});
+
 	it('finds by pinyin initials and by whole pinyin', () => {
 		expect(ids(search(index, 'gtgsh').matters)).toEqual(['ib']);
 		expect(ids(search(index, 'GeTi').matters)).toEqual(['ib']);

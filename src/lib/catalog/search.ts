@@ -195,7 +195,12 @@ interface Query {
 const NEAR = { han: { wrong: 3, missing: 4 }, latin: { wrong: 4, missing: 5, inside: 6 } };
 
 function parseQuery(query: string): Query | null {
-	const text = query.trim().toLowerCase().replace(/\s+/g, ' ');
+	const text = query
+		.trim()
+		.toLowerCase()
+		.replace(/\s+/g, ' ')
+		// An input method's space between Chinese characters divides no words.
+		.replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
 	if (!text) return null;
 	const han = HAN.test(text);
 	const pinyin = text
