@@ -386,3 +386,22 @@ for (const size of [
 		await counter.context().close();
 	});
 }
+
+test('on a tablet, what became of a step is said in sight of its buttons, refused or saved', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '平板办理');
+	const counter = await counterPage(browser, baseURL!);
+	await counter.setViewportSize({ width: 1024, height: 768 });
+	await counter.goto(`/staff/applications/${id}`);
+	await counter.getByRole('button', { name: '要求补充材料' }).click();
+	await expect(counter.getByRole('alert')).toHaveText('请至少把一项材料标记为“缺少”');
+	await expect(counter.getByRole('alert')).toBeInViewport();
+	await counter.getByRole('button', { name: '受理', exact: true }).click();
+	const saved = counter.getByRole('status').filter({ hasText: '已保存' });
+	await expect(saved).toBeInViewport();
+	await expect(counter.getByRole('alert')).toHaveCount(0);
+	await counter.context().close();
+});
