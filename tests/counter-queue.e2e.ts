@@ -146,8 +146,14 @@ test('the queue works from the keyboard alone, and the hall display shows each c
 
 	await press('n');
 	await expect(serving).toHaveText(`正在办理：${third}`);
+	// A no-show takes the person out of the queue: one S asks, a second S within a few seconds
+	// does it, and the page says which ticket went.
+	await press('s');
+	await expect(serving).toHaveText(`正在办理：${third}`);
+	await expect(clerk.getByRole('button', { name: `确认 ${third} 过号` })).toBeFocused();
 	await press('s');
 	await expect(serving).toBeHidden();
+	await expect(clerk.getByRole('status').filter({ hasText: `${third} 已记为过号` })).toBeVisible();
 	await press('n');
 	await expect(serving).toHaveText(`正在办理：${fourth}`);
 
