@@ -35,6 +35,10 @@ test('an edit published reaches a phone at its next check, also offline; restori
 
 	const admin = await adminPage(browser, baseURL!, ADMIN, `/admin/catalog/matters/${MATTER}`);
 	await admin.getByLabel('承诺时限（工作日）', { exact: true }).fill('15');
+	// Promised days are within those the law allows.
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('alert')).toContainText('“承诺时限”不能长于法定时限');
+	await admin.getByLabel('法定时限（工作日）', { exact: true }).fill('20');
 	await saveDraft(admin);
 	await admin.goto(`/admin/catalog/points/${POINT}`);
 	await admin.getByLabel('周日', { exact: true }).fill('09:00-11:00');

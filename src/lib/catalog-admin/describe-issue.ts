@@ -56,6 +56,8 @@ export function issueMessage(
 			return m.catalog_err_unknown_ref({ field, value: detail }, o);
 		case 'phone':
 			return m.catalog_err_phone({ field }, o);
+		case 'promised_over_legal':
+			return m.catalog_err_promised_over_legal({ field }, o);
 		case 'id_format':
 			return m.catalog_err_id_format({ field }, o);
 		case 'other_town':

@@ -9,6 +9,8 @@ import {
 	matterEntries,
 	maxDaysAhead,
 	pointEntries,
+	promiseWithinLaw,
+	PROMISED_OVER_LEGAL,
 	slotMinutes,
 	text,
 	townSchema
@@ -36,6 +38,10 @@ export const docMatterSchema = v.pipe(
 	v.forward(
 		v.check((m) => aliasesOutsideName(m), ALIAS_IN_NAME),
 		['aliases']
+	),
+	v.forward(
+		v.check((m) => promiseWithinLaw(m), PROMISED_OVER_LEGAL),
+		['promisedDays']
 	)
 );
 

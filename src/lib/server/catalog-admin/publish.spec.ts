@@ -65,6 +65,19 @@ for (const target of testDatabases()) {
 			]);
 		});
 
+		it('refuses a promised time limit longer than the legal one, at the promised one', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const matter = doc.matters.find((x) => x.id === MATTER)!;
+			Object.assign(matter, { promisedDays: 40, legalDays: 30 });
+			const result = validateDocument(doc);
+			const m = doc.matters.indexOf(matter);
+			expect(!result.ok && result.issues).toEqual([
+				{ path: ['matters', m, 'promisedDays'], code: 'promised_over_legal' }
+			]);
+			Object.assign(matter, { promisedDays: 30 });
+			expect(validateDocument(doc)).toMatchObject({ ok: true });
+		});
+
 		it('keeps a bad edit out of the draft and names the path', async () => {
 			const result = await editDraft(conn, admin, (doc) => {
 				doc.matters[0]!.promisedDays = -1;

@@ -42,7 +42,7 @@ for (const target of testDatabases()) {
 			expect(
 				(
 					await editDraft(conn, cityAdmin, (doc) => {
-						doc.matters.find((x) => x.id === MATTER)!.promisedDays = 9;
+						doc.matters.find((x) => x.id === MATTER)!.promisedDays = 2;
 						doc.points.find((p) => p.id === GULIU)!.phone = '0535-7111111';
 						doc.points.find((p) => p.id === TUANWANG)!.counters = 9;
 					})
@@ -112,7 +112,7 @@ for (const target of testDatabases()) {
 			expect(centre.phone).toBe('0535-7999999');
 			expect(centre.hours['7']).toEqual([['09:00', '11:00']]);
 			expect(now.points.find((p) => p.id === TUANWANG)!.counters).toBe(9);
-			expect(now.matters.find((x) => x.id === MATTER)!.promisedDays).toBe(9);
+			expect(now.matters.find((x) => x.id === MATTER)!.promisedDays).toBe(2);
 
 			const audit = await conn.db
 				.selectFrom('audit_log')

@@ -4,6 +4,7 @@ import {
 	ALIAS_IN_NAME,
 	ALIAS_REPEAT,
 	PHONE_FORMAT,
+	PROMISED_OVER_LEGAL,
 	SPAN_ORDER,
 	SPANS_OVERLAP,
 	WHOLE_BOUND
@@ -23,6 +24,7 @@ const CHECKS: Record<string, string> = {
 	[SPAN_ORDER]: 'span_order',
 	[SPANS_OVERLAP]: 'spans_overlap',
 	[PHONE_FORMAT]: 'phone',
+	[PROMISED_OVER_LEGAL]: 'promised_over_legal',
 	[WHOLE_BOUND]: 'integer'
 };
 

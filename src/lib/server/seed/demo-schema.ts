@@ -12,6 +12,7 @@ export const SPAN_ORDER = 'An opening span must end after it starts';
 export const SPANS_OVERLAP = "A day's opening spans must not overlap, and come in order";
 export const ALIAS_REPEAT = 'An alias must not repeat';
 export const WHOLE_BOUND = 'A bound of a whole-number field must be whole';
+export const PROMISED_OVER_LEGAL = 'A promised time limit must not be longer than the legal one';
 export const ALIAS_IN_NAME =
 	'An alias must not be part of the name already: search finds the name anyway';
 
@@ -169,6 +170,11 @@ export const matterEntries = {
 	form: formSchema
 };
 
+/** The days promised to finish a matter are within those the law allows. */
+export function promiseWithinLaw(m: { promisedDays: number; legalDays: number }): boolean {
+	return m.promisedDays <= m.legalDays;
+}
+
 /** Aliases that repeat the name are refused: search finds the name anyway. */
 export function aliasesOutsideName({ zh, en, aliases }: Named): boolean {
 	return aliases.every(
@@ -208,6 +214,10 @@ export const mattersFile = v.object({
 			v.forward(
 				v.check((m) => aliasesOutsideName(m), ALIAS_IN_NAME),
 				['aliases']
+			),
+			v.forward(
+				v.check((m) => promiseWithinLaw(m), PROMISED_OVER_LEGAL),
+				['promisedDays']
 			)
 		)
 	),

@@ -197,7 +197,7 @@ for (const target of testDatabases()) {
 				ok: false,
 				errors: ['第 2 行「承诺时限（工作日）」：“承诺时限（工作日）”应填数字']
 			});
-			rows[1]![rows[0]!.indexOf('承诺时限（工作日）')] = 15;
+			rows[1]![rows[0]!.indexOf('承诺时限（工作日）')] = 2;
 			const good = await importRows(
 				conn,
 				city,
@@ -205,7 +205,7 @@ for (const target of testDatabases()) {
 				(await readSheetRows(fileOf(csvFile(rows), 'm.csv')))!
 			);
 			expect(good.ok).toBe(true);
-			expect((await readDraft(conn.db, admin.id))!.doc.matters[0]!.promisedDays).toBe(15);
+			expect((await readDraft(conn.db, admin.id))!.doc.matters[0]!.promisedDays).toBe(2);
 		});
 	});
 }
