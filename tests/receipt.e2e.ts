@@ -252,6 +252,16 @@ test('a cancelled receipt shows no code, no materials to bring and no time', asy
 	await expect(page.getByTestId('receipt-qr')).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: '请带齐以下材料' })).toHaveCount(0);
 	await expect(page.getByTestId('booked-slot')).toHaveCount(0);
+	// The guide is a tap away, and so is applying again at the same point.
+	await expect(page.getByRole('link', { name: '个体工商户登记' })).toHaveAttribute(
+		'href',
+		'/matters/individual-business-registration'
+	);
+	await page.getByRole('link', { name: '重新申请' }).click();
+	await expect(page).toHaveURL(
+		/\/points\/chengxiang-centre\/slots\?matter=individual-business-registration/
+	);
+	await page.goBack();
 
 	// Should the person come anyway, the counter is told why it cannot check them in.
 	const counter = await counterPage(browser, baseURL!);
