@@ -92,3 +92,15 @@ test('the city hall is listed with its kind, first in its town, and the kind fil
 	await expect(page.getByRole('heading', { level: 1, name: '莱阳市政务服务中心' })).toBeVisible();
 	await expect(page.getByText('市级政务服务中心')).toBeVisible();
 });
+
+test('a location not allowed says how to allow it, apart from the count', async ({ page }) => {
+	await page.goto(`/matters/${MATTER}/points`);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await page.getByRole('button', { name: '按离我最近排序' }).click();
+	const said = page.getByRole('status').filter({ hasText: '位置' });
+	await expect(said).toContainText(
+		'没有位置权限：可在浏览器或手机的设置里允许本网站获取位置。现按镇街分组显示。'
+	);
+	expect(await said.innerText()).toMatch(/分组显示。\n共 \d+ 个服务点/);
+	await expect(page.getByRole('heading', { level: 2, name: '城厢街道' })).toBeVisible();
+});

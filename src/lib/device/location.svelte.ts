@@ -1,11 +1,12 @@
 /** The reader's position, asked for only when they choose to sort by distance. */
 class DeviceLocation {
 	position = $state<{ lat: number; lng: number } | null>(null);
-	status = $state<'idle' | 'locating' | 'ready' | 'denied'>('idle');
+	/** `denied`: the reader (or the browser) does not allow it; `unavailable`: it could not be had. */
+	status = $state<'idle' | 'locating' | 'ready' | 'denied' | 'unavailable'>('idle');
 
 	locate(): void {
 		if (!navigator.geolocation) {
-			this.status = 'denied';
+			this.status = 'unavailable';
 			return;
 		}
 		this.status = 'locating';
@@ -14,7 +15,7 @@ class DeviceLocation {
 				this.position = { lat: p.coords.latitude, lng: p.coords.longitude };
 				this.status = 'ready';
 			},
-			() => (this.status = 'denied'),
+			(e) => (this.status = e.code === e.PERMISSION_DENIED ? 'denied' : 'unavailable'),
 			{ enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 }
 		);
 	}
