@@ -94,3 +94,28 @@ for (const locale of ['zh', 'en']) {
 		expect(wide).toEqual([]);
 	});
 }
+
+test('in large English text a heading of a part of the form that wraps stays inside its box', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await context.addCookies([
+		{ name: 'ow_elder', value: '1', url: baseURL! },
+		{ name: 'ow_locale', value: 'en', url: baseURL! }
+	]);
+	await page.setViewportSize({ width: 360, height: 640 });
+	await page.goto('/apply?matter=unemployment-registration&point=guliu-centre');
+	const photos = page.getByRole('group', { name: /^Photos of materials/ });
+	await expect(photos).toBeVisible();
+	const crossed = await page.evaluate(() =>
+		[...document.querySelectorAll('fieldset')].flatMap((box) => {
+			const legend = box.querySelector(':scope > legend');
+			if (!legend || legend.getBoundingClientRect().height === 0) return [];
+			const border = parseFloat(getComputedStyle(box).borderTopWidth);
+			const inside = legend.getBoundingClientRect().top >= box.getBoundingClientRect().top + border;
+			return inside ? [] : [legend.textContent?.trim()];
+		})
+	);
+	expect(crossed).toEqual([]);
+});
