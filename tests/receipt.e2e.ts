@@ -1,3 +1,4 @@
+import { addDays, weekdayOf } from '../src/lib/catalog/dates';
 import { expect, test } from './fixtures';
 import {
 	applyFromSlots,
@@ -310,4 +311,20 @@ test('going from one matter’s slots straight to another’s shows the second�
 	});
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('个体工商户注销');
 	await expect.poll(minutes).toBe(15);
+});
+
+test('a time asked for on a day the point is closed is not said to be full', async ({ page }) => {
+	// A link kept from before: the centre does not open on Sundays.
+	let day = addDays(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), 3);
+	while (weekdayOf(day) !== 7) day = addDays(day, 1);
+	const slot = encodeURIComponent(`${day}T09:00+08:00`);
+	await page.goto(
+		`/apply?matter=individual-business-registration&point=chengxiang-centre&slots=${slot}`
+	);
+	await fillApplication(page, uniqueN(), '休息日测试');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	await expect(page.getByText('所选时段都已约满或不再开放，请改约其他时间')).toBeVisible({
+		timeout: 20_000
+	});
+	await expect(page.getByText(/已约满，请从下列时段中另选/)).toHaveCount(0);
 });
