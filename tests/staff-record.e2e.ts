@@ -266,6 +266,19 @@ test('marking materials received or missing asks the resident for the missing on
 			.getByRole('radio', { name: '已收到' })
 	).toBeChecked();
 	await expect(counter.getByLabel('说明')).toHaveValue('');
+	// Coming back to the record later, the marks are as the clerk left them, and the log says
+	// what was received.
+	await counter.reload();
+	const markOf = (material: string, state: '已收到' | '缺少') =>
+		counter.getByRole('radiogroup', { name: material }).getByRole('radio', { name: state });
+	await expect(markOf('个体工商户登记（备案）申请书', '已收到')).toBeChecked();
+	await expect(markOf('经营者身份证', '缺少')).toBeChecked();
+	await expect(markOf('房屋租赁合同及出租方产权证明', '缺少')).toBeChecked();
+	await expect(
+		counter
+			.getByRole('region', { name: '办理记录' })
+			.getByText('已收到：个体工商户登记（备案）申请书')
+	).toBeVisible();
 	await counter.context().close();
 });
 

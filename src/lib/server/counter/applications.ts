@@ -195,7 +195,7 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		db
 			.selectFrom('audit_log as l')
 			.leftJoin('users as u', 'u.id', 'l.user_id')
-			.select(['l.at', 'l.username', 'u.display_name', 'l.action', 'l.note'])
+			.select(['l.at', 'l.username', 'u.display_name', 'l.action', 'l.note', 'l.after'])
 			.where('l.application_id', '=', id)
 			.where('l.action', '!=', 'view')
 			.orderBy('l.at')
@@ -211,8 +211,12 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		at: h.at,
 		by: h.display_name ?? h.username,
 		action: h.action,
-		note: h.note
+		note: h.note,
+		/** The materials the clerk marked received at this step. */
+		received: receivedIn(h.after)
 	}));
+	/** The clerk's marks at the last step: the checklist shows them when the record opens again. */
+	const lastStep = logged.findLast((h) => PROCESS_STEPS.has(h.action));
 	const takeIn = logged.find((h) => h.action === 'take_in');
 	return {
 		id: app.id,
@@ -223,6 +227,7 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		status: app.status,
 		note: app.status_note,
 		requestedMaterials: JSON.parse(app.requested_materials) as string[],
+		receivedMaterials: lastStep?.received ?? [],
 		applicant: {
 			name: app.applicant_name,
 			idNumber: app.applicant_id_number,
@@ -286,4 +291,14 @@ export async function checkedInSummary(db: Kysely<Database>, id: string) {
 		matterId: app.matter_id,
 		slotStart: booking?.slot_start ?? null
 	};
+}
+
+/** The counter's steps that carry the checklist's marks. */
+const PROCESS_STEPS = new Set(['accept', 'request_materials', 'complete', 'refuse']);
+
+/** The materials an audit entry's `after` says were received. */
+function receivedIn(after: unknown): string[] {
+	const parsed = typeof after === 'string' ? (JSON.parse(after) as unknown) : after;
+	const received = (parsed as { receivedMaterials?: unknown } | null)?.receivedMaterials;
+	return Array.isArray(received) ? received.filter((x) => typeof x === 'string') : [];
 }

@@ -229,6 +229,8 @@ for (const target of testDatabases()) {
 				requestedMaterials: ['operator-id'],
 				receivedMaterials: ['application']
 			});
+			// Opened again, the record keeps the clerk's marks.
+			expect((await applicationRecord(conn.db, id))!.receivedMaterials).toEqual(['application']);
 		});
 
 		it('the record says who submitted it: the resident’s phone, an agent, or a counter from the code', async () => {
