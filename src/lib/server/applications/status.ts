@@ -28,6 +28,9 @@ interface Step {
 	closesBooking?: 'cancelled' | 'released';
 }
 
+/** The steps a counter takes an application through, each with the checklist's marks. */
+export const COUNTER_STEPS = ['accept', 'request_materials', 'complete', 'refuse'] as const;
+
 /** Every change of an application's state, by whoever makes it, and the states it is allowed from. */
 export const STEPS = {
 	cancel: { from: ['submitted'], to: 'cancelled', beforeCheckIn: true },

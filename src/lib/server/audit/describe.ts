@@ -62,7 +62,8 @@ const wordOf = <K extends string>(words: Record<K, () => string>, key: unknown) 
 
 type State = Record<string, unknown> | null;
 
-function parse(json: string): State {
+/** A log entry's `before` or `after`, read; none when it holds no object. */
+export function parseLogState(json: string): State {
 	try {
 		const value: unknown = JSON.parse(json);
 		return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
@@ -73,8 +74,8 @@ function parse(json: string): State {
 
 /** What the log's before and after of an entry say, as sentences in the reader's language. */
 export function entryDetails(entry: AuditEntry, catalog: CatalogSnapshot): string[] {
-	const before = parse(entry.before);
-	const after = parse(entry.after);
+	const before = parseLogState(entry.before);
+	const after = parseLogState(entry.after);
 	const pointName = (id: unknown) => {
 		if (typeof id !== 'string') return m.accounts_no_point();
 		const point = catalog.points.find((p) => p.id === id);

@@ -5,7 +5,7 @@ import { registerDevice, type Device } from '../auth/devices';
 import type { SignedInUser } from '../auth/sessions';
 import type { Connection } from '../db/connect';
 import type { ApplicationStatus } from '../db/schema';
-import { allows, changeStatus, STEPS } from '../applications/status';
+import { allows, changeStatus, COUNTER_STEPS, STEPS } from '../applications/status';
 import { writeTransaction } from '../db/transaction';
 import { applyOps } from '../sync/apply-ops';
 import { recordChange } from '../sync/changes';
@@ -171,7 +171,7 @@ export async function checkInScanned(
 	return outcome.ok ? { ...outcome, takenIn } : outcome;
 }
 
-export type ProcessAction = 'accept' | 'request_materials' | 'complete' | 'refuse';
+export type ProcessAction = (typeof COUNTER_STEPS)[number];
 
 export interface ProcessDetails {
 	/** The clerk's words to the resident (the reason, for a refusal). */

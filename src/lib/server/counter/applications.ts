@@ -3,6 +3,8 @@ import type { CatalogSnapshot } from '$lib/catalog/types';
 import { maskIdNumber, maskPhone } from '$lib/schemas/id-number';
 import { serviceClock, serviceDayBounds } from '$lib/time';
 import type { SignedInUser } from '../auth/sessions';
+import { COUNTER_STEPS } from '../applications/status';
+import { parseLogState } from '../audit/describe';
 import type { Database } from '../db/schema';
 
 export interface ListedApplication {
@@ -216,7 +218,7 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		received: receivedIn(h.after)
 	}));
 	/** The clerk's marks at the last step: the checklist shows them when the record opens again. */
-	const lastStep = logged.findLast((h) => PROCESS_STEPS.has(h.action));
+	const lastStep = logged.findLast((h) => (COUNTER_STEPS as readonly string[]).includes(h.action));
 	const takeIn = logged.find((h) => h.action === 'take_in');
 	return {
 		id: app.id,
@@ -293,12 +295,8 @@ export async function checkedInSummary(db: Kysely<Database>, id: string) {
 	};
 }
 
-/** The counter's steps that carry the checklist's marks. */
-const PROCESS_STEPS = new Set(['accept', 'request_materials', 'complete', 'refuse']);
-
 /** The materials an audit entry's `after` says were received. */
-function receivedIn(after: unknown): string[] {
-	const parsed = typeof after === 'string' ? (JSON.parse(after) as unknown) : after;
-	const received = (parsed as { receivedMaterials?: unknown } | null)?.receivedMaterials;
+function receivedIn(after: string): string[] {
+	const received = parseLogState(after)?.receivedMaterials;
 	return Array.isArray(received) ? received.filter((x) => typeof x === 'string') : [];
 }

@@ -6,6 +6,7 @@ import { database } from '$lib/server/db';
 import { writeTransaction } from '$lib/server/db/transaction';
 import { mayServe, requireCounterUser } from '$lib/server/counter/access';
 import { checkIn, processApplication, type ProcessAction } from '$lib/server/counter/actions';
+import { COUNTER_STEPS } from '$lib/server/applications/status';
 import { applicationRecord } from '$lib/server/counter/applications';
 import { audit } from '$lib/server/counter/audit';
 import { readForm } from '$lib/server/http/form';
@@ -24,8 +25,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { snapshot } = await currentCatalog(conn.db);
 	return { record, matters: recordMatters(snapshot, record.matterIds) };
 };
-
-const ACTIONS: ProcessAction[] = ['accept', 'request_materials', 'complete', 'refuse'];
 
 /** The materials marked `state` in the checklist (`check-<material id>` = received / missing). */
 function marked(form: FormData, state: 'received' | 'missing'): string[] {
@@ -71,7 +70,7 @@ async function act(
 
 export const actions: Actions = {
 	...Object.fromEntries(
-		ACTIONS.map((a) => [a, (event: Parameters<Actions[string]>[0]) => act(a, event)])
+		COUNTER_STEPS.map((a) => [a, (event: Parameters<Actions[string]>[0]) => act(a, event)])
 	),
 	checkIn: async ({ locals, url, params }) => {
 		const user = requireCounterUser(locals, url);
