@@ -1,7 +1,27 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import { counterPage, materialRow, processAtCounter } from './support/staff';
+
+/**
+ * Applies from the slots page, has the counter accept it and ask for the operator's ID card
+ * again, and opens the receipt on that request; returns the application's reference.
+ */
+async function askedForMaterials(page: Page, baseURL: string, name: string): Promise<string> {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), name);
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
+	await processAtCounter(baseURL, id, [
+		{ action: 'accept' },
+		{ action: 'request_materials', note: '身份证照片看不清', materials: ['operator-id'] }
+	]);
+	await page.reload();
+	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 20_000 });
+	return reference;
+}
 
 test('the resident sends the materials asked for from the phone, offline too; the counter sees them', async ({
 	page,
@@ -10,17 +30,7 @@ test('the resident sends the materials asked for from the phone, offline too; th
 	baseURL,
 	readyOffline
 }) => {
-	await page.goto(SLOTS_PAGE);
-	await applyFromSlots(page, uniqueN(), '补充材料测试');
-	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
-	const reference = (await page.getByTestId('reference').textContent())!.trim();
-	const { id } = serverApplications(reference)[0]!;
-	await processAtCounter(baseURL!, id, [
-		{ action: 'accept' },
-		{ action: 'request_materials', note: '身份证照片看不清', materials: ['operator-id'] }
-	]);
-	await page.reload();
-	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = await askedForMaterials(page, baseURL!, '补充材料测试');
 	await readyOffline(page);
 
 	await context.setOffline(true);
@@ -56,17 +66,7 @@ test('a file picked for the materials asked for that is no picture is named, and
 }) => {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(SLOTS_PAGE);
-	await applyFromSlots(page, uniqueN(), '补充材料文件测试');
-	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
-	const reference = (await page.getByTestId('reference').textContent())!.trim();
-	const { id } = serverApplications(reference)[0]!;
-	await processAtCounter(baseURL!, id, [
-		{ action: 'accept' },
-		{ action: 'request_materials', note: '身份证照片看不清', materials: ['operator-id'] }
-	]);
-	await page.reload();
-	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 20_000 });
+	await askedForMaterials(page, baseURL!, '补充材料文件测试');
 
 	await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles([
 		{ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') },
