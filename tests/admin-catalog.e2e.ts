@@ -498,3 +498,34 @@ test('publishing a change that removes a booked slot lists that booking for the 
 	cleanup.prepare("delete from devices where id = 'e2e-affected'").run();
 	cleanup.close();
 });
+
+test('a date field is set not to come before another: a loop of two is refused, naming the field', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await adminPage(
+		browser,
+		baseURL!,
+		ADMIN,
+		'/admin/catalog/matters/veteran-preferential-card'
+	);
+	await discardAnyDraft(admin);
+	await admin.goto('/admin/catalog/matters/veteran-preferential-card');
+	const enlisted = admin.getByRole('group', { name: '表单字段 2' }).getByLabel('不能早于');
+	const discharged = admin.getByRole('group', { name: '表单字段 3' }).getByLabel('不能早于');
+	await expect(discharged).toHaveValue('enlistmentDate');
+	await expect(discharged.getByRole('option')).toHaveText(['不限', '入伍时间']);
+	await enlisted.selectOption({ label: '退役时间' });
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('alert')).toContainText('使日期字段互相不能早于对方');
+	await expect(enlisted).toHaveAttribute('aria-invalid', 'true');
+	await expect(enlisted).toHaveValue('dischargeDate');
+
+	await enlisted.selectOption({ label: '不限' });
+	await discharged.selectOption({ label: '不限' });
+	await saveDraft(admin);
+	await admin.goto('/admin/catalog');
+	await expect(admin.getByText('事项「退役军人优待证申领」：表单字段已修改')).toBeVisible();
+	await discardAnyDraft(admin);
+	await admin.context().close();
+});

@@ -105,3 +105,34 @@ test('a day that has been, such as when a disability began, is refused after tod
 		summary.getByRole('link', { name: `“发现残疾时间”应在 1900-01-01 到 ${today} 之间` })
 	).toBeVisible();
 });
+
+test('a discharge dated before the enlistment is refused, naming both, in Chinese and in English', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await page.goto('/apply?matter=veteran-preferential-card&point=chengxiang-centre');
+	const enlisted = page.getByLabel('入伍时间');
+	const discharged = page.getByLabel(/退役时间/);
+	await enlisted.fill('2010-09-01');
+	// The date picker offers no day before the enlistment.
+	await expect(discharged).toHaveAttribute('min', '2010-09-01');
+	await discharged.fill('2008-12-01');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+	await expect(summary.getByRole('link', { name: '“退役时间”不能早于“入伍时间”' })).toBeVisible();
+	await expect(discharged).toHaveAttribute('aria-invalid', 'true');
+	await expect(enlisted).not.toHaveAttribute('aria-invalid', 'true');
+	// The same day, or a later one, is taken.
+	await discharged.fill('2010-09-01');
+	await expect(summary.getByRole('link', { name: /不能早于/ })).toHaveCount(0);
+
+	await context.addCookies([{ name: 'ow_locale', value: 'en', url: baseURL! }]);
+	await page.reload();
+	await page.getByLabel('Date of enlistment').fill('2010-09-01');
+	await page.getByLabel(/Date of discharge/).fill('2008-12-01');
+	await page.getByRole('button', { name: 'Submit' }).click();
+	await expect(
+		page.getByRole('link', { name: '“Date of discharge” cannot be before “Date of enlistment”' })
+	).toBeVisible();
+});

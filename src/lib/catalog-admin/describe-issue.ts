@@ -58,6 +58,10 @@ export function issueMessage(
 			return m.catalog_err_phone({ field }, o);
 		case 'promised_over_legal':
 			return m.catalog_err_promised_over_legal({ field }, o);
+		case 'not_before_date':
+			return m.catalog_err_not_before_date({ field }, o);
+		case 'not_before_loop':
+			return m.catalog_err_not_before_loop({ field }, o);
 		case 'id_format':
 			return m.catalog_err_id_format({ field }, o);
 		case 'other_town':

@@ -86,4 +86,17 @@ describe('a form field the matters of a bundle share', () => {
 		expect(mergedFields([[date], [{ ...date, past: true }]])).toEqual([{ ...date, past: true }]);
 		expect(mergedFields([[date], [date]])).toEqual([date]);
 	});
+
+	it('keeps a day after another where any matter asks for that order', () => {
+		const date = {
+			key: 'left',
+			type: 'date',
+			zh: '退役时间',
+			en: 'Discharge',
+			required: false
+		} as const;
+		const ordered = { ...date, notBefore: 'joined' };
+		expect(mergedFields([[date], [ordered]])).toEqual([ordered]);
+		expect(mergedFields([[ordered], [date]])).toEqual([ordered]);
+	});
 });

@@ -3,8 +3,8 @@ import type { FormField } from './types';
 /**
  * Field definitions of several matters, each key once: a bundle asks a field its matters share
  * once, under the rules of every one of them (required if any requires it, the shortest length,
- * the narrowest range, whole numbers if any counts them, a past day if any asks for one, only the
- * choices all of them offer), in the first one's words. Where one asks for another type of answer,
+ * the narrowest range, whole numbers if any counts them, a past day if any asks for one, a day's
+ * order against another if any asks for it, only the choices all of them offer), in the first one's words. Where one asks for another type of answer,
  * the first one's type stands.
  */
 export function mergedFields(forms: FormField[][]): FormField[] {
@@ -43,7 +43,8 @@ function stricter(a: FormField, b: FormField): FormField {
 		return { ...a, required, maxLength: least(a.maxLength, b.maxLength) };
 	if (a.type === 'date' && b.type === 'date') {
 		const past = a.past || b.past;
-		return { ...a, required, ...(past && { past }) };
+		const notBefore = a.notBefore ?? b.notBefore;
+		return { ...a, required, ...(past && { past }), ...(notBefore && { notBefore }) };
 	}
 	return { ...a, required };
 }

@@ -95,6 +95,8 @@ export type FormField =
 			type: 'date';
 			/** A day that has been (an illness's onset, a birth): one after today is refused. */
 			past?: boolean;
+			/** The key of another date field of the form: this day may not come before it (a discharge, its enlistment). */
+			notBefore?: string;
 	  })
 	| (FieldBase & { type: 'select'; options: { value: string; zh: string; en: string }[] });
 

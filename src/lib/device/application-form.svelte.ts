@@ -1,7 +1,6 @@
 import { materialsFor } from '$lib/catalog/materials';
-import { mergedFields } from '$lib/catalog/merged-fields';
+import type { Asked } from '$lib/catalog/asked';
 import type { FormField, Matter, Material, Question } from '$lib/catalog/types';
-import { mergedQuestions } from '$lib/catalog/merged-questions';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { parseApplication } from '$lib/schemas/application';
 import type { FieldIssue } from '$lib/schemas/issues';
@@ -14,6 +13,8 @@ export interface FormContext {
 	pointId: string;
 	primaryMatterId: string;
 	slots: string[];
+	/** The fields and questions of its matters, a bundle's merged (`askedBy`). */
+	asked: Asked;
 }
 
 const emptyApplicant = () => ({ name: '', idNumber: '', phone: '' });
@@ -51,8 +52,8 @@ export class ApplicationForm {
 
 	constructor(ctx: FormContext) {
 		this.ctx = ctx;
-		this.formFields = mergedFields(ctx.matters.map((m) => m.form));
-		this.questions = mergedQuestions(ctx.matters);
+		this.formFields = ctx.asked.fields;
+		this.questions = ctx.asked.questions;
 		this.draftId = `${ctx.bundleId ?? ctx.primaryMatterId}|${ctx.pointId}`;
 	}
 

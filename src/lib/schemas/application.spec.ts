@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { FormField } from '$lib/catalog/types';
-import { applicantSchema, formSchema } from './application';
+import { applicantSchema, formSchema, parseApplication } from './application';
 import { ratePayload } from './ops';
 import { serviceClock } from '$lib/time';
 import { describeIssues } from './issues';
@@ -142,5 +142,53 @@ describe('dates of a form', () => {
 			{ field: 'since', message: `“开始日期”应在 1900-01-01 到 ${today} 之间` }
 		]);
 		expect(v.safeParse(formSchema(onset), { since: today }).success).toBe(true);
+	});
+});
+
+describe('a date that may not come before another', () => {
+	const service = [
+		{ key: 'enlisted', type: 'date', zh: '入伍时间', en: 'Enlistment', required: true },
+		{
+			key: 'discharged',
+			type: 'date',
+			zh: '退役时间',
+			en: 'Discharge',
+			required: false,
+			notBefore: 'enlisted'
+		}
+	] as FormField[];
+	const issuesOf = (input: Record<string, unknown>) =>
+		parseApplication(
+			{
+				applicant: { name: '王五', idNumber: '11010519491231002X', phone: '13800138000' },
+				fields: input
+			},
+			{ fields: service, schema: formSchema(service) },
+			'zh'
+		);
+
+	it('is refused before it, at the later field, naming both in the reader’s words', () => {
+		expect(issuesOf({ enlisted: '2010-09-01', discharged: '2008-12-01' })).toEqual({
+			issues: [{ field: 'fields.discharged', message: '“退役时间”不能早于“入伍时间”' }]
+		});
+	});
+
+	it('is taken on the same day or after, or when either is left out', () => {
+		for (const discharged of ['2010-09-01', '2015-12-01', '']) {
+			expect(issuesOf({ enlisted: '2010-09-01', discharged }), discharged).not.toHaveProperty(
+				'issues'
+			);
+		}
+	});
+
+	it('leaves the order unchecked while the other date is itself wrong, naming only that one', () => {
+		expect(issuesOf({ enlisted: '2010-02-30', discharged: '2008-12-01' })).toEqual({
+			issues: [
+				{
+					field: 'fields.enlisted',
+					message: '“入伍时间”不是有效日期（格式：年-月-日，如 2026-12-01）'
+				}
+			]
+		});
 	});
 });

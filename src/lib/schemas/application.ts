@@ -116,7 +116,34 @@ export function formSchema(fields: FormField[]) {
 		}
 		entries[f.key] = f.required ? schema : v.optional(v.union([v.literal(''), schema]));
 	}
-	return v.object(entries);
+	return v.pipe(v.object(entries), ...fields.flatMap((f) => dateOrder(f, fields)));
+}
+
+/**
+ * A date field's day against the one it may not come before: only once both are given and neither
+ * is at fault itself (a day that does not exist is named as such, not also as out of order).
+ */
+function dateOrder(f: FormField, fields: FormField[]) {
+	if (f.type !== 'date' || !fields.some((o) => o.key === f.notBefore && o.type === 'date'))
+		return [];
+	const [later, earlier] = [f.key, f.notBefore!];
+	return [
+		v.rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
+			const value = dataset.value as Record<string, unknown> | null;
+			if (!value || typeof value !== 'object') return;
+			const faulted = dataset.issues?.some((issue) => {
+				const key = issue.path?.[0]?.key;
+				return key === later || key === earlier;
+			});
+			const [day, other] = [value[later], value[earlier]];
+			if (faulted || typeof day !== 'string' || typeof other !== 'string' || !day || !other) return;
+			if (day >= other) return;
+			addIssue({
+				message: reason({ k: 'notBefore', other: earlier }),
+				path: [{ type: 'object', origin: 'value', input: value, key: later, value: day }]
+			});
+		})
+	];
 }
 
 export function formLabels(fields: FormField[], locale: 'zh' | 'en'): FieldLabels {

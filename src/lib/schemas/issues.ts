@@ -15,7 +15,7 @@ type Reason =
 	| { k: 'number' }
 	| { k: 'range'; min: number; max: number }
 	| { k: 'dateRange'; min: string; max: string }
-	/** A date before the one another field names (by its path). */
+	/** A date before the one another field beside it names (by its key). */
 	| { k: 'notBefore'; other: string }
 	| { k: 'period'; years: number }
 	| { k: 'idNumber' }
@@ -57,12 +57,17 @@ export function describeIssues(
 		const field = v.getDotPath(issue) ?? '';
 		if (described.has(field)) continue;
 		const label = labels[field]?.() ?? field;
-		described.set(field, { field, message: explain(issue, label, labels) });
+		described.set(field, { field, message: explain(issue, label, labels, field) });
 	}
 	return [...described.values()];
 }
 
-function explain(issue: v.BaseIssue<unknown>, field: string, labels: FieldLabels): string {
+function explain(
+	issue: v.BaseIssue<unknown>,
+	field: string,
+	labels: FieldLabels,
+	path: string
+): string {
 	let r: Reason | undefined;
 	try {
 		r = JSON.parse(issue.message) as Reason;
@@ -88,8 +93,13 @@ function explain(issue: v.BaseIssue<unknown>, field: string, labels: FieldLabels
 		case 'range':
 		case 'dateRange':
 			return m.err_range({ field, min: String(r.min), max: String(r.max) });
-		case 'notBefore':
-			return m.err_not_before({ field, other: labels[r.other]?.() ?? r.other });
+		case 'notBefore': {
+			// The other field is named beside this one: `fields.discharged` against `fields.enlisted`.
+			const other = path.includes('.')
+				? `${path.slice(0, path.lastIndexOf('.'))}.${r.other}`
+				: r.other;
+			return m.err_not_before({ field, other: labels[other]?.() ?? r.other });
+		}
 		case 'period':
 			return m.err_period({ field, years: String(r.years) });
 		case 'idNumber':

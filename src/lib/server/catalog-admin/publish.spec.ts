@@ -78,6 +78,33 @@ for (const target of testDatabases()) {
 			expect(validateDocument(doc)).toMatchObject({ ok: true });
 		});
 
+		it('refuses a date asked not to come before a field that is no other date of its form', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const matter = doc.matters.find((x) => x.form.some((f) => f.key === 'dischargeDate'))!;
+			const m = doc.matters.indexOf(matter);
+			const i = matter.form.findIndex((f) => f.key === 'dischargeDate');
+			expect(matter.form[i]).toMatchObject({ type: 'date', notBefore: 'enlistmentDate' });
+			const bank = matter.form.find((f) => f.type !== 'date')!.key;
+			for (const notBefore of ['dischargeDate', bank, 'noSuchField']) {
+				Object.assign(matter.form[i]!, { notBefore });
+				const result = validateDocument(doc);
+				expect(!result.ok && result.issues, notBefore).toEqual([
+					{ path: ['matters', m, 'form', i, 'notBefore'], code: 'not_before_date' }
+				]);
+			}
+			// Each after the other: only the same day would do. Named at both.
+			Object.assign(matter.form[i]!, { notBefore: 'enlistmentDate' });
+			const j = matter.form.findIndex((f) => f.key === 'enlistmentDate');
+			Object.assign(matter.form[j]!, { notBefore: 'dischargeDate' });
+			const looped = validateDocument(doc);
+			expect(!looped.ok && looped.issues).toEqual(
+				[j, i].map((k) => ({
+					path: ['matters', m, 'form', k, 'notBefore'],
+					code: 'not_before_loop'
+				}))
+			);
+		});
+
 		it('keeps a bad edit out of the draft and names the path', async () => {
 			const result = await editDraft(conn, admin, (doc) => {
 				doc.matters[0]!.promisedDays = -1;

@@ -80,6 +80,7 @@ export function formFieldsFromForm(form: Record<string, string>, issues: DocIssu
 			if (row.integer) field.integer = true;
 		}
 		if (type === 'date' && row.past) field.past = true;
+		if (type === 'date' && row.notBefore?.trim()) field.notBefore = row.notBefore.trim();
 		if (type === 'select') {
 			field.options = optionLines(row.options ?? '', 'value', ['form', i, 'options'], issues);
 		}

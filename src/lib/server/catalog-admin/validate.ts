@@ -3,6 +3,8 @@ import type { CatalogIssue } from '$lib/catalog-admin/describe-issue';
 import {
 	ALIAS_IN_NAME,
 	ALIAS_REPEAT,
+	NOT_BEFORE_DATE,
+	NOT_BEFORE_LOOP,
 	PHONE_FORMAT,
 	PROMISED_OVER_LEGAL,
 	SPAN_ORDER,
@@ -25,6 +27,8 @@ const CHECKS: Record<string, string> = {
 	[SPANS_OVERLAP]: 'spans_overlap',
 	[PHONE_FORMAT]: 'phone',
 	[PROMISED_OVER_LEGAL]: 'promised_over_legal',
+	[NOT_BEFORE_DATE]: 'not_before_date',
+	[NOT_BEFORE_LOOP]: 'not_before_loop',
 	[WHOLE_BOUND]: 'integer'
 };
 

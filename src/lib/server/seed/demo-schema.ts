@@ -13,6 +13,8 @@ export const SPANS_OVERLAP = "A day's opening spans must not overlap, and come i
 export const ALIAS_REPEAT = 'An alias must not repeat';
 export const WHOLE_BOUND = 'A bound of a whole-number field must be whole';
 export const PROMISED_OVER_LEGAL = 'A promised time limit must not be longer than the legal one';
+export const NOT_BEFORE_DATE = 'A date field may only come after another date field of its form';
+export const NOT_BEFORE_LOOP = 'Date fields must not each come after the other';
 export const ALIAS_IN_NAME =
 	'An alias must not be part of the name already: search finds the name anyway';
 
@@ -101,7 +103,8 @@ const field = v.variant('type', [
 		zh: text,
 		en: text,
 		required: v.boolean(),
-		past: v.optional(v.boolean())
+		past: v.optional(v.boolean()),
+		notBefore: v.optional(text)
 	}),
 	v.object({
 		key: text,
@@ -146,7 +149,44 @@ export const questionsSchema = v.array(
 		options: v.array(v.object({ id: text, zh: text, en: text }))
 	})
 );
-export const formSchema = v.array(field);
+/**
+ * A date field that may not come before another names another date field of the same form, and
+ * no chain of them comes back to where it began (two dates each after the other).
+ */
+export const formSchema = v.pipe(
+	v.array(field),
+	v.rawCheck(({ dataset, addIssue }) => {
+		if (!dataset.typed) return;
+		const fields = dataset.value;
+		const after = new Map(
+			fields.flatMap((f) => (f.type === 'date' ? [[f.key, f.notBefore] as const] : []))
+		);
+		fields.forEach((f, i) => {
+			if (f.type !== 'date' || f.notBefore === undefined) return;
+			let message: string | undefined;
+			if (f.notBefore === f.key || !after.has(f.notBefore)) message = NOT_BEFORE_DATE;
+			else if (loopsBack(f.key, after)) message = NOT_BEFORE_LOOP;
+			if (!message) return;
+			addIssue({
+				message,
+				path: [
+					{ type: 'array', origin: 'value', input: fields, key: i, value: f },
+					{ type: 'object', origin: 'value', input: f, key: 'notBefore', value: f.notBefore }
+				]
+			});
+		});
+	})
+);
+
+/** Whether following each date's earlier one from `key` comes back to it. */
+function loopsBack(key: string, after: Map<string, string | undefined>): boolean {
+	let next = after.get(key);
+	for (let steps = 0; next !== undefined && steps < after.size; steps++) {
+		if (next === key) return true;
+		next = after.get(next);
+	}
+	return false;
+}
 
 /** A matter's own fields, as the matters file and the catalogue document both hold them. */
 export const matterEntries = {

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
+import { askedBy } from '$lib/catalog/asked';
 import { catalogView } from '$lib/catalog/source';
 import { m } from '$lib/paraglide/messages';
 
@@ -15,5 +16,10 @@ export const load = (async ({ fetch, depends, url }) => {
 	const slots = (q.get('slots') ?? '')
 		.split(',')
 		.filter((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+08:00$/.test(s));
-	return { ...view, slots: slots.slice(0, 3), fix: q.get('fix') };
+	return {
+		...view,
+		asked: await askedBy(view.matters),
+		slots: slots.slice(0, 3),
+		fix: q.get('fix')
+	};
 }) satisfies PageLoad;
