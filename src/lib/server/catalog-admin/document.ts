@@ -1,16 +1,12 @@
 import * as v from 'valibot';
 import {
-	aliasesOutsideName,
-	ALIAS_IN_NAME,
 	bundleSchema,
 	categorySchema,
 	departmentSchema,
 	isoDate,
-	matterEntries,
+	matterSchema,
 	maxDaysAhead,
 	pointEntries,
-	promiseWithinLaw,
-	PROMISED_OVER_LEGAL,
 	slotMinutes,
 	text,
 	townSchema
@@ -33,17 +29,7 @@ export const docPointSchema = v.object({
 	services: v.array(serviceSchema)
 });
 
-export const docMatterSchema = v.pipe(
-	v.object(matterEntries),
-	v.forward(
-		v.check((m) => aliasesOutsideName(m), ALIAS_IN_NAME),
-		['aliases']
-	),
-	v.forward(
-		v.check((m) => promiseWithinLaw(m), PROMISED_OVER_LEGAL),
-		['promisedDays']
-	)
-);
+export const docMatterSchema = matterSchema;
 
 /**
  * The whole catalogue as one document, table by table as the database holds it: what a draft

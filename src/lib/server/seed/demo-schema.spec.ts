@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import mattersJson from './data/matters.json';
 import { mattersFile } from './demo-schema';
 
-/** The demo matters file with the first matter's aliases replaced. */
-const withAliases = (aliases: unknown) => {
+/** The demo matters file with some of the first matter's fields replaced. */
+const withFirst = (fields: Record<string, unknown>) => {
 	const [first, ...rest] = structuredClone(mattersJson).matters;
-	return { ...mattersJson, matters: [{ ...first!, aliases }, ...rest] };
+	return { ...mattersJson, matters: [{ ...first!, ...fields }, ...rest] };
 };
+const withAliases = (aliases: unknown) => withFirst({ aliases });
 const issue = (file: unknown) => v.safeParse(mattersFile, file).issues?.[0];
 
 describe('the demo matters file', () => {
@@ -22,5 +23,16 @@ describe('the demo matters file', () => {
 		expect(issue(withAliases(['工商户']))?.message).toMatch(/part of the name/);
 		expect(issue(withAliases(['business']))?.message).toMatch(/part of the name/);
 		expect(issue(withAliases([]))).toBeUndefined();
+	});
+
+	it('refuses a promised time limit longer than the legal one, and a matter placed nowhere', () => {
+		const over = issue(withFirst({ promisedDays: 40, legalDays: 30 }));
+		expect(over?.path?.map((p) => p.key)).toEqual(['matters', 0, 'promisedDays']);
+		expect(issue(withFirst({ promisedDays: 30, legalDays: 30 }))).toBeUndefined();
+		expect(issue(withFirst({ handledAt: [] }))?.path?.map((p) => p.key)).toEqual([
+			'matters',
+			0,
+			'handledAt'
+		]);
 	});
 });

@@ -211,12 +211,12 @@ export const matterEntries = {
 };
 
 /** The days promised to finish a matter are within those the law allows. */
-export function promiseWithinLaw(m: { promisedDays: number; legalDays: number }): boolean {
+function promiseWithinLaw(m: { promisedDays: number; legalDays: number }): boolean {
 	return m.promisedDays <= m.legalDays;
 }
 
 /** Aliases that repeat the name are refused: search finds the name anyway. */
-export function aliasesOutsideName({ zh, en, aliases }: Named): boolean {
+function aliasesOutsideName({ zh, en, aliases }: Named): boolean {
 	return aliases.every(
 		(a) =>
 			!zh.toLowerCase().includes(a.toLowerCase()) && !en.toLowerCase().includes(a.toLowerCase())
@@ -236,13 +236,30 @@ export const bundleSchema = v.object({
 	matters: v.pipe(v.array(text), v.minLength(2))
 });
 
+/**
+ * A matter as the catalogue document holds it, with the checks across its fields: aliases outside
+ * the name, the promised time limit within the legal one.
+ */
+export const matterSchema = v.pipe(
+	v.object(matterEntries),
+	v.forward(
+		v.check((m) => aliasesOutsideName(m), ALIAS_IN_NAME),
+		['aliases']
+	),
+	v.forward(
+		v.check((m) => promiseWithinLaw(m), PROMISED_OVER_LEGAL),
+		['promisedDays']
+	)
+);
+
 export const mattersFile = v.object({
 	categories: v.array(categorySchema),
 	departments: v.array(departmentSchema),
 	matters: v.array(
-		v.pipe(
+		v.intersect([
+			matterSchema,
+			// Where the seed places a matter: at every point of these kinds, with this slot rule.
 			v.object({
-				...matterEntries,
 				handledAt: v.pipe(v.array(pointKind), v.minLength(1)),
 				slot: v.object({
 					minutes: slotMinutes,
@@ -250,16 +267,8 @@ export const mattersFile = v.object({
 					minHoursAhead: v.pipe(v.number(), v.minValue(0)),
 					maxDaysAhead
 				})
-			}),
-			v.forward(
-				v.check((m) => aliasesOutsideName(m), ALIAS_IN_NAME),
-				['aliases']
-			),
-			v.forward(
-				v.check((m) => promiseWithinLaw(m), PROMISED_OVER_LEGAL),
-				['promisedDays']
-			)
-		)
+			})
+		])
 	),
 	bundles: v.array(bundleSchema)
 });
