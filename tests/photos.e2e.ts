@@ -321,3 +321,33 @@ test('a bundle is booked under its own name, and a material both its matters nee
 		await expect(page.getByLabel(`拍照或选择照片：${material}`)).toHaveCount(1);
 	}
 });
+
+test('each material is one whole button in the page’s language, which shows when the keyboard is on it', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+	await context.addCookies(
+		[
+			['ow_locale', 'en'],
+			['ow_elder', '1']
+		].map(([name, value]) => ({ name: name!, value: value!, url: baseURL! }))
+	);
+	const page = await context.newPage();
+	await page.goto('/apply?matter=individual-business-registration&point=chengxiang-centre');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const picker = page.getByLabel(/^Take or choose a photo: /).first();
+	const button = page.locator('label', { hasText: /^Take or choose a photo: / }).first();
+	// The label is what is pressed: large enough to tap, within the screen, wrapped, not cut.
+	const box = (await button.boundingBox())!;
+	expect(box.height).toBeGreaterThanOrEqual(44);
+	expect(box.x + box.width).toBeLessThanOrEqual(360);
+	// The browser's own control, which words its button in the phone's language and says "no file
+	// chosen" even after photos are added, is not shown.
+	const control = (await picker.boundingBox())!;
+	expect(control.width * control.height).toBeLessThanOrEqual(1);
+	await expect(button).toHaveCSS('outline-style', 'none');
+	await picker.focus();
+	await expect(button).toHaveCSS('outline-style', 'solid');
+	await context.close();
+});
