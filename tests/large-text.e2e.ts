@@ -119,3 +119,29 @@ test('in large English text a heading of a part of the form that wraps stays ins
 	);
 	expect(crossed).toEqual([]);
 });
+
+test('in large text a point’s weekly hours keep each day’s name and each span whole', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await context.addCookies([{ name: 'ow_elder', value: '1', url: baseURL! }]);
+	await page.goto('/points/chengxiang-centre');
+	const hours = page.getByRole('table');
+	await expect(hours.getByRole('rowheader', { name: '周一' })).toBeVisible();
+	/** The lines a piece of text is laid out on. */
+	const lines = (cell: import('@playwright/test').Locator) =>
+		cell.evaluate((el) => {
+			const range = document.createRange();
+			range.selectNodeContents(el);
+			return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+		});
+	for (const name of ['周一', '周三', '周五']) {
+		const row = hours.getByRole('row', { name: new RegExp(name) });
+		expect(await lines(row.getByRole('rowheader')), name).toBe(1);
+		for (const span of await row.getByText(/^\d\d:\d\d–\d\d:\d\d$/).all()) {
+			expect(await lines(span), name).toBe(1);
+		}
+		await expect(row.getByText(/^\d\d:\d\d–\d\d:\d\d$/)).toHaveCount(2);
+	}
+});
