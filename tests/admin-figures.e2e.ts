@@ -207,3 +207,24 @@ for (const viewport of [
 		await page.context().close();
 	});
 }
+
+test('on a tablet the chart over time shows its first and last dates whole, inside the chart', async ({
+	browser,
+	baseURL
+}) => {
+	const page = await counterPage(browser, baseURL!, ADMIN);
+	await page.setViewportSize({ width: 1024, height: 768 });
+	await page.goto(`/admin/figures?${WEEK}`);
+	const chart = page.getByRole('img', { name: /随时间变化/ });
+	await expect(chart).toBeVisible();
+	const edge = (await chart.boundingBox())!;
+	const dates = chart.locator('text').filter({ hasText: /^\d\d-\d\d$/ });
+	await expect(dates.first()).toHaveText('03-02');
+	await expect(dates.last()).toHaveText('03-08');
+	for (const date of [dates.first(), dates.last()]) {
+		const box = (await date.boundingBox())!;
+		expect(box.x).toBeGreaterThanOrEqual(edge.x);
+		expect(box.x + box.width).toBeLessThanOrEqual(edge.x + edge.width);
+	}
+	await page.context().close();
+});
