@@ -511,8 +511,8 @@ test('a date field is set not to come before another: a loop of two is refused, 
 	);
 	await discardAnyDraft(admin);
 	await admin.goto('/admin/catalog/matters/veteran-preferential-card');
-	const enlisted = admin.getByRole('group', { name: '表单字段 2' }).getByLabel('不能早于');
-	const discharged = admin.getByRole('group', { name: '表单字段 3' }).getByLabel('不能早于');
+	const enlisted = admin.getByRole('group', { name: '表单字段 #2' }).getByLabel('不能早于');
+	const discharged = admin.getByRole('group', { name: '表单字段 #3' }).getByLabel('不能早于');
 	await expect(discharged).toHaveValue('enlistmentDate');
 	await expect(discharged.getByRole('option')).toHaveText(['不限', '入伍时间']);
 	await enlisted.selectOption({ label: '退役时间' });

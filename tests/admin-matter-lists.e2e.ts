@@ -43,16 +43,16 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 
 	await admin.reload();
 	await expect(
-		conditions.getByRole('group', { name: '办理条件 5' }).getByLabel('英文')
+		conditions.getByRole('group', { name: '办理条件 #5' }).getByLabel('英文')
 	).toHaveValue('No serious violation in the last three years');
 	await expect(operation.getByRole('checkbox', { name: '家庭经营' })).toBeChecked();
 	await expect(operation.getByRole('checkbox', { name: '个人经营' })).not.toBeChecked();
 	// Removing a condition takes it out.
-	await conditions.getByLabel('删除 办理条件 5').check();
+	await conditions.getByLabel('删除 办理条件 #5').check();
 	await admin.getByRole('button', { name: '存入草稿' }).click();
 	await expect(admin.getByRole('status')).toHaveText('已存入草稿，发布后生效');
 	await admin.reload();
-	await expect(conditions.getByRole('group', { name: '办理条件 5' })).toHaveCount(0);
+	await expect(conditions.getByRole('group', { name: '办理条件 #5' })).toHaveCount(0);
 
 	// A new question's id goes into the form's field names: a dot or a space is refused.
 	const newQuestion = admin.getByRole('group', { name: '情形问题 · 新增（不填则忽略）' });
@@ -67,7 +67,7 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	await newQuestion.getByLabel('中文').fill('');
 
 	// A question's choices are a line each; a bad line is named.
-	const premises = admin.getByRole('group', { name: '情形问题 3' });
+	const premises = admin.getByRole('group', { name: '情形问题 #3' });
 	const choices = premises.getByLabel('选项');
 	const lines = await choices.inputValue();
 	await choices.fill(`${lines}\nshop | 商铺 | Shop\n商铺二`);
@@ -89,7 +89,7 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	).not.toBeChecked();
 
 	// A form field asks for what its type needs.
-	const shopName = admin.getByRole('group', { name: '表单字段 1' });
+	const shopName = admin.getByRole('group', { name: '表单字段 #1' });
 	await expect(shopName.getByLabel('最多字数')).toHaveValue('50');
 	await shopName.getByLabel('填写方式').selectOption({ label: '数字' });
 	await expect(shopName.getByLabel('最多字数')).toBeHidden();
@@ -97,7 +97,7 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	await expect(shopName.getByLabel('只能填整数（人数、年数等）')).not.toBeChecked();
 	// People are counted whole.
 	const employees = admin
-		.getByRole('group', { name: /^表单字段 \d+$/ })
+		.getByRole('group', { name: /^表单字段 #\d+$/ })
 		.filter({ hasText: 'employees' });
 	await expect(employees.getByLabel('只能填整数（人数、年数等）')).toBeChecked();
 });
