@@ -91,8 +91,11 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	// A form field asks for what its type needs.
 	const shopName = admin.getByRole('group', { name: '表单字段 #1' });
 	await expect(shopName.getByLabel('最多字数')).toHaveValue('50');
+	const digitsOnly = shopName.getByLabel('只能填数字（账号等，可用空格分组）');
+	await expect(digitsOnly).not.toBeChecked();
 	await shopName.getByLabel('填写方式').selectOption({ label: '数字' });
 	await expect(shopName.getByLabel('最多字数')).toBeHidden();
+	await expect(digitsOnly).toBeHidden();
 	await expect(shopName.getByLabel('最小值')).toBeVisible();
 	await expect(shopName.getByLabel('只能填整数（人数、年数等）')).not.toBeChecked();
 	// People are counted whole.

@@ -136,3 +136,19 @@ test('a discharge dated before the enlistment is refused, naming both, in Chines
 		page.getByRole('link', { name: '“Date of discharge” cannot be before “Date of enlistment”' })
 	).toBeVisible();
 });
+
+test('a bank account takes digits only, on the phone’s number pad, and may be typed in groups', async ({
+	page
+}) => {
+	await page.goto('/apply?matter=minimum-living-allowance&point=chengxiang-centre');
+	const account = page.getByLabel('本人银行账号（社会保障卡金融账户）');
+	await expect(account).toHaveAttribute('inputmode', 'numeric');
+	await account.fill('abc');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+	await expect(
+		summary.getByRole('link', { name: '“本人银行账号（社会保障卡金融账户）”只能填数字' })
+	).toBeVisible();
+	await account.fill('6222 0212 3456 7890');
+	await expect(summary.getByRole('link', { name: /银行账号/ })).toHaveCount(0);
+});

@@ -85,7 +85,7 @@ export async function fillApplication(page: Page, n: number, name = `测试居�
 		if (field.type === 'select') await input.selectOption({ index: 1 });
 		else if (field.type === 'number')
 			await input.fill(String((field as { min?: number }).min ?? 1));
-		else await input.fill('测试内容');
+		else await input.fill((field as { digits?: boolean }).digits ? '6222021234567890' : '测试内容');
 	}
 }
 

@@ -33,6 +33,7 @@ const LABELS: Record<string, Label> = {
 	max: m.catalog_f_max,
 	integer: m.catalog_f_integer,
 	past: m.catalog_f_past,
+	digits: m.catalog_f_digits,
 	notBefore: m.catalog_f_not_before,
 	materials: m.catalog_f_materials,
 	form: m.catalog_f_form,

@@ -99,4 +99,17 @@ describe('a form field the matters of a bundle share', () => {
 		expect(mergedFields([[date], [ordered]])).toEqual([ordered]);
 		expect(mergedFields([[ordered], [date]])).toEqual([ordered]);
 	});
+
+	it('takes digits only where any matter asks for them', () => {
+		const account = {
+			key: 'bank',
+			type: 'text',
+			zh: '账号',
+			en: 'Account',
+			required: true
+		} as const;
+		expect(mergedFields([[account], [{ ...account, digits: true }]])).toEqual([
+			{ ...account, digits: true }
+		]);
+	});
 });

@@ -3,7 +3,7 @@ import type { FormField } from './types';
 /**
  * Field definitions of several matters, each key once: a bundle asks a field its matters share
  * once, under the rules of every one of them (required if any requires it, the shortest length,
- * the narrowest range, whole numbers if any counts them, a past day if any asks for one, a day's
+ * the narrowest range, whole numbers or digits only if any asks for them, a past day if any asks for one, a day's
  * order against another if any asks for it, only the choices all of them offer), in the first one's words. Where one asks for another type of answer,
  * the first one's type stands.
  */
@@ -40,7 +40,12 @@ function stricter(a: FormField, b: FormField): FormField {
 		return { ...a, required, options: a.options.filter((o) => offered.has(o.value)) };
 	}
 	if ((a.type === 'text' || a.type === 'textarea') && (b.type === 'text' || b.type === 'textarea'))
-		return { ...a, required, maxLength: least(a.maxLength, b.maxLength) };
+		return {
+			...a,
+			required,
+			maxLength: least(a.maxLength, b.maxLength),
+			...((a.digits || b.digits) && { digits: true })
+		};
 	if (a.type === 'date' && b.type === 'date') {
 		const past = a.past || b.past;
 		const notBefore = a.notBefore ?? b.notBefore;

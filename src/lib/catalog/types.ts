@@ -83,7 +83,12 @@ export interface Material {
 }
 
 export type FormField =
-	| (FieldBase & { type: 'text' | 'textarea'; maxLength?: number })
+	| (FieldBase & {
+			type: 'text' | 'textarea';
+			maxLength?: number;
+			/** Digits only (an account number): spaces and dashes typed between them are dropped. */
+			digits?: boolean;
+	  })
 	| (FieldBase & {
 			type: 'number';
 			min?: number;

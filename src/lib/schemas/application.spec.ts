@@ -192,3 +192,32 @@ describe('a date that may not come before another', () => {
 		});
 	});
 });
+
+describe('a field of digits only', () => {
+	const account = [
+		{
+			key: 'bankAccount',
+			type: 'text',
+			zh: '本人银行账号',
+			en: 'Bank account',
+			required: true,
+			maxLength: 30,
+			digits: true
+		}
+	] as FormField[];
+	const read = (bankAccount: string) => v.safeParse(formSchema(account), { bankAccount });
+
+	it('refuses letters, naming the field', () => {
+		const result = read('abc');
+		expect(describeIssues(result.issues ?? [], { bankAccount: () => '本人银行账号' })).toEqual([
+			{ field: 'bankAccount', message: '“本人银行账号”只能填数字' }
+		]);
+	});
+
+	it('takes digits grouped with spaces or dashes, or typed full-width, as the digits alone', () => {
+		expect(read('6222 0212-3456 7890')).toMatchObject({
+			output: { bankAccount: '6222021234567890' }
+		});
+		expect(read('６２２２０２１２')).toMatchObject({ output: { bankAccount: '62220212' } });
+	});
+});

@@ -112,7 +112,15 @@ export function formSchema(fields: FormField[]) {
 				);
 				break;
 			default:
-				schema = text(f.maxLength ?? 500, f.type === 'textarea');
+				schema = f.digits
+					? v.pipe(
+							v.string(required),
+							withoutSeparators,
+							v.nonEmpty(required),
+							v.regex(/^\d+$/, reason({ k: 'digits' })),
+							maxChars(f.maxLength ?? 500)
+						)
+					: text(f.maxLength ?? 500, f.type === 'textarea');
 		}
 		entries[f.key] = f.required ? schema : v.optional(v.union([v.literal(''), schema]));
 	}

@@ -18,6 +18,7 @@ type Reason =
 	/** A date before the one another field beside it names (by its key). */
 	| { k: 'notBefore'; other: string }
 	| { k: 'period'; years: number }
+	| { k: 'digits' }
 	| { k: 'idNumber' }
 	| { k: 'phone' }
 	| { k: 'uuid' }
@@ -102,6 +103,8 @@ function explain(
 		}
 		case 'period':
 			return m.err_period({ field, years: String(r.years) });
+		case 'digits':
+			return m.err_digits({ field });
 		case 'idNumber':
 			return m.err_id_number({ field });
 		case 'phone':

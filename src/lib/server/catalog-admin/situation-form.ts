@@ -75,6 +75,7 @@ export function formFieldsFromForm(form: Record<string, string>, issues: DocIssu
 			if (value !== undefined) field[name] = value;
 		};
 		if (type === 'text' || type === 'textarea') optional('maxLength');
+		if (type === 'text' && row.digits) field.digits = true;
 		if (type === 'number') {
 			['min', 'max'].forEach(optional);
 			if (row.integer) field.integer = true;

@@ -74,7 +74,8 @@ const field = v.variant('type', [
 		zh: text,
 		en: text,
 		required: v.boolean(),
-		maxLength: v.optional(v.number())
+		maxLength: v.optional(v.number()),
+		digits: v.optional(v.boolean())
 	}),
 	v.pipe(
 		v.object({

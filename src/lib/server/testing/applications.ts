@@ -26,7 +26,7 @@ export function fieldValues(form: FormField[]): Record<string, unknown> {
 				case 'select':
 					return [f.key, f.options[0]!.value];
 				default:
-					return [f.key, '测试内容'];
+					return [f.key, f.type === 'text' && f.digits ? '6222021234567890' : '测试内容'];
 			}
 		})
 	);
