@@ -27,7 +27,7 @@ test('an administrator edits towns, bundles, categories and departments on forms
 	await departments.getByRole('button', { name: '存入草稿' }).click();
 	await expect(departments.getByRole('status')).toHaveText('已存入草稿，发布后生效');
 	await admin.reload();
-	await expect(departments.getByRole('group', { name: '部门 10：测试民政办' })).toContainText(
+	await expect(departments.getByRole('group', { name: '部门 #10：测试民政办' })).toContainText(
 		'编号：test-civil'
 	);
 
