@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { editCatalog } from './support/db';
+import { checkOpenSlot, SLOTS_PAGE } from './support/apply';
 
 const ID = 'farmer-cooperative-registration';
 const renamed = '农民专业合作社设立登记（已更新）';
@@ -111,3 +112,28 @@ for (const newerFirst of [false, true]) {
 		await expect.poll(left).toEqual({ count: 0, moved: true });
 	});
 }
+
+test.describe('on a device whose catalogue download fails, online', () => {
+	// The page's own requests, not a worker's, so that the route below holds the catalogue back.
+	test.use({ serviceWorkers: 'block' });
+
+	test('pages opened by a tap come from the server instead of an error', async ({ page }) => {
+		// The whole catalogue fails (a weak signal drops the large download); a page's own view,
+		// a few kilobytes, still comes.
+		await page.route(
+			(url) => url.pathname === '/api/catalog',
+			(route) => route.abort('timedout')
+		);
+		await page.goto(SLOTS_PAGE);
+		await checkOpenSlot(page);
+		await page.getByRole('link', { name: '用所选时段填写申请' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: /填写申请/ })).toBeVisible();
+		await expect(page.getByLabel('申请人姓名')).toBeEditable();
+
+		await page.goto('/');
+		await page.getByRole('link', { name: '城厢街道便民服务中心' }).click();
+		await expect(
+			page.getByRole('heading', { level: 1, name: '城厢街道便民服务中心' })
+		).toBeVisible();
+	});
+});

@@ -11,7 +11,8 @@ import {
 import { CATALOG_CHECKED, type CatalogChecked } from './catalog-messages';
 import { latestCatalog } from './catalog-version';
 
-let memo: { promise: Promise<CatalogSnapshot>; version: string | null } | undefined;
+let memo:
+	{ promise: Promise<CatalogSnapshot>; version: string | null; ready?: boolean } | undefined;
 
 /** The device's copy of the catalogue; downloaded once if the device has none yet. */
 export function deviceCatalog(fetchFn: typeof fetch = fetch): Promise<CatalogSnapshot> {
@@ -21,12 +22,17 @@ export function deviceCatalog(fetchFn: typeof fetch = fetch): Promise<CatalogSna
 			promise: load(fetchFn)
 		};
 		entry.promise.then(
-			(s) => (entry.version = s.version),
+			(s) => ((entry.version = s.version), (entry.ready = true)),
 			() => memo === entry && (memo = undefined)
 		);
 		memo = entry;
 	}
 	return memo.promise;
+}
+
+/** Whether the device holds a copy to read, in memory or kept, without reading it. */
+export async function deviceHasCatalog(): Promise<boolean> {
+	return !!memo?.ready || !!(await keptCatalog());
 }
 
 async function load(fetchFn: typeof fetch): Promise<CatalogSnapshot> {
