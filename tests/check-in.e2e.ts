@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { expect, test } from './fixtures';
+import { readQr } from './support/qr';
 import { applyFromSlots, idNumber, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import { counterPage } from './support/staff';
-
-prepareZXingModule({
-	overrides: {
-		wasmBinary: readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm').buffer
-	}
-});
 
 test('a keyboard-wedge scanner types the code and Enter into the focused field: checked in', async ({
 	page,
@@ -19,14 +12,13 @@ test('a keyboard-wedge scanner types the code and Enter into the focused field: 
 	await applyFromSlots(page, uniqueN(), '扫码枪签到');
 	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
-	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
-	const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+	const code = await readQr(page.getByRole('img', { name: /申请二维码/ }));
 
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto('/staff/check-in');
 	// The field is ready for the scanner (or the clerk's typing) as soon as the page opens.
 	await expect(counter.getByLabel('二维码内容或申请编号')).toBeFocused();
-	await counter.keyboard.type(code!.text + '\n', { delay: 0 });
+	await counter.keyboard.type(code + '\n', { delay: 0 });
 	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(
 		/号码：A\d{3}/
 	);

@@ -1,33 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { keyBoundIds } from '../src/lib/claim-ids';
 import { claimDigest, decodeQr } from '../src/lib/qr-payload';
 import { expect, test } from './fixtures';
+import { readQr } from './support/qr';
 import { applyFromSlots, idNumber, SLOTS_PAGE, uniqueN } from './support/apply';
-
-prepareZXingModule({
-	overrides: {
-		wasmBinary: readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm').buffer
-	}
-});
 
 test('the receipt’s QR code decodes to the full application', async ({ page }) => {
 	const n = uniqueN();
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, n, '二维码测试');
-	const qr = page.getByRole('img', { name: /申请二维码/ });
-	await expect(qr).toBeVisible();
-	// Laid out before its picture is decoded and painted: read it as a camera would, until it reads.
-	await expect
-		.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
-		.toBe(true);
-	let text = '';
-	for (let tries = 0; tries < 10 && !text; tries++) {
-		const png = await qr.screenshot();
-		const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
-		text = code?.text ?? '';
-		if (!text) await page.waitForTimeout(300);
-	}
+	const text = await readQr(page.getByRole('img', { name: /申请二维码/ }));
 	expect(text).toMatch(/^OW1\./);
 	const decoded = await decodeQr(text);
 	const stored = await page.evaluate(

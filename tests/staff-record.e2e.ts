@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { readQr } from './support/qr';
 import { seriousViolations } from './support/axe';
 import {
 	applyFromSlots,
@@ -12,12 +11,6 @@ import {
 } from './support/apply';
 import { e2eDatabase } from './support/db';
 import { counterPage, materialRow, signIn, STAFF_A } from './support/staff';
-
-prepareZXingModule({
-	overrides: {
-		wasmBinary: readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm').buffer
-	}
-});
 
 /** Answers the situation questions on the application form: self, one person, rented premises. */
 async function answerRented(page: Page) {
@@ -119,12 +112,11 @@ test('an application taken in from its code: the record says so and prints a rec
 	await context.setOffline(true);
 	await applyFromSlots(page, uniqueN(), '录入回执', () => answerRented(page));
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
-	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
-	const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+	const code = await readQr(page.getByRole('img', { name: /申请二维码/ }));
 
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto('/staff/check-in');
-	await counter.getByLabel('二维码内容或申请编号').fill(code!.text);
+	await counter.getByLabel('二维码内容或申请编号').fill(code);
 	await counter.getByRole('button', { name: '签到并取号' }).click();
 	await expect(counter.getByRole('status').filter({ hasText: '已从二维码录入' })).toBeVisible();
 	const { id } = serverApplications(reference)[0]!;

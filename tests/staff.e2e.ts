@@ -1,14 +1,7 @@
-import { readBarcodes, prepareZXingModule } from 'zxing-wasm/reader';
-import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { readQr } from './support/qr';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import { addUser, checkInFromPicture, counterPage, signIn, STAFF_A } from './support/staff';
-
-prepareZXingModule({
-	overrides: {
-		wasmBinary: readFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm').buffer
-	}
-});
 
 test('staff sign in and out; the workspace needs a session', async ({ page }) => {
 	await page.goto('/staff');
@@ -87,13 +80,12 @@ test('a QR check-in of an application that never synced, then the phone syncs: o
 	await context.setOffline(true);
 	await applyFromSlots(page, uniqueN(), '离线取号');
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
-	const png = await page.getByRole('img', { name: /申请二维码/ }).screenshot();
-	const [code] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
+	const code = await readQr(page.getByRole('img', { name: /申请二维码/ }));
 	expect(serverApplications(reference)).toHaveLength(0);
 
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto('/staff/check-in');
-	await counter.getByLabel('二维码内容或申请编号').fill(code!.text);
+	await counter.getByLabel('二维码内容或申请编号').fill(code);
 	await counter.getByRole('button', { name: '签到并取号' }).click();
 	await expect(counter.getByRole('status').filter({ hasText: '已从二维码录入' })).toBeVisible();
 	const [taken] = serverApplications(reference);
