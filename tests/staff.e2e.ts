@@ -179,8 +179,25 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByText('请补充经营场所证明')).toBeVisible();
 
+	// The identity card is still marked missing: completing is refused, naming it.
+	await counter.getByRole('button', { name: '办结' }).click();
+	await expect(counter.getByRole('alert')).toContainText(
+		'还有材料标为“缺少”：经营者身份证。材料不齐不能办结'
+	);
+	await counter
+		.getByRole('radiogroup', { name: '经营者身份证' })
+		.getByRole('radio', { name: '已收到' })
+		.check();
 	await counter.getByRole('button', { name: '办结' }).click();
 	await expect(counter.getByText('已保存')).toBeVisible();
+	// Closed, the checklist still says what the counter received.
+	await expect(
+		counter
+			.getByRole('region', { name: '申请材料' })
+			.getByRole('listitem')
+			.filter({ hasText: '经营者身份证' })
+			.getByText('已收到', { exact: true })
+	).toBeVisible();
 	await page.goto(receipt);
 	await expect(page.getByText('已办结', { exact: true })).toBeVisible({ timeout: 20_000 });
 	// The visit is over: no booked time is shown, even one still ahead.

@@ -2,6 +2,7 @@ import { mergedQuestions } from '$lib/catalog/merged-questions';
 import { materialNeed, materialsFor, type Answers } from '$lib/catalog/materials';
 import type { FormField, Material, Question, Text } from '$lib/catalog/types';
 import { mergedFields } from '$lib/catalog/merged-fields';
+import { tr } from '$lib/i18n';
 
 /** What the record page knows of each of an application's matters. */
 export interface RecordMatter {
@@ -10,6 +11,12 @@ export interface RecordMatter {
 	questions: Question[];
 	materials: Material[];
 	form: FormField[];
+}
+
+/** A material's name in the reader's language, or its id when its matter no longer has it. */
+export function materialName(matters: Pick<RecordMatter, 'materials'>[], id: string): string {
+	const found = matters.flatMap((x) => x.materials).find((x) => x.id === id);
+	return found ? tr(found.name) : id;
 }
 
 /** A field's value as the resident chose it: a select's option as its label, else the value. */

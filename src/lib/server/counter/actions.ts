@@ -19,8 +19,10 @@ export type CounterOutcome =
 	| { ok: true; applicationId: string; ticket: string | null; takenIn?: boolean }
 	| {
 			ok: false;
-			code: 'not_found' | 'other_centre' | 'not_ours' | 'rejected' | 'closed';
+			code: 'not_found' | 'other_centre' | 'not_ours' | 'rejected' | 'closed' | 'missing_marked';
 			message?: string;
+			/** `missing_marked`: the materials marked missing that stand in the step's way. */
+			materials?: string[];
 			/** `closed`: the state the application is in, where it is known. */
 			status?: ApplicationStatus;
 	  };
@@ -176,7 +178,10 @@ export type ProcessAction = (typeof COUNTER_STEPS)[number];
 export interface ProcessDetails {
 	/** The clerk's words to the resident (the reason, for a refusal). */
 	note: string;
-	/** Materials missing: those the resident is asked for (`request_materials` only). */
+	/**
+	 * Materials the clerk marked missing: those the resident is asked for (`request_materials`);
+	 * none may be, to accept or complete (materials must be whole for either).
+	 */
 	materials: string[];
 	/** Materials the clerk marked received, for the log. */
 	received?: string[];
@@ -195,7 +200,8 @@ function materialsOf(catalog: CatalogSnapshot, matterIds: string[], ids: string[
 /**
  * Moves an application on: accept, ask for more materials, complete, or refuse. The resident's
  * phone sees the change and its note at its next sync; the audit log keeps before and after. Only
- * materials of the application's own matters are asked for; asking for none is `rejected`.
+ * materials of the application's own matters count: asking for none is `rejected`; accepting or
+ * completing with one marked missing is `missing_marked`.
  */
 export async function processApplication(
 	conn: Connection,
@@ -223,8 +229,11 @@ export async function processApplication(
 		if (!app) return { ok: false, code: 'not_found' };
 		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
 		const matterIds = JSON.parse(app.matter_ids) as string[];
-		const materials =
-			action === 'request_materials' ? materialsOf(catalog, matterIds, details.materials) : [];
+		const missing = materialsOf(catalog, matterIds, details.materials);
+		if ((action === 'accept' || action === 'complete') && missing.length) {
+			return { ok: false, code: 'missing_marked', materials: missing };
+		}
+		const materials = action === 'request_materials' ? missing : [];
 		if (action === 'request_materials' && !materials.length) return { ok: false, code: 'rejected' };
 		const received = materialsOf(catalog, matterIds, details.received ?? []).filter(
 			(id) => !materials.includes(id)

@@ -233,6 +233,59 @@ for (const target of testDatabases()) {
 			expect((await applicationRecord(conn.db, id))!.receivedMaterials).toEqual(['application']);
 		});
 
+		it('will not accept or complete while a material is marked missing, and names it', async () => {
+			const phone = await registerDevice(conn.db);
+			const op = submitOp(catalog, { n: 541 });
+			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			const id = op.payload.applicationId;
+			const status = async () => (await applicationRecord(conn.db, id))!.status;
+			const missing = {
+				note: '',
+				materials: ['operator-id', 'nonsense'],
+				received: ['application']
+			};
+
+			expect(await processApplication(conn, staffA, catalog, id, 'accept', missing)).toMatchObject({
+				ok: false,
+				code: 'missing_marked',
+				materials: ['operator-id']
+			});
+			expect(await status()).toBe('submitted');
+			// Only a material of the matter counts as marked.
+			const unknown = { note: '', materials: ['nonsense'] };
+			expect((await processApplication(conn, staffA, catalog, id, 'accept', unknown)).ok).toBe(
+				true
+			);
+			expect(
+				(await processApplication(conn, staffA, catalog, id, 'request_materials', missing)).ok
+			).toBe(true);
+			expect(
+				await processApplication(conn, staffA, catalog, id, 'complete', missing)
+			).toMatchObject({ ok: false, code: 'missing_marked', materials: ['operator-id'] });
+			expect(await status()).toBe('more_materials');
+			const brought = { note: '', materials: [], received: ['application', 'operator-id'] };
+			expect((await processApplication(conn, staffA, catalog, id, 'complete', brought)).ok).toBe(
+				true
+			);
+			expect(await status()).toBe('completed');
+		});
+
+		it('refuses with materials marked missing: refusing needs no material', async () => {
+			const phone = await registerDevice(conn.db);
+			const op = submitOp(catalog, { n: 542 });
+			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			const refusal = { note: '不符合条件', materials: ['operator-id'] };
+			const refused = await processApplication(
+				conn,
+				staffA,
+				catalog,
+				op.payload.applicationId,
+				'refuse',
+				refusal
+			);
+			expect(refused.ok).toBe(true);
+		});
+
 		it('the record says who submitted it: the resident’s phone, an agent, or a counter from the code', async () => {
 			const record = async (id: string) => (await applicationRecord(conn.db, id))!;
 

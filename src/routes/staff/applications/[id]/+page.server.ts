@@ -11,6 +11,7 @@ import { applicationRecord } from '$lib/server/counter/applications';
 import { audit } from '$lib/server/counter/audit';
 import { readForm } from '$lib/server/http/form';
 import { recordMatters } from './matters.server';
+import { materialName } from '$lib/counter/record';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireCounterUser(locals, url);
@@ -63,6 +64,14 @@ async function act(
 		if (result.code === 'not_found' || result.code === 'other_centre')
 			error(404, m.error_not_found());
 		if (result.code === 'rejected') return missingError();
+		if (result.code === 'missing_marked') {
+			const names = (result.materials ?? [])
+				.map((id) => materialName(snapshot.matters, id))
+				.join('、');
+			const error =
+				action === 'accept' ? m.staff_missing_blocks_accept : m.staff_missing_blocks_complete;
+			return fail(400, { action, note, error: error({ materials: names }) });
+		}
 		return fail(409, { action, note, error: m.staff_not_now() });
 	}
 	return { done: action };
