@@ -514,7 +514,9 @@ test('a date field is set not to come before another: a loop of two is refused, 
 	const enlisted = admin.getByRole('group', { name: '表单字段 #2' }).getByLabel('不能早于');
 	const discharged = admin.getByRole('group', { name: '表单字段 #3' }).getByLabel('不能早于');
 	await expect(discharged).toHaveValue('enlistmentDate');
-	await expect(discharged.getByRole('option')).toHaveText(['不限', '入伍时间']);
+	await expect(discharged.getByRole('option')).toHaveText(['不限', '申请人出生日期', '入伍时间']);
+	// The applicant's birth, from the ID number, is no field of the form and may be named.
+	await expect(enlisted).toHaveValue('applicant.birthDate');
 	await enlisted.selectOption({ label: '退役时间' });
 	await admin.getByRole('button', { name: '存入草稿' }).click();
 	await expect(admin.getByRole('alert')).toContainText('使日期字段互相不能早于对方');

@@ -137,6 +137,26 @@ test('a discharge dated before the enlistment is refused, naming both, in Chines
 	).toBeVisible();
 });
 
+test('an enlistment before the applicant’s birth, as the ID number gives it, is refused', async ({
+	page
+}) => {
+	await page.goto('/apply?matter=veteran-preferential-card&point=chengxiang-centre');
+	// Born 1960-01-01.
+	await page.getByLabel('身份证号码').fill(idNumber(5));
+	const enlisted = page.getByLabel('入伍时间');
+	await enlisted.fill('1959-06-01');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+	await expect(
+		summary.getByRole('link', {
+			name: '“入伍时间”不能早于申请人的出生日期（1960-01-01，据身份证号码）'
+		})
+	).toBeVisible();
+	await expect(enlisted).toHaveAttribute('aria-invalid', 'true');
+	await enlisted.fill('1978-03-01');
+	await expect(summary.getByRole('link', { name: /出生日期/ })).toHaveCount(0);
+});
+
 test('a bank account takes digits only, on the phone’s number pad, and may be typed in groups', async ({
 	page
 }) => {

@@ -100,7 +100,10 @@ export type FormField =
 			type: 'date';
 			/** A day that has been (an illness's onset, a birth): one after today is refused. */
 			past?: boolean;
-			/** The key of another date field of the form: this day may not come before it (a discharge, its enlistment). */
+			/**
+			 * The key of another date field of the form: this day may not come before it (a discharge,
+			 * its enlistment); or `APPLICANT_BIRTH`, the birth date of the applicant's ID number.
+			 */
 			notBefore?: string;
 	  })
 	| (FieldBase & { type: 'select'; options: { value: string; zh: string; en: string }[] });
@@ -152,6 +155,9 @@ export interface NationalCalendar {
 	holidays: Record<string, Text>;
 	workdays: Record<string, Text>;
 }
+
+/** A date field's `notBefore` for the applicant's birth date, as the ID number gives it. */
+export const APPLICANT_BIRTH = 'applicant.birthDate';
 
 export const NO_CALENDAR: NationalCalendar = { holidays: {}, workdays: {} };
 

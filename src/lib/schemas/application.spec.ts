@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { FormField } from '$lib/catalog/types';
+import { APPLICANT_BIRTH, type FormField } from '$lib/catalog/types';
 import { applicantSchema, formSchema, parseApplication } from './application';
 import { ratePayload } from './ops';
 import { serviceClock } from '$lib/time';
@@ -190,6 +190,81 @@ describe('a date that may not come before another', () => {
 				}
 			]
 		});
+	});
+});
+
+describe('a date that may not come before the applicant’s birth', () => {
+	const service = [
+		{
+			key: 'enlisted',
+			type: 'date',
+			zh: '入伍时间',
+			en: 'Enlistment',
+			required: true,
+			past: true,
+			notBefore: APPLICANT_BIRTH
+		}
+	] as FormField[];
+	// Born 1949-12-31, as the ID number says.
+	const issuesOf = (
+		enlisted: string,
+		idNumber = '11010519491231002X',
+		locale: 'zh' | 'en' = 'zh'
+	) =>
+		parseApplication(
+			{ applicant: { name: '王五', idNumber, phone: '13800138000' }, fields: { enlisted } },
+			{ fields: service, schema: formSchema(service) },
+			locale
+		);
+
+	it('is refused before the birth date the ID number gives, naming it', () => {
+		expect(issuesOf('1949-12-30')).toEqual({
+			issues: [
+				{
+					field: 'fields.enlisted',
+					message: '“入伍时间”不能早于申请人的出生日期（1949-12-31，据身份证号码）'
+				}
+			]
+		});
+		expect(issuesOf('1949-12-30', undefined, 'en')).toEqual({
+			issues: [
+				{
+					field: 'fields.enlisted',
+					message:
+						'“Enlistment” cannot be before the applicant’s date of birth (1949-12-31, from the ID number)'
+				}
+			]
+		});
+	});
+
+	it('is named beside the applicant’s other faults, once the ID number itself is right', () => {
+		const result = parseApplication(
+			{
+				applicant: { name: '', idNumber: '11010519491231002X', phone: '' },
+				fields: { enlisted: '1949-12-30' }
+			},
+			{ fields: service, schema: formSchema(service) },
+			'zh'
+		);
+		expect(('issues' in result ? result.issues : []).map((i) => i.field)).toEqual([
+			'applicant.name',
+			'applicant.phone',
+			'fields.enlisted'
+		]);
+	});
+
+	it('is taken on the birth date or after', () => {
+		for (const enlisted of ['1949-12-31', '1968-03-01']) {
+			expect(issuesOf(enlisted), enlisted).not.toHaveProperty('issues');
+		}
+	});
+
+	it('is left unchecked while the ID number is wrong: only the ID number is named', () => {
+		const result = issuesOf('1900-01-01', '110105194912310021');
+		expect(result).toHaveProperty('issues');
+		expect(('issues' in result ? result.issues : []).map((i) => i.field)).toEqual([
+			'applicant.idNumber'
+		]);
 	});
 });
 

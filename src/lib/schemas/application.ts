@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { isRealDate } from '$lib/catalog/dates';
-import type { FormField } from '$lib/catalog/types';
+import { APPLICANT_BIRTH, type FormField } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { EARLIEST_DATE, latestDate } from '$lib/form-dates';
 import { isResidentIdNumber } from './id-number';
@@ -170,7 +170,16 @@ export function parseApplication(
 ): { applicant: Applicant; fields: Record<string, unknown> } | { issues: FieldIssue[] } {
 	const applicant = v.safeParse(applicantSchema, input.applicant);
 	const fields = v.safeParse(form.schema, input.fields);
-	if (applicant.success && fields.success) {
+	// Checked once the ID number is right, on each date not already wrong in itself.
+	const id = v.safeParse(
+		applicantSchema.entries.idNumber,
+		(input.applicant as { idNumber?: unknown } | null)?.idNumber
+	);
+	const faulted = new Set(fields.success ? [] : fields.issues.map((i) => i.path?.[0]?.key));
+	const beforeBirth = id.success
+		? bornAfter(id.output, form.fields, input.fields, faulted, locale)
+		: [];
+	if (applicant.success && fields.success && !beforeBirth.length) {
 		return { applicant: applicant.output, fields: fields.output };
 	}
 	return {
@@ -180,7 +189,26 @@ export function parseApplication(
 				: describeIssues(nestIssues(applicant.issues, 'applicant'), applicantLabels)),
 			...(fields.success
 				? []
-				: describeIssues(nestIssues(fields.issues, 'fields'), formLabels(form.fields, locale)))
+				: describeIssues(nestIssues(fields.issues, 'fields'), formLabels(form.fields, locale))),
+			...beforeBirth
 		]
 	};
+}
+
+/** The date fields that may not come before the applicant's birth, given before it. */
+function bornAfter(
+	idNumber: string,
+	fields: FormField[],
+	values: unknown,
+	faulted: Set<unknown>,
+	locale: 'zh' | 'en'
+): FieldIssue[] {
+	const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+	return fields.flatMap((f) => {
+		const day = (values as Record<string, unknown> | null)?.[f.key];
+		if (f.type !== 'date' || f.notBefore !== APPLICANT_BIRTH || faulted.has(f.key)) return [];
+		if (typeof day !== 'string' || !day || day >= birth) return [];
+		const message = m.err_before_birth({ field: f[locale], birth }, { locale });
+		return [{ field: `fields.${f.key}`, message }];
+	});
 }

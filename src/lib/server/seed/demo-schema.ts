@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { APPLICANT_BIRTH } from '$lib/catalog/types';
 
 // The pieces below check the seed files and, put together as a catalogue document, every edit
 // the administration makes: one set of rules for both.
@@ -151,8 +152,9 @@ export const questionsSchema = v.array(
 	})
 );
 /**
- * A date field that may not come before another names another date field of the same form, and
- * no chain of them comes back to where it began (two dates each after the other).
+ * A date field that may not come before another names another date field of the same form, or
+ * the applicant's birth, and no chain of them comes back to where it began (two dates each after
+ * the other).
  */
 export const formSchema = v.pipe(
 	v.array(field),
@@ -163,7 +165,7 @@ export const formSchema = v.pipe(
 			fields.flatMap((f) => (f.type === 'date' ? [[f.key, f.notBefore] as const] : []))
 		);
 		fields.forEach((f, i) => {
-			if (f.type !== 'date' || f.notBefore === undefined) return;
+			if (f.type !== 'date' || f.notBefore === undefined || f.notBefore === APPLICANT_BIRTH) return;
 			let message: string | undefined;
 			if (f.notBefore === f.key || !after.has(f.notBefore)) message = NOT_BEFORE_DATE;
 			else if (loopsBack(f.key, after)) message = NOT_BEFORE_LOOP;
