@@ -32,7 +32,7 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	await added.getByLabel('英文').fill('No serious violation in the last three years');
 
 	// 授权委托书 is also asked of a family business.
-	const letter = admin.getByRole('group', { name: /^材料 \d+$/ }).filter({
+	const letter = admin.getByRole('group', { name: /^申请材料 #\d+$/ }).filter({
 		has: admin.getByLabel('删除 授权委托书')
 	});
 	const operation = letter.getByRole('group', { name: '由个人经营还是家庭经营？' });
@@ -80,7 +80,7 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	await expect(admin.getByRole('status')).toHaveText('已存入草稿，发布后生效');
 	await admin.reload();
 	const lease = admin
-		.getByRole('group', { name: /^材料 \d+$/ })
+		.getByRole('group', { name: /^申请材料 #\d+$/ })
 		.filter({ has: admin.getByLabel('删除 房屋租赁合同及出租方产权证明') });
 	await expect(
 		lease
