@@ -274,6 +274,47 @@ test('marking materials received or missing asks the resident for the missing on
 	await counter.context().close();
 });
 
+test('accepting with a material marked missing asks first: completed, it waits for it; accepted, it is to follow', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '容缺受理');
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	const mark = (material: string, state: '已收到' | '缺少') =>
+		counter.getByRole('radiogroup', { name: material }).getByRole('radio', { name: state }).check();
+	await mark('个体工商户登记（备案）申请书', '已收到');
+	await mark('经营者身份证', '缺少');
+	await counter.getByRole('button', { name: '受理', exact: true }).click();
+	await expect(counter.getByRole('alert')).toContainText('还有材料标为“缺少”：经营者身份证');
+	expect(serverRow(id).status).toBe('submitted');
+
+	await counter.getByRole('button', { name: '容缺受理（材料后补）' }).click();
+	await expect(counter.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	expect(serverRow(id).status).toBe('accepted');
+	const log = counter.getByRole('region', { name: '办理记录' });
+	await expect(log.getByText('容缺，后补：经营者身份证')).toBeVisible();
+	await expect(counter.getByRole('button', { name: '容缺受理（材料后补）' })).toHaveCount(0);
+
+	// Opened again, it is still marked missing, and to follow; completing waits for it, and offers
+	// no way round.
+	await counter.reload();
+	const card = counter.getByRole('radiogroup', { name: '经营者身份证' });
+	await expect(card.getByRole('radio', { name: '缺少' })).toBeChecked();
+	await expect(
+		counter.getByRole('region', { name: '申请材料' }).getByText('容缺后补', { exact: true })
+	).toBeVisible();
+	await counter.getByRole('button', { name: '办结' }).click();
+	await expect(counter.getByRole('alert')).toContainText('材料不齐不能办结');
+	await expect(counter.getByRole('button', { name: '容缺受理（材料后补）' })).toHaveCount(0);
+	await mark('经营者身份证', '已收到');
+	await counter.getByRole('button', { name: '办结' }).click();
+	await expect(counter.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	expect(serverRow(id).status).toBe('completed');
+	await counter.context().close();
+});
+
 test('the record shows the timeline in Beijing time beside the counter’s log', async ({
 	page,
 	browser,

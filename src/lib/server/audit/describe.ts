@@ -118,6 +118,8 @@ export function entryDetails(entry: AuditEntry, catalog: CatalogSnapshot): strin
 		if (asked) lines.push(m.audit_materials({ materials: asked }));
 		const received = materialNames(after.receivedMaterials);
 		if (received) lines.push(m.audit_received({ materials: received }));
+		const toFollow = materialNames(after.materialsToFollow);
+		if (toFollow) lines.push(m.audit_to_follow({ materials: toFollow }));
 	}
 	if (entry.note) lines.push(m.audit_note({ note: entry.note }));
 	return lines;

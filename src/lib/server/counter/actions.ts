@@ -185,6 +185,11 @@ export interface ProcessDetails {
 	materials: string[];
 	/** Materials the clerk marked received, for the log. */
 	received?: string[];
+	/**
+	 * Accept though materials are marked missing, the resident to bring them later (容缺受理):
+	 * the clerk confirmed it, and the log names them.
+	 */
+	toFollow?: boolean;
 }
 
 /** The ids among `ids` that are materials of these matters, each once. */
@@ -200,8 +205,8 @@ function materialsOf(catalog: CatalogSnapshot, matterIds: string[], ids: string[
 /**
  * Moves an application on: accept, ask for more materials, complete, or refuse. The resident's
  * phone sees the change and its note at its next sync; the audit log keeps before and after. Only
- * materials of the application's own matters count: asking for none is `rejected`; accepting or
- * completing with one marked missing is `missing_marked`.
+ * materials of the application's own matters count: asking for none is `rejected`; completing
+ * with one marked missing is `missing_marked`, and so is accepting, unless `toFollow` says so.
  */
 export async function processApplication(
 	conn: Connection,
@@ -230,7 +235,8 @@ export async function processApplication(
 		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
 		const matterIds = JSON.parse(app.matter_ids) as string[];
 		const missing = materialsOf(catalog, matterIds, details.materials);
-		if ((action === 'accept' || action === 'complete') && missing.length) {
+		const tolerated = action === 'accept' && !!details.toFollow;
+		if ((action === 'accept' || action === 'complete') && missing.length && !tolerated) {
 			return { ok: false, code: 'missing_marked', materials: missing };
 		}
 		const materials = action === 'request_materials' ? missing : [];
@@ -268,7 +274,8 @@ export async function processApplication(
 					status: STEPS[action].to,
 					note: details.note,
 					requestedMaterials: materials,
-					...(received.length ? { receivedMaterials: received } : {})
+					...(received.length ? { receivedMaterials: received } : {}),
+					...(tolerated && missing.length ? { materialsToFollow: missing } : {})
 				},
 				note: details.note
 			},

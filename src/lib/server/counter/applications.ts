@@ -215,7 +215,9 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		action: h.action,
 		note: h.note,
 		/** The materials the clerk marked received at this step. */
-		received: receivedIn(h.after)
+		received: materialsIn(h.after, 'receivedMaterials'),
+		/** The materials accepted as missing at this step, the resident to bring them later. */
+		toFollow: materialsIn(h.after, 'materialsToFollow')
 	}));
 	/** The clerk's marks at the last step: the checklist shows them when the record opens again. */
 	const lastStep = logged.findLast((h) => (COUNTER_STEPS as readonly string[]).includes(h.action));
@@ -230,6 +232,8 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		note: app.status_note,
 		requestedMaterials: JSON.parse(app.requested_materials) as string[],
 		receivedMaterials: lastStep?.received ?? [],
+		/** Accepted without them (容缺受理): marked missing again until the counter has them. */
+		materialsToFollow: lastStep?.toFollow ?? [],
 		applicant: {
 			name: app.applicant_name,
 			idNumber: app.applicant_id_number,
@@ -295,8 +299,8 @@ export async function checkedInSummary(db: Kysely<Database>, id: string) {
 	};
 }
 
-/** The materials an audit entry's `after` says were received. */
-function receivedIn(after: string): string[] {
-	const received = parseLogState(after)?.receivedMaterials;
-	return Array.isArray(received) ? received.filter((x) => typeof x === 'string') : [];
+/** The materials an audit entry's `after` lists under `key`. */
+function materialsIn(after: string, key: 'receivedMaterials' | 'materialsToFollow'): string[] {
+	const listed = parseLogState(after)?.[key];
+	return Array.isArray(listed) ? listed.filter((x) => typeof x === 'string') : [];
 }

@@ -233,7 +233,7 @@ for (const target of testDatabases()) {
 			expect((await applicationRecord(conn.db, id))!.receivedMaterials).toEqual(['application']);
 		});
 
-		it('will not accept or complete while a material is marked missing, and names it', async () => {
+		it('will not complete, nor accept unless told the rest is to follow, while a material is marked missing', async () => {
 			const phone = await registerDevice(conn.db);
 			const op = submitOp(catalog, { n: 541 });
 			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
@@ -251,19 +251,35 @@ for (const target of testDatabases()) {
 				materials: ['operator-id']
 			});
 			expect(await status()).toBe('submitted');
-			// Only a material of the matter counts as marked.
-			const unknown = { note: '', materials: ['nonsense'] };
-			expect((await processApplication(conn, staffA, catalog, id, 'accept', unknown)).ok).toBe(
+			// Accepted with the material to follow (容缺受理), once the clerk says so: logged.
+			const toFollow = { ...missing, toFollow: true };
+			expect((await processApplication(conn, staffA, catalog, id, 'accept', toFollow)).ok).toBe(
 				true
 			);
+			const accepted = (await applicationRecord(conn.db, id))!;
+			expect(accepted.history.at(-1)).toMatchObject({
+				action: 'accept',
+				received: ['application'],
+				toFollow: ['operator-id']
+			});
+			// Opened again, the checklist marks it missing until it comes.
+			expect(accepted.materialsToFollow).toEqual(['operator-id']);
 			expect(
 				(await processApplication(conn, staffA, catalog, id, 'request_materials', missing)).ok
 			).toBe(true);
-			expect(
-				await processApplication(conn, staffA, catalog, id, 'complete', missing)
-			).toMatchObject({ ok: false, code: 'missing_marked', materials: ['operator-id'] });
+			// Completing waits for every material, whatever the clerk says.
+			for (const details of [missing, { ...missing, toFollow: true }]) {
+				expect(
+					await processApplication(conn, staffA, catalog, id, 'complete', details)
+				).toMatchObject({ ok: false, code: 'missing_marked', materials: ['operator-id'] });
+			}
 			expect(await status()).toBe('more_materials');
-			const brought = { note: '', materials: [], received: ['application', 'operator-id'] };
+			// Only a material of the matter counts as marked.
+			const brought = {
+				note: '',
+				materials: ['nonsense'],
+				received: ['application', 'operator-id']
+			};
 			expect((await processApplication(conn, staffA, catalog, id, 'complete', brought)).ok).toBe(
 				true
 			);

@@ -58,7 +58,8 @@ async function act(
 	const result = await processApplication(conn, user, snapshot, params.id!, action, {
 		note,
 		materials,
-		received
+		received,
+		toFollow: form.get('toFollow') === '1'
 	});
 	if (!result.ok) {
 		if (result.code === 'not_found' || result.code === 'other_centre')
@@ -68,9 +69,16 @@ async function act(
 			const names = (result.materials ?? [])
 				.map((id) => materialName(snapshot.matters, id))
 				.join('、');
-			const error =
-				action === 'accept' ? m.staff_missing_blocks_accept : m.staff_missing_blocks_complete;
-			return fail(400, { action, note, error: error({ materials: names }) });
+			// Accepting may go on, the materials to follow, once the clerk says so.
+			if (action === 'accept') {
+				const error = m.staff_missing_blocks_accept({ materials: names });
+				return fail(400, { action, note, error, toFollow: true });
+			}
+			return fail(400, {
+				action,
+				note,
+				error: m.staff_missing_blocks_complete({ materials: names })
+			});
 		}
 		return fail(409, { action, note, error: m.staff_not_now() });
 	}
