@@ -180,7 +180,7 @@ export interface ProcessDetails {
 	note: string;
 	/**
 	 * Materials the clerk marked missing: those the resident is asked for (`request_materials`);
-	 * none may be, to accept or complete (materials must be whole for either).
+	 * none may be, to complete, nor to accept unless `toFollow`.
 	 */
 	materials: string[];
 	/** Materials the clerk marked received, for the log. */
