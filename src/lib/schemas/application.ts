@@ -171,10 +171,12 @@ export function parseApplication(
 	const applicant = v.safeParse(applicantSchema, input.applicant);
 	const fields = v.safeParse(form.schema, input.fields);
 	// Checked once the ID number is right, on each date not already wrong in itself.
-	const id = v.safeParse(
-		applicantSchema.entries.idNumber,
-		(input.applicant as { idNumber?: unknown } | null)?.idNumber
-	);
+	const id = applicant.success
+		? { success: true as const, output: applicant.output.idNumber }
+		: v.safeParse(
+				applicantSchema.entries.idNumber,
+				(input.applicant as { idNumber?: unknown } | null)?.idNumber
+			);
 	const faulted = new Set(fields.success ? [] : fields.issues.map((i) => i.path?.[0]?.key));
 	const beforeBirth = id.success
 		? bornAfter(id.output, form.fields, input.fields, faulted, locale)
