@@ -3,7 +3,7 @@ import { isRealDate } from '$lib/catalog/dates';
 import { APPLICANT_BIRTH, type FormField } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
 import { EARLIEST_DATE, latestDate } from '$lib/form-dates';
-import { isResidentIdNumber } from './id-number';
+import { birthDateOf, isResidentIdNumber } from './id-number';
 import {
 	describeIssues,
 	maxChars,
@@ -205,7 +205,7 @@ function bornAfter(
 	faulted: Set<unknown>,
 	locale: 'zh' | 'en'
 ): FieldIssue[] {
-	const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+	const birth = birthDateOf(idNumber);
 	return fields.flatMap((f) => {
 		const day = (values as Record<string, unknown> | null)?.[f.key];
 		if (f.type !== 'date' || f.notBefore !== APPLICANT_BIRTH || faulted.has(f.key)) return [];

@@ -9,13 +9,18 @@ const CHECK = '10X98765432';
  */
 export function isResidentIdNumber(value: string, today = new Date()): boolean {
 	if (!/^\d{17}[\dX]$/.test(value)) return false;
-	const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+	const birth = birthDateOf(value);
 	if (!isRealDate(birth) || birth < '1900-01-01' || birth > today.toISOString().slice(0, 10)) {
 		return false;
 	}
 	let sum = 0;
 	for (let i = 0; i < 17; i++) sum += Number(value[i]) * WEIGHTS[i]!;
 	return CHECK[sum % 11] === value[17];
+}
+
+/** The birth date an ID number holds (YYYYMMDD at positions 7–14), as YYYY-MM-DD. */
+export function birthDateOf(idNumber: string): string {
+	return `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
 }
 
 /** Shows the first 6 and last 4 characters only, for lists. */
