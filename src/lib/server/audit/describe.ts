@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { formatDateTime, formatDay } from '$lib/format';
 import { tr } from '$lib/i18n';
+import { materialName } from '$lib/counter/record';
 import { ROLE_WORDS } from '$lib/admin/words';
 import { STATUS_WORDS } from '$lib/status-words';
 import type { CalendarKind } from '../db/schema';
@@ -83,10 +84,7 @@ export function entryDetails(entry: AuditEntry, catalog: CatalogSnapshot): strin
 	};
 	const materialNames = (ids: unknown) => {
 		const list = Array.isArray(ids) ? (ids as unknown[]).map(String) : [];
-		const all = catalog.matters.flatMap((x) => x.materials);
-		return list
-			.map((id) => tr(all.find((x) => x.id === id)?.name ?? { zh: id, en: id }))
-			.join('、');
+		return list.map((id) => materialName(catalog.matters, id)).join('、');
 	};
 	const lines: string[] = [];
 	const changed = (what: string, key: string, words: (v: unknown) => string) => {
