@@ -10,7 +10,7 @@ import {
 	uniqueN
 } from './support/apply';
 import { e2eDatabase } from './support/db';
-import { counterPage, materialRow, signIn, STAFF_A } from './support/staff';
+import { counterPage, materialMark, materialRow, signIn, STAFF_A } from './support/staff';
 
 /** Answers the situation questions on the application form: self, one person, rented premises. */
 async function answerRented(page: Page) {
@@ -241,7 +241,7 @@ test('marking materials received or missing asks the resident for the missing on
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto(`/staff/applications/${id}`);
 	const mark = (material: string, state: '已收到' | '缺少') =>
-		counter.getByRole('radiogroup', { name: material }).getByRole('radio', { name: state }).check();
+		materialMark(counter, material, state).check();
 	await mark('个体工商户登记（备案）申请书', '已收到');
 	await mark('经营者身份证', '缺少');
 	await mark('房屋租赁合同及出租方产权证明', '缺少');
@@ -252,20 +252,14 @@ test('marking materials received or missing asks the resident for the missing on
 	const materials = counter.getByRole('region', { name: '申请材料' });
 	await expect(materials.getByRole('listitem').filter({ hasText: '已要求补充' })).toHaveCount(2);
 	// The marks stay as the clerk left them, for the next step; the note, sent, is cleared.
-	await expect(
-		counter
-			.getByRole('radiogroup', { name: '个体工商户登记（备案）申请书' })
-			.getByRole('radio', { name: '已收到' })
-	).toBeChecked();
+	await expect(materialMark(counter, '个体工商户登记（备案）申请书', '已收到')).toBeChecked();
 	await expect(counter.getByLabel('说明')).toHaveValue('');
 	// Coming back to the record later, the marks are as the clerk left them, and the log says
 	// what was received.
 	await counter.reload();
-	const markOf = (material: string, state: '已收到' | '缺少') =>
-		counter.getByRole('radiogroup', { name: material }).getByRole('radio', { name: state });
-	await expect(markOf('个体工商户登记（备案）申请书', '已收到')).toBeChecked();
-	await expect(markOf('经营者身份证', '缺少')).toBeChecked();
-	await expect(markOf('房屋租赁合同及出租方产权证明', '缺少')).toBeChecked();
+	await expect(materialMark(counter, '个体工商户登记（备案）申请书', '已收到')).toBeChecked();
+	await expect(materialMark(counter, '经营者身份证', '缺少')).toBeChecked();
+	await expect(materialMark(counter, '房屋租赁合同及出租方产权证明', '缺少')).toBeChecked();
 	await expect(
 		counter
 			.getByRole('region', { name: '办理记录' })
@@ -283,7 +277,7 @@ test('accepting with a material marked missing asks first: completed, it waits f
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto(`/staff/applications/${id}`);
 	const mark = (material: string, state: '已收到' | '缺少') =>
-		counter.getByRole('radiogroup', { name: material }).getByRole('radio', { name: state }).check();
+		materialMark(counter, material, state).check();
 	await mark('个体工商户登记（备案）申请书', '已收到');
 	await mark('经营者身份证', '缺少');
 	await counter.getByRole('button', { name: '受理', exact: true }).click();
@@ -300,10 +294,9 @@ test('accepting with a material marked missing asks first: completed, it waits f
 	// Opened again, it is still marked missing, and to follow; completing waits for it, and offers
 	// no way round.
 	await counter.reload();
-	const card = counter.getByRole('radiogroup', { name: '经营者身份证' });
-	await expect(card.getByRole('radio', { name: '缺少' })).toBeChecked();
+	await expect(materialMark(counter, '经营者身份证', '缺少')).toBeChecked();
 	await expect(
-		counter.getByRole('region', { name: '申请材料' }).getByText('容缺后补', { exact: true })
+		materialRow(counter, '经营者身份证').getByText('容缺后补', { exact: true })
 	).toBeVisible();
 	await counter.getByRole('button', { name: '办结' }).click();
 	await expect(counter.getByRole('alert')).toContainText('材料不齐不能办结');

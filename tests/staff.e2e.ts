@@ -1,7 +1,15 @@
 import { expect, test } from './fixtures';
 import { readQr } from './support/qr';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
-import { addUser, checkInFromPicture, counterPage, signIn, STAFF_A } from './support/staff';
+import {
+	addUser,
+	checkInFromPicture,
+	counterPage,
+	materialMark,
+	materialRow,
+	signIn,
+	STAFF_A
+} from './support/staff';
 
 test('staff sign in and out; the workspace needs a session', async ({ page }) => {
 	await page.goto('/staff');
@@ -169,10 +177,7 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await expect(page.getByText('已受理', { exact: true })).toBeVisible({ timeout: 20_000 });
 
 	await counter.getByLabel('说明').fill('请补充经营场所证明');
-	await counter
-		.getByRole('radiogroup', { name: '经营者身份证' })
-		.getByRole('radio', { name: '缺少' })
-		.check();
+	await materialMark(counter, '经营者身份证', '缺少').check();
 	await counter.getByRole('button', { name: '要求补充材料' }).click();
 	await expect(counter.getByText('已保存')).toBeVisible();
 	await page.goto(receipt);
@@ -184,19 +189,12 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await expect(counter.getByRole('alert')).toContainText(
 		'还有材料标为“缺少”：经营者身份证。材料不齐不能办结'
 	);
-	await counter
-		.getByRole('radiogroup', { name: '经营者身份证' })
-		.getByRole('radio', { name: '已收到' })
-		.check();
+	await materialMark(counter, '经营者身份证', '已收到').check();
 	await counter.getByRole('button', { name: '办结' }).click();
 	await expect(counter.getByText('已保存')).toBeVisible();
 	// Closed, the checklist still says what the counter received.
 	await expect(
-		counter
-			.getByRole('region', { name: '申请材料' })
-			.getByRole('listitem')
-			.filter({ hasText: '经营者身份证' })
-			.getByText('已收到', { exact: true })
+		materialRow(counter, '经营者身份证').getByText('已收到', { exact: true })
 	).toBeVisible();
 	await page.goto(receipt);
 	await expect(page.getByText('已办结', { exact: true })).toBeVisible({ timeout: 20_000 });

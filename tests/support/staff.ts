@@ -101,6 +101,11 @@ export function materialRow(counter: Page, material: string) {
 		.filter({ hasText: material });
 }
 
+/** On the counter's record: one material's 已收到 or 缺少 mark in the checklist. */
+export function materialMark(counter: Page, material: string, state: '已收到' | '缺少') {
+	return counter.getByRole('radiogroup', { name: material }).getByRole('radio', { name: state });
+}
+
 /** At the check-in page: reads a receipt's QR code from a picture; the ticket is issued. */
 export async function checkInFromPicture(counter: Page, png: Buffer): Promise<void> {
 	await counter.goto('/staff/check-in');
