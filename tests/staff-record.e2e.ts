@@ -274,6 +274,7 @@ test('accepting with a material marked missing asks first: completed, it waits f
 	baseURL
 }) => {
 	const { id } = await apply(page, '容缺受理');
+	const receipt = page.url();
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto(`/staff/applications/${id}`);
 	const mark = (material: string, state: '已收到' | '缺少') =>
@@ -290,6 +291,11 @@ test('accepting with a material marked missing asks first: completed, it waits f
 	const log = counter.getByRole('region', { name: '办理记录' });
 	await expect(log.getByText('容缺，后补：经营者身份证')).toBeVisible();
 	await expect(counter.getByRole('button', { name: '容缺受理（材料后补）' })).toHaveCount(0);
+	// The resident's phone names what is still owed.
+	await page.goto(receipt);
+	await expect(page.getByText('已受理', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const owed = page.getByRole('region', { name: '还需补交的材料' });
+	await expect(owed.getByRole('listitem')).toHaveText(['经营者身份证']);
 
 	// Opened again, it is still marked missing, and to follow; completing waits for it, and offers
 	// no way round.
@@ -305,6 +311,9 @@ test('accepting with a material marked missing asks first: completed, it waits f
 	await counter.getByRole('button', { name: '办结' }).click();
 	await expect(counter.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 	expect(serverRow(id).status).toBe('completed');
+	await page.goto(receipt);
+	await expect(page.getByText('已办结', { exact: true })).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByRole('region', { name: '还需补交的材料' })).toHaveCount(0);
 	await counter.context().close();
 });
 

@@ -241,6 +241,8 @@ export async function processApplication(
 		}
 		const materials = action === 'request_materials' ? missing : [];
 		if (action === 'request_materials' && !materials.length) return { ok: false, code: 'rejected' };
+		// What the resident still owes, for the phone to name: asked for now, or to follow.
+		const owed = tolerated ? missing : materials;
 		const received = materialsOf(catalog, matterIds, details.received ?? []).filter(
 			(id) => !materials.includes(id)
 		);
@@ -251,7 +253,7 @@ export async function processApplication(
 			app.status,
 			{
 				status_note: details.note,
-				requested_materials: JSON.stringify(materials),
+				requested_materials: JSON.stringify(owed),
 				updated_at: now.toISOString()
 			},
 			{ at: now, note: details.note }

@@ -239,6 +239,10 @@ for (const target of testDatabases()) {
 			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
 			const id = op.payload.applicationId;
 			const status = async () => (await applicationRecord(conn.db, id))!.status;
+			// What the resident's phone is told it still owes.
+			const owed = async () =>
+				(await pullChanges(conn.db, phone.deviceId, 0)).changes.find((c) => c.applicationId === id)!
+					.requestedMaterials;
 			const missing = {
 				note: '',
 				materials: ['operator-id', 'nonsense'],
@@ -262,8 +266,9 @@ for (const target of testDatabases()) {
 				received: ['application'],
 				toFollow: ['operator-id']
 			});
-			// Opened again, the checklist marks it missing until it comes.
+			// Opened again, the checklist marks it missing until it comes; the phone names it.
 			expect(accepted.materialsToFollow).toEqual(['operator-id']);
+			expect(await owed()).toEqual(['operator-id']);
 			expect(
 				(await processApplication(conn, staffA, catalog, id, 'request_materials', missing)).ok
 			).toBe(true);
@@ -284,6 +289,7 @@ for (const target of testDatabases()) {
 				true
 			);
 			expect(await status()).toBe('completed');
+			expect(await owed()).toEqual([]);
 		});
 
 		it('refuses with materials marked missing: refusing needs no material', async () => {
