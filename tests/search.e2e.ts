@@ -53,6 +53,16 @@ test('the words residents use find the right matter first, offline', async ({
 		await expect(first.getByRole('link'), query).toHaveText(name);
 		await expect(first, query).toContainText(`也叫“${alias}”`);
 	}
+
+	// A character of the same sound picked by mistake: found by the sound, and said so.
+	for (const [query, name, sound] of [
+		['底保', '最低生活保障申请', 'dibao'],
+		['残急', '残疾人证新办', 'canji']
+	]) {
+		await box.fill(query!);
+		await expect(first.getByRole('link'), query).toHaveText(name!);
+		await expect(page.getByText(`以下按读音（${sound}）找到`)).toBeVisible();
+	}
 });
 
 test('results update on each keystroke and filter by category', async ({ page }) => {

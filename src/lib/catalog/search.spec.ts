@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, search } from './search';
+import { soundOf } from './sound-of';
 import type { CatalogSnapshot, Matter, Point } from './types';
 
 interface MatterSpec {
@@ -141,6 +142,31 @@ describe('search', () => {
 		// Fewer are too few to tell a typo from another word.
 		expect(ids(search(index, '执找').matters)).toEqual([]);
 		expect(ids(search(index, 'dix').matters)).toEqual([]);
+	});
+
+	it('finds Chinese that matches nothing as written by its sound: a wrong character of the same sound', () => {
+		const byDibao = search(index, '底保', {}, 30, soundOf);
+		expect(ids(byDibao.matters)).toEqual(['dibao']);
+		expect(byDibao.bySound).toBe('dibao');
+		expect(byDibao.aliasOf.get('dibao')).toBe('低保');
+		expect(ids(search(index, '执找', {}, 30, soundOf).matters)).toEqual(['ib']);
+		expect(ids(search(index, '团望', {}, 30, soundOf).points)).toEqual(['p1']);
+		// Found as written: not by sound.
+		expect(search(index, '低保', {}, 30, soundOf).bySound).toBeUndefined();
+		// One character says too little; a character the table does not hold, nothing.
+		expect(search(index, '低', {}, 30, soundOf).bySound).toBeUndefined();
+		expect(search(index, '底㐀', {}, 30, soundOf).bySound).toBeUndefined();
+		// Its sound found nothing either: nothing, as before.
+		const none = search(index, '天气', {}, 30, soundOf);
+		expect([none.matterTotal, none.pointTotal, none.bySound]).toEqual([0, 0, undefined]);
+	});
+
+	it('spells each common character by its most common reading, as the pinyin keys do', () => {
+		expect(soundOf('底保')).toBe('dibao');
+		expect(soundOf('残疾人')).toBe('canjiren');
+		expect(soundOf('绿')).toBe('lv');
+		expect(soundOf('长')).toBe('chang');
+		expect(soundOf('底a')).toBeNull();
 	});
 
 	it('finds by guide text', () => {

@@ -59,6 +59,8 @@ export interface SearchResult {
 	/** Found in all, before `limit` cut the lists. */
 	matterTotal: number;
 	pointTotal: number;
+	/** Chinese that matched nothing as written was found by its sound, spelt so ('dibao'). */
+	bySound?: string;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -128,15 +130,33 @@ export function buildSearchIndex(catalog: CatalogSnapshot): SearchIndex {
 /**
  * Matters and points whose name, alias, whole pinyin or pinyin initials hold the query, or that
  * hold it with one character wrong (matters), or whose guide text (points: town) holds it; ranked
- * by `Rank`, then in the catalogue's order.
+ * by `Rank`, then in the catalogue's order. Chinese of two characters or more that matches nothing
+ * is looked for again by its sound, when `soundOf` is given: a resident's input method offers
+ * characters by sound, and the wrong one of the same sound (底保 for 低保) is a common slip.
  */
 export function search(
 	index: SearchIndex,
 	query: string,
 	filters: SearchFilters = {},
-	limit = 30
+	limit = 30,
+	soundOf?: (text: string) => string | null
 ): SearchResult {
-	const q = parseQuery(query);
+	const found = searchAsWritten(index, parseQuery(query), filters, limit);
+	if (found.matterTotal || found.pointTotal || !soundOf) return found;
+	const bare = query.replace(/\s+/g, '');
+	if (bare.length < 2 || !HAN.test(bare)) return found;
+	const sound = soundOf(bare);
+	if (!sound) return found;
+	const bySound = searchAsWritten(index, parseQuery(sound), filters, limit);
+	return bySound.matterTotal || bySound.pointTotal ? { ...bySound, bySound: sound } : found;
+}
+
+function searchAsWritten(
+	index: SearchIndex,
+	q: Query | null,
+	filters: SearchFilters,
+	limit: number
+): SearchResult {
 	const matters = rank(
 		index.matters.filter(
 			(e) =>
