@@ -35,4 +35,13 @@ describe('the demo matters file', () => {
 			'handledAt'
 		]);
 	});
+
+	it('bounds every date of something that has happened from below: no life event before its applicant', () => {
+		const unbounded = mattersJson.matters.flatMap((matter) =>
+			(matter.form as { key: string; type: string; past?: boolean; notBefore?: string }[])
+				.filter((f) => f.type === 'date' && f.past && !f.notBefore)
+				.map((f) => `${matter.id}.${f.key}`)
+		);
+		expect(unbounded).toEqual([]);
+	});
 });
