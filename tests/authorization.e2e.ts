@@ -173,12 +173,12 @@ test('every role against every page and endpoint: allowed, or refused without le
 	}
 	expect(problems).toEqual([]);
 
-	// Staff B's check-in of A's application is refused inside the action's answer.
+	// Staff B's check-in of A's application is refused inside the action's answer, naming A's centre.
 	const refused = await contexts.staffB.post('/staff/check-in', {
 		form: { code: app.reference },
 		headers: { origin: baseURL!, 'x-sveltekit-action': 'true' }
 	});
-	expect(JSON.stringify(await refused.json())).toContain('其他服务中心');
+	expect(JSON.stringify(await refused.json())).toContain('不在本中心办理');
 
 	// Lists: B's search and the public display never show A's applicant; A's search does.
 	const search = `/staff?q=${encodeURIComponent(app.name)}`;

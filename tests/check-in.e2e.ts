@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { readQr } from './support/qr';
 import { applyFromSlots, idNumber, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
-import { counterPage } from './support/staff';
+import { counterPage, STAFF_B } from './support/staff';
 
 test('a keyboard-wedge scanner types the code and Enter into the focused field: checked in', async ({
 	page,
@@ -37,6 +37,30 @@ test('a keyboard-wedge scanner types the code and Enter into the focused field: 
 	// Ready for the next one.
 	await expect(counter.getByLabel('二维码内容或申请编号')).toBeFocused();
 	await expect(counter.getByLabel('二维码内容或申请编号')).toHaveValue('');
+	await counter.context().close();
+});
+
+test('an application of another centre is not checked in, and the clerk is told where it belongs', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '走错中心');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const code = await readQr(page.getByRole('img', { name: /申请二维码/ }));
+
+	const counter = await counterPage(browser, baseURL!, STAFF_B);
+	await counter.goto('/staff/check-in');
+	for (const typed of [reference, code]) {
+		await counter.getByLabel('二维码内容或申请编号').fill(typed);
+		await counter.getByLabel('二维码内容或申请编号').press('Enter');
+		await expect(counter.getByRole('alert')).toHaveText(
+			'这份申请属于城厢街道便民服务中心，不在本中心办理。请引导申请人前往该处。'
+		);
+	}
+	expect(serverApplications(reference)[0]!.checked_in_at).toBeNull();
 	await counter.context().close();
 });
 

@@ -180,6 +180,9 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await materialMark(counter, '经营者身份证', '缺少').check();
 	await counter.getByRole('button', { name: '要求补充材料' }).click();
 	await expect(counter.getByText('已保存')).toBeVisible();
+	await expect(
+		counter.getByRole('region', { name: '办理记录' }).getByText('需补充：经营者身份证')
+	).toBeVisible();
 	await page.goto(receipt);
 	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByText('请补充经营场所证明')).toBeVisible();

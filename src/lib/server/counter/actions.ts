@@ -25,7 +25,15 @@ export type CounterOutcome =
 			materials?: string[];
 			/** `closed`: the state the application is in, where it is known. */
 			status?: ApplicationStatus;
+			/** `other_centre`: the point the application belongs to, to send the resident there. */
+			pointId?: string;
 	  };
+
+const otherCentre = (pointId: string) => ({
+	ok: false as const,
+	code: 'other_centre' as const,
+	pointId
+});
 
 /** Checks an application in at the counter and gives it a ticket (once; again shows the same). */
 export async function checkIn(
@@ -42,7 +50,7 @@ export async function checkIn(
 			.where('id', '=', applicationId)
 			.executeTakeFirst();
 		if (!app) return { ok: false, code: 'not_found' };
-		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
+		if (!mayServe(user, app.point_id)) return otherCentre(app.point_id);
 		if (!allows('check_in', app.status)) return { ok: false, code: 'closed', status: app.status };
 		const existing = await tx
 			.selectFrom('tickets')
@@ -90,15 +98,13 @@ export async function checkIn(
 	});
 }
 
-/** Finds an application by its reference (`LY-…`) within what the user may serve. */
-export async function byReference(conn: Connection, user: SignedInUser, reference: string) {
-	const app = await conn.db
+/** Finds an application by its reference (`LY-…`), with the point it belongs to. */
+function byReference(conn: Connection, reference: string) {
+	return conn.db
 		.selectFrom('applications')
 		.select(['id', 'point_id'])
 		.where('reference', '=', reference.trim().toUpperCase())
 		.executeTakeFirst();
-	if (!app) return null;
-	return mayServe(user, app.point_id) ? app.id : 'other_centre';
 }
 
 /** The device a counter's take-ins are recorded under, one per staff member. */
@@ -129,14 +135,14 @@ export async function checkInScanned(
 	const text = scanned.trim();
 	const qr = await decodeQr(text);
 	if (!qr) {
-		const id = await byReference(conn, user, text);
-		if (!id) return { ok: false, code: 'not_found' };
-		if (id === 'other_centre') return { ok: false, code: 'other_centre' };
-		return checkIn(conn, user, catalog, id, now);
+		const app = await byReference(conn, text);
+		if (!app) return { ok: false, code: 'not_found' };
+		if (!mayServe(user, app.point_id)) return otherCentre(app.point_id);
+		return checkIn(conn, user, catalog, app.id, now);
 	}
 	const applicationId = String(qr.payload.applicationId ?? '');
 	const pointId = String(qr.payload.pointId ?? '');
-	if (!mayServe(user, pointId)) return { ok: false, code: 'other_centre' };
+	if (!mayServe(user, pointId)) return otherCentre(pointId);
 	const known = await conn.db
 		.selectFrom('applications')
 		.select('id')
@@ -232,7 +238,7 @@ export async function processApplication(
 			.where('id', '=', applicationId)
 			.executeTakeFirst();
 		if (!app) return { ok: false, code: 'not_found' };
-		if (!mayServe(user, app.point_id)) return { ok: false, code: 'other_centre' };
+		if (!mayServe(user, app.point_id)) return otherCentre(app.point_id);
 		const matterIds = JSON.parse(app.matter_ids) as string[];
 		const missing = materialsOf(catalog, matterIds, details.materials);
 		const tolerated = action === 'accept' && !!details.toFollow;

@@ -214,6 +214,8 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		by: h.display_name ?? h.username,
 		action: h.action,
 		note: h.note,
+		/** The materials the resident was asked for at this step. */
+		asked: materialsIn(h.after, 'requestedMaterials'),
 		/** The materials the clerk marked received at this step. */
 		received: materialsIn(h.after, 'receivedMaterials'),
 		/** The materials accepted as missing at this step, the resident to bring them later. */
@@ -300,7 +302,10 @@ export async function checkedInSummary(db: Kysely<Database>, id: string) {
 }
 
 /** The materials an audit entry's `after` lists under `key`. */
-function materialsIn(after: string, key: 'receivedMaterials' | 'materialsToFollow'): string[] {
+function materialsIn(
+	after: string,
+	key: 'requestedMaterials' | 'receivedMaterials' | 'materialsToFollow'
+): string[] {
 	const listed = parseLogState(after)?.[key];
 	return Array.isArray(listed) ? listed.filter((x) => typeof x === 'string') : [];
 }

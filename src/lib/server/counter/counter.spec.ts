@@ -84,9 +84,11 @@ for (const target of testDatabases()) {
 				claim: await claimDigest(claimKey)
 			});
 
+			// Another centre's code: which centre, to send the resident there.
 			expect(await checkInScanned(conn, staffB, catalog, code)).toEqual({
 				ok: false,
-				code: 'other_centre'
+				code: 'other_centre',
+				pointId: 'chengxiang-centre'
 			});
 			const taken = await checkInScanned(conn, staffA, catalog, code);
 			expect(taken).toMatchObject({
@@ -175,7 +177,10 @@ for (const target of testDatabases()) {
 				})
 			]);
 			expect((await processApplication(conn, staffA, catalog, id, 'complete', none)).ok).toBe(true);
-			expect(await checkIn(conn, staffB, catalog, id)).toMatchObject({ code: 'other_centre' });
+			expect(await checkIn(conn, staffB, catalog, id)).toMatchObject({
+				code: 'other_centre',
+				pointId: 'chengxiang-centre'
+			});
 
 			const log = await conn.db
 				.selectFrom('audit_log')
@@ -229,8 +234,14 @@ for (const target of testDatabases()) {
 				requestedMaterials: ['operator-id'],
 				receivedMaterials: ['application']
 			});
-			// Opened again, the record keeps the clerk's marks.
-			expect((await applicationRecord(conn.db, id))!.receivedMaterials).toEqual(['application']);
+			// Opened again, the record keeps the clerk's marks, and its log says what was asked for.
+			const record = (await applicationRecord(conn.db, id))!;
+			expect(record.receivedMaterials).toEqual(['application']);
+			expect(record.history.at(-1)).toMatchObject({
+				action: 'request_materials',
+				asked: ['operator-id'],
+				received: ['application']
+			});
 		});
 
 		it('will not complete, nor accept unless told the rest is to follow, while a material is marked missing', async () => {

@@ -10,6 +10,13 @@ import { tr } from '$lib/i18n';
 import { serviceClock } from '$lib/time';
 import { readForm } from '$lib/server/http/form';
 import { STATUS_WORDS } from '$lib/status-words';
+import type { CatalogSnapshot } from '$lib/catalog/types';
+
+/** Where the application belongs, named when the catalogue knows the point. */
+function otherCentreMessage(catalog: CatalogSnapshot, pointId: string | undefined): string {
+	const point = catalog.points.find((p) => p.id === pointId);
+	return point ? m.staff_other_centre_named({ point: tr(point.name) }) : m.staff_other_centre();
+}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireCounterUser(locals, url);
@@ -27,7 +34,7 @@ export const actions: Actions = {
 		if (!result.ok) {
 			const error =
 				result.code === 'other_centre'
-					? m.staff_other_centre()
+					? otherCentreMessage(snapshot, result.pointId)
 					: result.code === 'rejected'
 						? (result.message ?? m.err_invalid_input())
 						: result.code === 'closed'
