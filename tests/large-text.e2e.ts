@@ -145,3 +145,32 @@ test('in large text a point’s weekly hours keep each day’s name and each spa
 		await expect(row.getByText(/^\d\d:\d\d–\d\d:\d\d$/)).toHaveCount(2);
 	}
 });
+
+test('in large Chinese text the tab bar’s names grow with the text, and each stays whole in its tab', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const tabs = page.getByRole('navigation', { name: '主导航' }).getByRole('link');
+	const sizes = async () =>
+		tabs.evaluateAll((links) =>
+			links.map((a) => {
+				const name = a.querySelector('.name') as HTMLElement;
+				return {
+					px: parseFloat(getComputedStyle(name).fontSize),
+					whole: name.scrollWidth <= name.clientWidth
+				};
+			})
+		);
+	await page.goto('/');
+	const normal = await sizes();
+	await context.addCookies([{ name: 'ow_elder', value: '1', url: baseURL! }]);
+	await page.reload();
+	await expect(page.locator('html')).toHaveClass(/elder/);
+	const large = await sizes();
+	// At least as much larger as the body text (16 → 21 px) makes the names.
+	for (const [i, { px, whole }] of large.entries()) {
+		expect(px, `tab ${i}`).toBeGreaterThanOrEqual(normal[i]!.px * 1.3);
+		expect(whole, `tab ${i}`).toBe(true);
+	}
+});
