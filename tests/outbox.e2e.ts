@@ -23,6 +23,12 @@ test('an application submitted offline waits in the outbox, survives a reload an
 		page.getByRole('list', { name: '待发送的申请和操作' }).getByRole('listitem')
 	).toHaveCount(1);
 	expect(serverApplications(reference)).toHaveLength(0);
+	// Its row names the time asked for, as the receipt does, while it waits to be sent.
+	await page.goto('/applications');
+	await expect(page.getByRole('listitem').filter({ hasText: reference })).toContainText(
+		/· \d+月\d+日 周. \d\d:\d\d/
+	);
+	await page.getByTestId('outbox-count').click();
 
 	await context.setOffline(false);
 	await expect(page.getByText('没有等待发送的内容')).toBeVisible({ timeout: 20_000 });
