@@ -45,6 +45,8 @@ describe('an application form’s own fields', () => {
 			'请从列表中选择“主要经营范围”',
 			'请填写“店铺名称”'
 		]);
+		// A list never touched is not in the form at all: still a choice to make.
+		expect(messages({})).toEqual(['请从列表中选择“主要经营范围”', '请填写“店铺名称”']);
 	});
 
 	it('takes only a whole number where the field counts whole things, and a fraction elsewhere', () => {

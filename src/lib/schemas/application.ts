@@ -106,9 +106,13 @@ export function formSchema(fields: FormField[]) {
 				);
 				break;
 			case 'select':
-				schema = v.picklist(
-					f.options.map((o) => o.value),
-					reason({ k: 'choice' })
+				// A list never touched is left out of the form: still a choice to make, not text to fill in.
+				schema = v.pipe(
+					v.optional(v.unknown(), ''),
+					v.picklist(
+						f.options.map((o) => o.value),
+						reason({ k: 'choice' })
+					)
 				);
 				break;
 			default:
