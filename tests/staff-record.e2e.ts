@@ -251,6 +251,9 @@ test('marking materials received or missing asks the resident for the missing on
 	expect(JSON.parse(serverRow(id).requested_materials)).toEqual(['operator-id', 'lease-contract']);
 	const materials = counter.getByRole('region', { name: '申请材料' });
 	await expect(materials.getByRole('listitem').filter({ hasText: '已要求补充' })).toHaveCount(2);
+	// Not accepted yet: it is accepted before it can be completed.
+	await expect(counter.getByRole('button', { name: '受理', exact: true })).toBeVisible();
+	await expect(counter.getByRole('button', { name: '办结' })).toHaveCount(0);
 	// The marks stay as the clerk left them, for the next step; the note, sent, is cleared.
 	await expect(materialMark(counter, '个体工商户登记（备案）申请书', '已收到')).toBeChecked();
 	await expect(counter.getByLabel('说明')).toHaveValue('');

@@ -40,6 +40,7 @@ export const STEPS = {
 	check_in: { from: ['submitted', 'accepted', 'more_materials'], to: null },
 	accept: { from: ['submitted', 'more_materials'], to: 'accepted' },
 	request_materials: { from: ['submitted', 'accepted', 'more_materials'], to: 'more_materials' },
+	// From `more_materials` only once accepted (`wasAccepted`): what was never accepted is not completed.
 	complete: {
 		from: ['accepted', 'more_materials'],
 		to: 'completed',
@@ -102,13 +103,18 @@ export async function changeStatus(
 }
 
 async function statusBeforeMaterials(tx: Tx, applicationId: string): Promise<ApplicationStatus> {
+	return (await wasAccepted(tx, applicationId)) ? 'accepted' : 'submitted';
+}
+
+/** Whether the counter has accepted the application at some step (materials may be asked for since). */
+export async function wasAccepted(tx: Tx, applicationId: string): Promise<boolean> {
 	const accepted = await tx
 		.selectFrom('application_events')
 		.select('seq')
 		.where('application_id', '=', applicationId)
 		.where('step', '=', 'accept')
 		.executeTakeFirst();
-	return accepted ? 'accepted' : 'submitted';
+	return !!accepted;
 }
 
 /** A step of the application's timeline (also its first, `submitted`). */

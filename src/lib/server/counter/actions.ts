@@ -5,7 +5,7 @@ import { registerDevice, type Device } from '../auth/devices';
 import type { SignedInUser } from '../auth/sessions';
 import type { Connection } from '../db/connect';
 import type { ApplicationStatus } from '../db/schema';
-import { allows, changeStatus, COUNTER_STEPS, STEPS } from '../applications/status';
+import { allows, changeStatus, COUNTER_STEPS, STEPS, wasAccepted } from '../applications/status';
 import { writeTransaction } from '../db/transaction';
 import { applyOps } from '../sync/apply-ops';
 import { recordChange } from '../sync/changes';
@@ -19,7 +19,14 @@ export type CounterOutcome =
 	| { ok: true; applicationId: string; ticket: string | null; takenIn?: boolean }
 	| {
 			ok: false;
-			code: 'not_found' | 'other_centre' | 'not_ours' | 'rejected' | 'closed' | 'missing_marked';
+			code:
+				| 'not_found'
+				| 'other_centre'
+				| 'not_ours'
+				| 'rejected'
+				| 'closed'
+				| 'missing_marked'
+				| 'not_accepted';
 			message?: string;
 			/** `missing_marked`: the materials marked missing that stand in the step's way. */
 			materials?: string[];
@@ -241,6 +248,12 @@ export async function processApplication(
 		if (!mayServe(user, app.point_id)) return otherCentre(app.point_id);
 		const matterIds = JSON.parse(app.matter_ids) as string[];
 		const missing = materialsOf(catalog, matterIds, details.materials);
+		if (
+			action === 'complete' &&
+			app.status === 'more_materials' &&
+			!(await wasAccepted(tx, app.id))
+		)
+			return { ok: false, code: 'not_accepted' };
 		const tolerated = action === 'accept' && !!details.toFollow;
 		if ((action === 'accept' || action === 'complete') && missing.length && !tolerated) {
 			return { ok: false, code: 'missing_marked', materials: missing };

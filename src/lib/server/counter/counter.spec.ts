@@ -303,6 +303,30 @@ for (const target of testDatabases()) {
 			expect(await owed()).toEqual([]);
 		});
 
+		it('completes only what it has accepted: asked for materials first, it is accepted before it is completed', async () => {
+			const phone = await registerDevice(conn.db);
+			const op = submitOp(catalog, { n: 543 });
+			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			const id = op.payload.applicationId;
+			const asked = { note: '', materials: ['operator-id'] };
+			const none = { note: '', materials: [] };
+			expect(
+				(await processApplication(conn, staffA, catalog, id, 'request_materials', asked)).ok
+			).toBe(true);
+			expect(await processApplication(conn, staffA, catalog, id, 'complete', none)).toMatchObject({
+				ok: false,
+				code: 'not_accepted'
+			});
+			expect((await applicationRecord(conn.db, id))!.status).toBe('more_materials');
+			expect((await processApplication(conn, staffA, catalog, id, 'accept', none)).ok).toBe(true);
+			expect((await processApplication(conn, staffA, catalog, id, 'complete', none)).ok).toBe(true);
+			expect((await applicationRecord(conn.db, id))!.history.map((h) => h.action)).toEqual([
+				'request_materials',
+				'accept',
+				'complete'
+			]);
+		});
+
 		it('refuses with materials marked missing: refusing needs no material', async () => {
 			const phone = await registerDevice(conn.db);
 			const op = submitOp(catalog, { n: 542 });

@@ -80,6 +80,8 @@ async function act(
 				error: m.staff_missing_blocks_complete({ materials: names })
 			});
 		}
+		if (result.code === 'not_accepted')
+			return fail(409, { action, note, error: m.staff_complete_not_accepted() });
 		return fail(409, { action, note, error: m.staff_not_now() });
 	}
 	return { done: action };
