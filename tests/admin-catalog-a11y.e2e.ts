@@ -36,6 +36,17 @@ for (const viewport of [
 				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 			);
 			expect(overflow, `${path} runs past the screen`).toBeLessThanOrEqual(0);
+			// Every box to type or choose in is wide enough to read what it holds.
+			const squeezed = await admin.evaluate(() =>
+				[
+					...document.querySelectorAll<HTMLElement>(
+						'main input:not([type=checkbox], [type=radio], [type=hidden], [type=file]), main select, main textarea'
+					)
+				]
+					.filter((box) => box.checkVisibility() && box.getBoundingClientRect().width < 96)
+					.map((box) => box.id || box.getAttribute('name'))
+			);
+			expect(squeezed, `${path}: boxes too narrow to read`).toEqual([]);
 		}
 		// A form with its errors shown, too.
 		await admin.goto('/admin/catalog/points/chengxiang-centre');
