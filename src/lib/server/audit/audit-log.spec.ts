@@ -197,6 +197,25 @@ for (const target of testDatabases()) {
 			]);
 		});
 
+		it('names a material as the application’s own matter names it, not another’s of the same id', async () => {
+			const phone = await registerDevice(conn.db);
+			const op = submitOp(catalog, { n: 8, matterId: 'elderly-allowance' });
+			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			await log({
+				id: 'm1',
+				at: '2026-11-01T00:00:00.000Z',
+				username: 'clerk-m',
+				point: 'chengxiang-centre',
+				action: 'complete',
+				applicationId: op.payload.applicationId,
+				before: { status: 'accepted' },
+				after: { status: 'completed', receivedMaterials: ['application'] }
+			});
+			const [entry] = await auditEntries(conn.db, CITY, { person: 'clerk-m' });
+			expect(entryDetails(entry!, catalog)).toContain('已收到：高龄津贴申请表');
+			await conn.db.deleteFrom('audit_log').where('id', '=', 'm1').execute();
+		});
+
 		it('exports the filtered entries as CSV, with formulas defused', async () => {
 			const csv = auditCsv(await auditEntries(conn.db, CITY, { from: '2026-12-01' }), catalog);
 			expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -226,6 +245,7 @@ for (const target of testDatabases()) {
 				action: 'view',
 				applicationId: null,
 				reference: null,
+				matterIds: null,
 				before: 'null',
 				after: 'null',
 				note: ''

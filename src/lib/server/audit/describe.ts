@@ -82,9 +82,13 @@ export function entryDetails(entry: AuditEntry, catalog: CatalogSnapshot): strin
 		const point = catalog.points.find((p) => p.id === id);
 		return point ? tr(point.name) : id;
 	};
+	// Material ids repeat across matters ('application'): named as the application's matters name them.
+	const matters = entry.matterIds
+		? catalog.matters.filter((x) => entry.matterIds!.includes(x.id))
+		: catalog.matters;
 	const materialNames = (ids: unknown) => {
 		const list = Array.isArray(ids) ? (ids as unknown[]).map(String) : [];
-		return list.map((id) => materialName(catalog.matters, id)).join('、');
+		return list.map((id) => materialName(matters, id)).join('、');
 	};
 	const lines: string[] = [];
 	const changed = (what: string, key: string, words: (v: unknown) => string) => {

@@ -31,6 +31,8 @@ export interface AuditEntry {
 	action: string;
 	applicationId: string | null;
 	reference: string | null;
+	/** The application's matters: its materials are named as these name them. */
+	matterIds: string[] | null;
 	before: string;
 	after: string;
 	note: string;
@@ -75,6 +77,7 @@ function entriesQuery(db: Kysely<Database>, scope: AdminScope, filter: AuditFilt
 			'l.action',
 			'l.application_id',
 			'a.reference',
+			'a.matter_ids',
 			'l.before',
 			'l.after',
 			'l.note'
@@ -97,6 +100,7 @@ const toEntry = (r: EntryRow): AuditEntry => ({
 	action: r.action,
 	applicationId: r.application_id,
 	reference: r.reference,
+	matterIds: r.matter_ids ? (JSON.parse(r.matter_ids) as string[]) : null,
 	before: r.before,
 	after: r.after,
 	note: r.note
