@@ -11,7 +11,7 @@ import { submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
 import { csvCell } from '../http/csv';
 import { auditCsv } from './csv';
-import { actionWords, entryDetails } from './describe';
+import { actionWords, AUDIT_ACTIONS, entryDetails } from './describe';
 import { AUDIT_PAGE_SIZE, auditEntries, auditPage, type AuditFilter } from './log';
 
 const admin = (townId: string | null): AdminScope => ({
@@ -188,6 +188,15 @@ for (const target of testDatabases()) {
 			const [e2, e1] = await auditEntries(conn.db, CITY, { person: 'clerk-a' });
 			expect(e1!.reference).toBe(app.reference);
 			expect(actionWords(e2!.action)).toBe('受理');
+			// Every action the app logs has its words, and a place in the filter.
+			for (const [action, words] of [
+				['catalog_publish', '发布目录'],
+				['catalog_restore', '恢复目录版本'],
+				['rating_follow_up', '回访差评']
+			]) {
+				expect(actionWords(action!)).toBe(words);
+				expect(AUDIT_ACTIONS).toContain(action);
+			}
 			expect(entryDetails(e2!, catalog)).toEqual(['状态：已提交 → 已受理']);
 			const [e3] = await auditEntries(conn.db, CITY, { action: 'account_add' });
 			expect(entryDetails(e3!, catalog)).toEqual([

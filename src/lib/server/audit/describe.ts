@@ -7,28 +7,13 @@ import { ROLE_WORDS } from '$lib/admin/words';
 import { STATUS_WORDS } from '$lib/status-words';
 import type { CalendarKind } from '../db/schema';
 import type { AuditEntry } from './log';
+import type { AuditAction } from '../counter/audit';
 
-/** Every action the log holds, in the order the filter lists them. */
-export const AUDIT_ACTIONS = [
-	'view',
-	'check_in',
-	'take_in',
-	'accept',
-	'request_materials',
-	'complete',
-	'refuse',
-	'calendar_edit',
-	'account_add',
-	'account_change',
-	'account_disable',
-	'account_enable',
-	'account_unlock',
-	'account_password_reset',
-	'catalog_rebase',
-	'catalog_booking_contacted'
-] as const;
-
-const ACTION_WORDS: Record<(typeof AUDIT_ACTIONS)[number], () => string> = {
+/**
+ * Every action the log holds, in words, in the order the filter lists them: keyed by every action
+ * the app logs (`AuditAction`), so that a new one cannot be left unnamed.
+ */
+const ACTION_WORDS: Record<AuditAction, () => string> = {
 	view: m.audit_action_view,
 	check_in: m.audit_action_check_in,
 	take_in: m.audit_action_take_in,
@@ -36,6 +21,7 @@ const ACTION_WORDS: Record<(typeof AUDIT_ACTIONS)[number], () => string> = {
 	request_materials: m.audit_action_request_materials,
 	complete: m.audit_action_complete,
 	refuse: m.audit_action_refuse,
+	rating_follow_up: m.audit_action_rating_follow_up,
 	calendar_edit: m.audit_action_calendar_edit,
 	account_add: m.audit_action_account_add,
 	account_change: m.audit_action_account_change,
@@ -43,9 +29,13 @@ const ACTION_WORDS: Record<(typeof AUDIT_ACTIONS)[number], () => string> = {
 	account_enable: m.audit_action_account_enable,
 	account_unlock: m.audit_action_account_unlock,
 	account_password_reset: m.audit_action_account_password_reset,
+	catalog_publish: m.audit_action_catalog_publish,
+	catalog_restore: m.audit_action_catalog_restore,
 	catalog_rebase: m.audit_action_catalog_rebase,
 	catalog_booking_contacted: m.audit_action_catalog_booking_contacted
 };
+
+export const AUDIT_ACTIONS = Object.keys(ACTION_WORDS) as AuditAction[];
 
 /** An action in the reader's language; one this code does not know, as it was logged. */
 export function actionWords(action: string): string {
