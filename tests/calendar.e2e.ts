@@ -1,6 +1,6 @@
 import { addDays, weekdayOf } from '../src/lib/catalog/dates';
 import { expect, test } from './fixtures';
-import { SLOTS_PAGE } from './support/apply';
+import { fillApplication, SLOTS_PAGE, uniqueN } from './support/apply';
 import { counterPage, ADMIN } from './support/staff';
 
 /** A Tuesday to Thursday at least three days ahead, Beijing time: inside the booking window. */
@@ -19,6 +19,15 @@ test('a holiday the admin sets closes every point that day; setting it back open
 	const day = `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 	await page.goto(SLOTS_PAGE);
 	await expect(page.getByRole('button', { name: new RegExp(day) })).toBeVisible();
+	// A resident has booked that day.
+	await page.getByRole('button', { name: new RegExp(day) }).click();
+	await page.locator('.slots input[type=checkbox]:not([disabled])').first().check();
+	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
+	await fillApplication(page, uniqueN(), '假日前预约');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const receipt = page.url();
+	const withdrawn = page.getByText('此时段已不再办理').first();
 
 	const admin = await counterPage(browser, baseURL!, ADMIN);
 	await admin.goto('/admin/calendar');
@@ -28,6 +37,13 @@ test('a holiday the admin sets closes every point that day; setting it back open
 	await admin.getByLabel('名称（英文）').fill('Test holiday');
 	await admin.getByRole('button', { name: '保存这一天' }).click();
 	await expect(admin.getByRole('status')).toContainText('已保存');
+	// Its bookings are taken back: counted, listed for the points to call, and the phone told.
+	await expect(admin.getByRole('status')).toContainText(/这一天已有 \d+ 个预约不再办理/);
+	await admin.getByRole('link', { name: '查看需要联系的预约' }).click();
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	await expect(admin.getByText(reference)).toBeVisible();
+	await page.goto(receipt);
+	await expect(withdrawn).toBeVisible({ timeout: 20_000 });
 
 	// The phone takes the new catalogue up at its next check: here, a fresh page.
 	await page.goto('/points/chengxiang-centre');
@@ -40,6 +56,10 @@ test('a holiday the admin sets closes every point that day; setting it back open
 	await expect(admin.getByRole('status')).toContainText('已保存');
 	await page.goto(SLOTS_PAGE);
 	await expect(page.getByRole('button', { name: new RegExp(day) })).toBeVisible();
+	// Open again, the booking stands.
+	await page.goto(receipt);
+	await expect(page.getByTestId('booked-slot')).toBeVisible();
+	await expect(withdrawn).toHaveCount(0, { timeout: 20_000 });
 	await admin.context().close();
 });
 

@@ -8,6 +8,7 @@ import { writeTransaction, type Tx } from '../db/transaction';
 import type { Connection } from '../db/connect';
 import type { SignedInUser } from '../auth/sessions';
 import { audit } from '../counter/audit';
+import { recheckBookingsForCalendar } from '../catalog-admin/calendar-bookings';
 
 export interface CalendarDay {
 	date: string;
@@ -121,15 +122,17 @@ export async function nationalCalendar(
 /**
  * An administrator's change to one day (`normal` sets a listed day back to an ordinary one, and
  * is kept so that the list never brings it back); audited, and the catalogue's version moves so
- * that phones take it up.
+ * that phones take it up. Bookings on a day it closes are taken back as a publication's are:
+ * how many, it returns.
  */
 export async function setCalendarDay(
 	conn: Connection,
 	user: SignedInUser,
 	day: { date: string; kind: CalendarKind; name: { zh: string; en: string } },
 	now = new Date()
-): Promise<void> {
-	await writeTransaction(conn, async (tx) => {
+): Promise<{ affected: number }> {
+	return writeTransaction(conn, async (tx) => {
+		const calendarBefore = await nationalCalendar(tx, calendarSince(now));
 		const before = await tx
 			.selectFrom('national_calendar')
 			.selectAll()
@@ -158,6 +161,13 @@ export async function setCalendarDay(
 			},
 			now
 		);
+		const affected = await recheckBookingsForCalendar(
+			tx,
+			calendarBefore,
+			await nationalCalendar(tx, calendarSince(now)),
+			now
+		);
 		await bumpCatalogRevision(tx);
+		return { affected };
 	});
 }

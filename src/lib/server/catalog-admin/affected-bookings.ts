@@ -20,14 +20,16 @@ export interface AffectedBooking {
 /**
  * Bookings still to come whose slot the old catalogue offered and the new one does not (the point
  * stops handling the matter or is gone, its hours shrink, a closure is added, the slot length
- * changes): the centre must contact these residents.
+ * changes; or, with `calendarAfter`, the calendar closes the day): the centre must contact these
+ * residents.
  */
 export async function affectedBookings(
 	db: Kysely<Database> | Tx,
 	before: CatalogDocument,
 	after: CatalogDocument,
 	calendar: NationalCalendar,
-	now = new Date()
+	now = new Date(),
+	calendarAfter = calendar
 ): Promise<AffectedBooking[]> {
 	const rows = await db
 		.selectFrom('bookings as b')
@@ -45,7 +47,7 @@ export async function affectedBookings(
 		.orderBy('b.slot_start')
 		.execute();
 	const was = offers(before, calendar, now);
-	const is = offers(after, calendar, now);
+	const is = offers(after, calendarAfter, now);
 	const townOf = new Map([...before.points, ...after.points].map((p) => [p.id, p.town]));
 	const out: AffectedBooking[] = [];
 	for (const r of rows) {
@@ -63,6 +65,32 @@ export async function affectedBookings(
 		});
 	}
 	return out;
+}
+
+/** Lists affected bookings under the catalogue version that affected them, for the centre to call. */
+export async function listAffectedBookings(
+	tx: Tx,
+	version: number,
+	affected: AffectedBooking[]
+): Promise<void> {
+	if (!affected.length) return;
+	await tx
+		.insertInto('catalog_affected_bookings')
+		.values(
+			affected.map((a) => ({
+				version,
+				booking_id: a.bookingId,
+				reference: a.reference,
+				point_id: a.pointId,
+				town_id: a.townId,
+				matter_id: a.matterId,
+				slot_start: a.slotStart,
+				phone_masked: a.phoneMasked
+			}))
+		)
+		// Listed already under this version (a day closed, opened and closed again): once.
+		.onConflict((oc) => oc.columns(['version', 'booking_id']).doNothing())
+		.execute();
 }
 
 /** Whether a document's point offers a slot for a matter, whatever the booking window says. */

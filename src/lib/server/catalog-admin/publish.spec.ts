@@ -13,6 +13,7 @@ import { publishDocument, publishDraft, restoreVersion } from './publish';
 import { readCatalogDocument } from './rows';
 import { validateDocument } from './validate';
 import { listAffected, listVersions } from './versions';
+import { setCalendarDay } from '../calendar/national';
 
 const admin: SignedInUser = {
 	id: 'u-admin',
@@ -214,6 +215,50 @@ for (const target of testDatabases()) {
 				status: 'published',
 				version: first.status === 'published' ? first.version + 1 : -1
 			});
+		});
+
+		it('a day the calendar closes takes back its bookings: listed to call, phones told; opened again, given back', async () => {
+			const snapshot = (await currentCatalog(conn.db)).snapshot;
+			const [slot] = nextSlots(snapshot, POINT, MATTER, 1);
+			const { applicationId, deviceId } = await insertBooking(conn.db, {
+				id: 'cal1',
+				reference: 'T-CAL1',
+				pointId: POINT,
+				matterId: MATTER,
+				slotStart: slot!,
+				phone: '13800005678'
+			});
+			const booking = async (since: number) => {
+				const pulled = await pullChanges(conn.db, deviceId, since);
+				const change = pulled.changes.find((c) => c.applicationId === applicationId);
+				return { cursor: pulled.cursor, booking: change?.booking };
+			};
+			const date = slot!.slice(0, 10);
+			await setCalendarDay(conn, admin, {
+				date,
+				kind: 'holiday',
+				name: { zh: '临时闭馆', en: 'Closed' }
+			});
+			const listed = await listAffected(conn.db, { townId: 'chengxiang' });
+			expect(listed.map((a) => [a.reference, a.phoneMasked])).toEqual([['T-CAL1', '138****5678']]);
+			const told = await booking(0);
+			expect(told.booking).toMatchObject({ status: 'booked', withdrawn: true });
+
+			await setCalendarDay(conn, admin, { date, kind: 'normal', name: { zh: '', en: '' } });
+			expect(await listAffected(conn.db, { townId: 'chengxiang' })).toEqual([]);
+			const again = await booking(told.cursor);
+			expect(again.booking).toEqual({
+				status: 'booked',
+				pointId: POINT,
+				matterId: MATTER,
+				slotStart: slot
+			});
+			// The same person books the matter again in the tests below.
+			await conn.db
+				.updateTable('bookings')
+				.set({ status: 'cancelled' })
+				.where('id', '=', 'cal1')
+				.execute();
 		});
 
 		it('lists the bookings whose slot an edit removes', async () => {

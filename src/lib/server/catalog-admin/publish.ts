@@ -8,7 +8,7 @@ import { audit } from '../counter/audit';
 import type { Connection } from '../db/connect';
 import { writeTransaction, type Tx } from '../db/transaction';
 import { replaceCatalogRows } from '../seed/write-catalog';
-import { affectedBookings, type AffectedBooking } from './affected-bookings';
+import { affectedBookings, listAffectedBookings, type AffectedBooking } from './affected-bookings';
 import { diffDocuments } from './diff';
 import type { CatalogDocument, DocPoint } from './document';
 import { discardDraft, readDraft } from './draft';
@@ -130,23 +130,7 @@ async function publishIn(
 		})
 		.execute();
 	await markWithdrawnSlots(tx, affected, checked.doc, calendar, now);
-	if (affected.length) {
-		await tx
-			.insertInto('catalog_affected_bookings')
-			.values(
-				affected.map((a) => ({
-					version,
-					booking_id: a.bookingId,
-					reference: a.reference,
-					point_id: a.pointId,
-					town_id: a.townId,
-					matter_id: a.matterId,
-					slot_start: a.slotStart,
-					phone_masked: a.phoneMasked
-				}))
-			)
-			.execute();
-	}
+	await listAffectedBookings(tx, version, affected);
 	await audit(
 		tx,
 		by.user,

@@ -28,11 +28,11 @@ export const actions: Actions = {
 			return fail(400, { errors, values: form });
 		}
 		const day = parsed.output;
-		await setCalendarDay(database(), user, {
+		const { affected } = await setCalendarDay(database(), user, {
 			date: day.date,
 			kind: day.kind,
 			name: { zh: day.nameZh, en: day.nameEn }
 		});
-		return { saved: day.date, message: m.calendar_saved() };
+		return { saved: day.date, message: m.calendar_saved(), affected };
 	}
 };
