@@ -94,9 +94,11 @@ test('the city administrator filters the figures, reads charts and tables, expor
 	await expect(total('待回访')).toHaveText('0');
 	await expect(total('逾期后关闭')).toHaveText('1');
 
-	// The follow-up is in the audit log.
+	// The follow-up is in the audit log, in words, and its filter finds it.
 	await page.goto('/admin/audit');
-	await expect(page.getByText('rating_follow_up').first()).toBeVisible();
+	await page.getByLabel('操作', { exact: true }).selectOption({ label: '回访差评' });
+	await page.getByRole('button', { name: '筛选' }).click();
+	await expect(page.getByRole('cell', { name: '回访差评' }).first()).toBeVisible();
 	await page.context().close();
 });
 

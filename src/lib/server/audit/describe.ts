@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { formatDateTime, formatDay } from '$lib/format';
-import { tr } from '$lib/i18n';
+import { listed, tr } from '$lib/i18n';
 import { materialName } from '$lib/counter/record';
 import { ROLE_WORDS } from '$lib/admin/words';
 import { STATUS_WORDS } from '$lib/status-words';
@@ -78,7 +78,7 @@ export function entryDetails(entry: AuditEntry, catalog: CatalogSnapshot): strin
 		: catalog.matters;
 	const materialNames = (ids: unknown) => {
 		const list = Array.isArray(ids) ? (ids as unknown[]).map(String) : [];
-		return list.map((id) => materialName(matters, id)).join('、');
+		return listed(list.map((id) => materialName(matters, id)));
 	};
 	const lines: string[] = [];
 	const changed = (what: string, key: string, words: (v: unknown) => string) => {

@@ -30,6 +30,8 @@ export type CounterOutcome =
 			message?: string;
 			/** `missing_marked`: the materials marked missing that stand in the step's way. */
 			materials?: string[];
+			/** `missing_marked`: the application's matters, whose materials these are. */
+			matterIds?: string[];
 			/** `closed`: the state the application is in, where it is known. */
 			status?: ApplicationStatus;
 			/** `other_centre`: the point the application belongs to, to send the resident there. */
@@ -256,7 +258,7 @@ export async function processApplication(
 			return { ok: false, code: 'not_accepted' };
 		const tolerated = action === 'accept' && !!details.toFollow;
 		if ((action === 'accept' || action === 'complete') && missing.length && !tolerated) {
-			return { ok: false, code: 'missing_marked', materials: missing };
+			return { ok: false, code: 'missing_marked', materials: missing, matterIds };
 		}
 		const materials = action === 'request_materials' ? missing : [];
 		if (action === 'request_materials' && !materials.length) return { ok: false, code: 'rejected' };

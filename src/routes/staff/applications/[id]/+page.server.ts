@@ -12,6 +12,7 @@ import { audit } from '$lib/server/counter/audit';
 import { readForm } from '$lib/server/http/form';
 import { recordMatters } from './matters.server';
 import { materialName } from '$lib/counter/record';
+import { listed } from '$lib/i18n';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireCounterUser(locals, url);
@@ -66,9 +67,9 @@ async function act(
 			error(404, m.error_not_found());
 		if (result.code === 'rejected') return missingError();
 		if (result.code === 'missing_marked') {
-			const names = (result.materials ?? [])
-				.map((id) => materialName(snapshot.matters, id))
-				.join('、');
+			// Named as the application's own matters name them: ids repeat across matters.
+			const matters = snapshot.matters.filter((x) => result.matterIds?.includes(x.id));
+			const names = listed((result.materials ?? []).map((id) => materialName(matters, id)));
 			// Accepting may go on, the materials to follow, once the clerk says so.
 			if (action === 'accept') {
 				const error = m.staff_missing_blocks_accept({ materials: names });
