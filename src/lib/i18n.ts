@@ -5,8 +5,3 @@ import { getLocale } from '$lib/paraglide/runtime';
 export function tr(text: Text): string {
 	return getLocale() === 'en' ? text.en : text.zh;
 }
-
-/** Items run together as the reader's language lists them: 甲、乙 or A, B. */
-export function listed(items: string[]): string {
-	return items.join(getLocale() === 'en' ? ', ' : '、');
-}

@@ -1,7 +1,8 @@
 import { m } from '$lib/paraglide/messages';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { formatDateTime, formatDay } from '$lib/format';
-import { listed, tr } from '$lib/i18n';
+import { tr } from '$lib/i18n';
+import { listed } from '$lib/listed';
 import { materialName } from '$lib/counter/record';
 import { ROLE_WORDS } from '$lib/admin/words';
 import { STATUS_WORDS } from '$lib/status-words';

@@ -12,7 +12,7 @@ import { audit } from '$lib/server/counter/audit';
 import { readForm } from '$lib/server/http/form';
 import { recordMatters } from './matters.server';
 import { materialName } from '$lib/counter/record';
-import { listed } from '$lib/i18n';
+import { listed } from '$lib/listed';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireCounterUser(locals, url);
