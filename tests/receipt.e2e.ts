@@ -237,8 +237,11 @@ test('a rating has no default: the resident is asked to choose', async ({ page, 
 	await expect(page.getByRole('alert')).toContainText('请选择');
 	await expect(page.getByText('修改已保存，等待发送')).toHaveCount(0);
 	await page.getByRole('radio', { name: '4 星' }).check();
-	await page.getByRole('button', { name: '提交评价' }).click();
+	// Sent from the keyboard: the form goes once rated, and the answer takes the focus.
+	await page.getByRole('button', { name: '提交评价' }).focus();
+	await page.keyboard.press('Enter');
 	await expect(page.getByText('您的评价：4 星')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('您的评价：4 星')).toBeFocused();
 });
 
 test('a cancelled receipt shows no code, no materials to bring and no time', async ({

@@ -450,9 +450,13 @@ test('on a tablet, what became of a step is said in sight of its buttons, refuse
 	await counter.getByRole('button', { name: '要求补充材料' }).click();
 	await expect(counter.getByRole('alert')).toHaveText('请至少把一项材料标记为“缺少”');
 	await expect(counter.getByRole('alert')).toBeInViewport();
-	await counter.getByRole('button', { name: '受理', exact: true }).click();
+	// From the keyboard: the button pressed goes with its step, and the keyboard carries on from
+	// the answer, not from the top of the page.
+	await counter.getByRole('button', { name: '受理', exact: true }).focus();
+	await counter.keyboard.press('Enter');
 	const saved = counter.getByRole('status').filter({ hasText: '已保存' });
 	await expect(saved).toBeInViewport();
+	await expect(saved).toBeFocused();
 	await expect(counter.getByRole('alert')).toHaveCount(0);
 	await counter.context().close();
 });
