@@ -199,6 +199,11 @@ test('accept, ask for materials and complete: each reaches the resident’s phon
 	await expect(
 		materialRow(counter, '经营者身份证').getByText('已收到', { exact: true })
 	).toBeVisible();
+	// Printed now, the counter's receipt asks for nothing more: no code to check in, nothing to bring.
+	await counter.goto(`/staff/applications/${id}/receipt`);
+	await expect(counter.getByTestId('reference')).toHaveText(reference);
+	await expect(counter.getByRole('heading', { name: '请带齐以下材料' })).toHaveCount(0);
+	await expect(counter.getByRole('img', { name: /申请二维码/ })).toHaveCount(0);
 	await page.goto(receipt);
 	await expect(page.getByText('已办结', { exact: true })).toBeVisible({ timeout: 20_000 });
 	// The visit is over: no booked time is shown, even one still ahead.
