@@ -3,6 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { Text, WeeklyHours } from '$lib/catalog/types';
 import type { CatalogChange, ChangedEntity, ServiceValue } from './change';
 import { fieldLabel } from './labels';
+import { listed } from '$lib/listed';
 
 type Locale = 'zh' | 'en';
 type Label = (i: object, o: { locale?: Locale }) => string;
@@ -93,7 +94,7 @@ export function describeChange(c: CatalogChange, locale: Locale = getLocale()): 
 
 function formatValue(field: string, value: unknown, locale: Locale): string {
 	const pick = (t: Text) => (locale === 'en' ? t.en : t.zh);
-	const list = (items: string[]) => items.join(locale === 'en' ? ', ' : '、') || '—';
+	const list = (items: string[]) => listed(items, locale) || '—';
 	switch (field) {
 		case 'hours':
 			return formatHours(value as WeeklyHours, locale);

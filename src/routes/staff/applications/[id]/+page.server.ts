@@ -68,7 +68,7 @@ async function act(
 		if (result.code === 'rejected') return missingError();
 		if (result.code === 'missing_marked') {
 			// Named as the application's own matters name them: ids repeat across matters.
-			const matters = snapshot.matters.filter((x) => result.matterIds?.includes(x.id));
+			const matters = recordMatters(snapshot, result.matterIds ?? []);
 			const names = listed((result.materials ?? []).map((id) => materialName(matters, id)));
 			// Accepting may go on, the materials to follow, once the clerk says so.
 			if (action === 'accept') {
