@@ -101,6 +101,28 @@ test('the receipt says how to bring each material, which depend on the situation
 	await expect(page).toHaveURL(/\/points\/chengxiang-centre$/);
 });
 
+test('a phone that could not download the catalogue still shows what was applied for, where, and what to bring', async ({
+	page
+}) => {
+	// Small answers get through on a weak signal; the whole catalogue (this phone's first) does not.
+	await page.context().route(
+		(url) => url.pathname === '/api/catalog',
+		(route) => route.abort('timedout')
+	);
+	await submitted(page, '目录未下载');
+	await expect(page.getByRole('link', { name: '个体工商户登记' })).toHaveAttribute(
+		'href',
+		'/matters/individual-business-registration'
+	);
+	await expect(page.getByRole('link', { name: '城厢街道便民服务中心' })).toBeVisible();
+	const bring = page.getByRole('list', { name: '申请材料' });
+	await expect(bring.getByRole('listitem').filter({ hasText: '经营者身份证' })).toContainText(
+		'原件 1 份'
+	);
+	await page.getByRole('link', { name: '我的申请' }).first().click();
+	await expect(page.getByRole('link', { name: /个体工商户登记/ }).first()).toBeVisible();
+});
+
 test('a cancel made offline says it waits to be sent, and offers nothing more meanwhile', async ({
 	page,
 	context,

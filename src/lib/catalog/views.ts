@@ -196,6 +196,27 @@ export const catalogViews = {
 			rule,
 			calendar: calendarAhead(catalog)
 		};
+	},
+
+	/**
+	 * What a receipt names: the matters applied for (a bundle's, when it was one) with what to bring,
+	 * and the point. Whatever the catalogue no longer holds is left out; the receipt still shows.
+	 */
+	receipt(
+		catalog: CatalogSnapshot,
+		{ matter: matterId = '', bundle: bundleId = '', point: pointId = '' }: Record<string, string>
+	) {
+		const bundle = bundleId ? byId(catalog.bundles, bundleId) : null;
+		const ids = bundle ? bundle.matterIds : bundleId ? [] : [matterId];
+		const point = byId(catalog.points, pointId);
+		return {
+			version: catalog.version,
+			matters: ids
+				.map((id) => byId(catalog.matters, id))
+				.filter((x) => x !== null)
+				.map(withoutSearchKeys),
+			point: point ? pointSummary(point) : null
+		};
 	}
 } satisfies Record<string, (catalog: CatalogSnapshot, params: Record<string, string>) => unknown>;
 
