@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { photoKind } from './photos';
+import { afterEach, describe, expect, it } from 'vitest';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
+import { photoKind, takePicked } from './photos';
 
 const named = (zh: string) => ({ name: { zh, en: '' } });
 
@@ -15,5 +16,18 @@ describe('photoKind', () => {
 		expect(photoKind(named('营业执照正、副本'))).toBe('document');
 		expect(photoKind(named('营业执照遗失作废承诺书'))).toBe('document');
 		expect(photoKind(undefined)).toBe('document');
+	});
+});
+
+describe('takePicked', () => {
+	afterEach(() => overwriteGetLocale(() => 'zh'));
+
+	it('names the files it could not read as the reader’s language lists them', async () => {
+		const files = [new File(['x'], 'a.txt'), new File(['y'], 'b.txt')];
+		const notTaken = async () =>
+			(await takePicked([], 'm1', undefined, files, (id) => id)).unreadable;
+		expect(await notTaken()).toMatch(/^“a\.txt、b\.txt”/);
+		overwriteGetLocale(() => 'en');
+		expect(await notTaken()).toMatch(/^“a\.txt, b\.txt” is not a picture/);
 	});
 });

@@ -1,5 +1,6 @@
 import type { Material } from '$lib/catalog/types';
 import { tr } from '$lib/i18n';
+import { listed } from '$lib/listed';
 import { m } from '$lib/paraglide/messages';
 import type { ApplicationForm } from './application-form.svelte';
 import type { Attachment } from './db';
@@ -63,7 +64,7 @@ export async function takePicked(
 	}
 	return {
 		added,
-		unreadable: refused.length ? m.apply_photo_unreadable({ name: refused.join('、') }) : null,
+		unreadable: refused.length ? m.apply_photo_unreadable({ name: listed(refused) }) : null,
 		used
 	};
 }
