@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { PointKind } from '$lib/catalog/types';
 import type { Role } from '../db/schema';
 import { pointInScope, type AdminScope } from '../admin/scope';
@@ -12,9 +12,16 @@ export const USERNAME = /^[\w.-]{3,50}$/;
 export const MIN_PASSWORD = 8;
 export const MAX_DISPLAY_NAME = 50;
 
-/** A password for a new or reset account, shown once: 12 characters of 72 bits. */
+/**
+ * Letters and digits that cannot be taken for one another when a password is read off paper or
+ * over the phone: no 0/o, 1/l/i, and one case only.
+ */
+const UNMISTAKABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A password for a new or reset account, shown once: 16 characters (79 bits) in groups of four. */
 export function newPassword(): string {
-	return randomBytes(9).toString('base64url');
+	const group = () => Array.from({ length: 4 }, () => UNMISTAKABLE[randomInt(UNMISTAKABLE.length)]);
+	return Array.from({ length: 4 }, () => group().join('')).join('-');
 }
 
 /** Why a change to an account was refused; the field it concerns, where there is one. */
