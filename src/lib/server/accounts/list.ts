@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AdminScope } from '../admin/scope';
 import { pointsOfTown } from '../admin/town-points';
+import { containing } from '../db/like';
 import type { Database, Role } from '../db/schema';
 
 export type AccountStatus = 'active' | 'disabled' | 'locked';
@@ -51,11 +52,11 @@ function accountsQuery(db: Kysely<Database>, scope: AdminScope, filter: AccountF
 		query = query.where('users.disabled', '=', 0).where('a.locked_until', 'is', null);
 	}
 	if (filter.q) {
-		const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		const like = containing(filter.q.toLowerCase());
 		query = query.where((eb) =>
 			eb.or([
-				eb(sql`lower(users.username)`, 'like', sql`${like} escape '\\'`),
-				eb(sql`lower(users.display_name)`, 'like', sql`${like} escape '\\'`)
+				eb(sql`lower(users.username)`, 'like', like),
+				eb(sql`lower(users.display_name)`, 'like', like)
 			])
 		);
 	}

@@ -43,6 +43,7 @@ for (const target of testDatabases()) {
 			id: string;
 			at: string;
 			username: string;
+			userId?: string;
 			point: string | null;
 			action: string;
 			applicationId?: string;
@@ -55,7 +56,7 @@ for (const target of testDatabases()) {
 				.values({
 					id: row.id,
 					at: row.at,
-					user_id: `u-${row.username}`,
+					user_id: row.userId ?? `u-${row.username}`,
 					username: row.username,
 					point_id: row.point,
 					action: row.action,
@@ -139,6 +140,41 @@ for (const target of testDatabases()) {
 			expect(await ids({ townId: 'tuanwang' })).toEqual(['e3']);
 			expect(await ids({ action: 'refuse' })).toEqual(['e5']);
 			expect(await ids({ person: 'clerk-a', action: 'view' })).toEqual(['e1']);
+		});
+
+		it('finds a person by part of the user name, in either case, or by the name the account has', async () => {
+			expect(await ids({ person: 'CLERK' })).toEqual(['e5', 'e2', 'e1']);
+			expect(await ids({ person: 'k-b' })).toEqual(['e5']);
+			// Wildcards typed are taken as they are.
+			expect(await ids({ person: '%' })).toEqual([]);
+			expect(await ids({ person: 'clerk_a' })).toEqual([]);
+			const clerk = { id: randomUUID() };
+			await conn.db
+				.insertInto('users')
+				.values({
+					id: clerk.id,
+					username: 'staff-chengxiang',
+					display_name: '李明',
+					role: 'staff',
+					point_id: 'chengxiang-centre',
+					password_hash: '-',
+					created_at: '2026-11-01T00:00:00.000Z'
+				})
+				.execute();
+			await log({
+				id: 'n1',
+				at: '2026-12-01T04:00:00.000Z',
+				username: 'staff-chengxiang',
+				userId: clerk.id,
+				point: 'chengxiang-centre',
+				action: 'view'
+			});
+			const found = async (person: string) =>
+				(await auditEntries(conn.db, CITY, { person })).map((e) => e.id);
+			expect(await found('李明')).toEqual(['n1']);
+			expect(await found('明')).toEqual(['n1']);
+			await conn.db.deleteFrom('audit_log').where('id', '=', 'n1').execute();
+			await conn.db.deleteFrom('users').where('id', '=', clerk.id).execute();
 		});
 
 		it('shows a town’s administrator the town’s entries only', async () => {

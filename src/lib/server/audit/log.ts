@@ -1,14 +1,15 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { serviceDayBounds } from '$lib/time';
 import type { AdminScope } from '../admin/scope';
 import { pointsOfTown } from '../admin/town-points';
+import { containing } from '../db/like';
 import type { Database } from '../db/schema';
 
 export interface AuditFilter {
 	/** First and last day (YYYY-MM-DD, Beijing), both included. */
 	from?: string;
 	to?: string;
-	/** The user name of the person who acted. */
+	/** Part of the user name of the person who acted, or of their account's name. */
 	person?: string;
 	/** A town: entries at any of its points. */
 	townId?: string;
@@ -54,7 +55,22 @@ function auditQuery(db: Kysely<Database>, scope: AdminScope, filter: AuditFilter
 	}
 	if (filter.from) query = query.where('l.at', '>=', serviceDayBounds(filter.from).from);
 	if (filter.to) query = query.where('l.at', '<', serviceDayBounds(filter.to).to);
-	if (filter.person) query = query.where('l.username', '=', filter.person);
+	if (filter.person) {
+		const like = containing(filter.person.toLowerCase());
+		query = query.where((eb) =>
+			eb.or([
+				eb(sql`lower(l.username)`, 'like', like),
+				eb(
+					'l.user_id',
+					'in',
+					eb
+						.selectFrom('users')
+						.select('id')
+						.where(sql`lower(display_name)`, 'like', like)
+				)
+			])
+		);
+	}
 	if (filter.action) query = query.where('l.action', '=', filter.action);
 	if (filter.applicationId) query = query.where('l.application_id', '=', filter.applicationId);
 	return query;

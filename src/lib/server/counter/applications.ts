@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { maskIdNumber, maskPhone } from '$lib/schemas/id-number';
 import { serviceClock, serviceDayBounds } from '$lib/time';
 import type { SignedInUser } from '../auth/sessions';
 import { COUNTER_STEPS } from '../applications/status';
 import { parseLogState } from '../audit/describe';
+import { containing } from '../db/like';
 import type { Database } from '../db/schema';
 
 export interface ListedApplication {
@@ -136,11 +137,7 @@ export async function searchApplications(
 	if (user.role !== 'admin') select = select.where('a.point_id', '=', user.pointId ?? '');
 	const rows = await select
 		.where((eb) => {
-			const ors = [
-				eb('a.reference', '=', upper),
-				// The query's own % and _ are letters to find, not wildcards.
-				sql<boolean>`${sql.ref('a.applicant_name')} like ${`%${q.replace(/[%_\\]/g, '\\$&')}%`} escape '\\'`
-			];
+			const ors = [eb('a.reference', '=', upper), eb('a.applicant_name', 'like', containing(q))];
 			if (/^[0-9A-HJKMNP-TV-Z]{8}$/.test(upper)) ors.push(eb('a.reference', '=', `LY-${upper}`));
 			if (/^\d{17}[\dX]$/.test(upper.replace(/[\s-]/g, '')))
 				ors.push(eb('a.applicant_id_number', '=', upper.replace(/[\s-]/g, '')));
