@@ -6,6 +6,8 @@ import { listed } from '$lib/listed';
 import { materialName } from '$lib/counter/record';
 import { ROLE_WORDS } from '$lib/admin/words';
 import { STATUS_WORDS } from '$lib/status-words';
+import type { CatalogChange } from '$lib/catalog-admin/change';
+import { describeChange } from '$lib/catalog-admin/describe-change';
 import type { CalendarKind } from '../db/schema';
 import type { AuditEntry } from './log';
 import type { AuditAction } from '../counter/audit';
@@ -105,6 +107,15 @@ export function entryDetails(entry: AuditEntry, catalog: CatalogSnapshot): strin
 			lines.push(m.audit_checked_in_at({ time: formatDateTime(after.checkedInAt) }));
 		}
 		if (after.ticket) lines.push(m.audit_ticket({ code: String(after.ticket) }));
+	} else if (entry.action.startsWith('catalog_') && Array.isArray(after?.changes)) {
+		lines.push(...(after.changes as CatalogChange[]).map((c) => describeChange(c)));
+	} else if (entry.action === 'catalog_rebase' && Array.isArray(after?.clashes)) {
+		for (const clash of after.clashes as { changes: CatalogChange[]; keptMine: boolean }[]) {
+			const changes = clash.changes.map((c) => describeChange(c)).join(m.semicolon());
+			lines.push(
+				clash.keptMine ? m.audit_kept_draft({ changes }) : m.audit_kept_published({ changes })
+			);
+		}
 	} else if (after && 'status' in after) {
 		changed(m.audit_status(), 'status', (v) => wordOf(STATUS_WORDS, v));
 		const asked = materialNames(after.requestedMaterials);

@@ -14,6 +14,9 @@ import { readCatalogDocument } from './rows';
 import { validateDocument } from './validate';
 import { listAffected, listVersions } from './versions';
 import { setCalendarDay } from '../calendar/national';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
+import { entryDetails } from '../audit/describe';
+import { auditEntries } from '../audit/log';
 
 const admin: SignedInUser = {
 	id: 'u-admin',
@@ -167,7 +170,23 @@ for (const target of testDatabases()) {
 				.where('action', '=', 'catalog_publish')
 				.execute();
 			expect(audit).toHaveLength(1);
-			expect(audit[0]!.note).toContain('承诺时限');
+			// The log says what changed in its reader's language.
+			const [entry] = await auditEntries(
+				conn.db,
+				{ user: admin, townId: null },
+				{
+					action: 'catalog_publish'
+				}
+			);
+			expect(entryDetails(entry!, after.snapshot).join('\n')).toContain('承诺时限');
+			overwriteGetLocale(() => 'en');
+			try {
+				const details = entryDetails(entry!, after.snapshot).join('\n');
+				expect(details).toContain('Promised time');
+				expect(details).not.toMatch(/[\u4e00-\u9fff]{2}/);
+			} finally {
+				overwriteGetLocale(() => 'zh');
+			}
 		});
 
 		it('restores an earlier version as a new one', async () => {

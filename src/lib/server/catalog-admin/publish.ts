@@ -1,5 +1,4 @@
 import type { CatalogChange } from '$lib/catalog-admin/change';
-import { describeChange } from '$lib/catalog-admin/describe-change';
 import { isDocPointOfTown } from '../admin/scope';
 import type { SignedInUser } from '../auth/sessions';
 import { calendarSince, nationalCalendar } from '../calendar/national';
@@ -137,8 +136,13 @@ async function publishIn(
 		{
 			action: options.restoredFrom ? 'catalog_restore' : 'catalog_publish',
 			pointId: null,
-			after: { version, restoredFrom: options.restoredFrom ?? null, affected: affected.length },
-			note: changes.map((c) => describeChange(c, 'zh')).join('\n')
+			// The changes themselves, said in each reader's language when the log is read.
+			after: {
+				version,
+				restoredFrom: options.restoredFrom ?? null,
+				affected: affected.length,
+				changes
+			}
 		},
 		now
 	);

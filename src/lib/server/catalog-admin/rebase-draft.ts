@@ -1,5 +1,4 @@
 import type { CatalogChange } from '$lib/catalog-admin/change';
-import { describeChange } from '$lib/catalog-admin/describe-change';
 import type { SignedInUser } from '../auth/sessions';
 import { audit } from '../counter/audit';
 import type { Connection } from '../db/connect';
@@ -111,14 +110,16 @@ export async function rebaseDraft(
 				action: 'catalog_rebase',
 				pointId: null,
 				before: { base: draft.base },
-				after: { base: latest.version, conflicts: conflicts.length, keptMine: kept.length },
-				note: conflicts
-					.map((spot) => {
-						const lines = mine.filter((c) => changeAt(spot, c)).map((c) => describeChange(c, 'zh'));
-						const side = kept.includes(spot) ? '采用草稿的修改' : '保留已发布的值';
-						return `${lines.join('；')}（${side}）`;
-					})
-					.join('\n')
+				// Each clash's changes and the side kept, said in each reader's language when read.
+				after: {
+					base: latest.version,
+					conflicts: conflicts.length,
+					keptMine: kept.length,
+					clashes: conflicts.map((spot) => ({
+						changes: mine.filter((c) => changeAt(spot, c)),
+						keptMine: kept.includes(spot)
+					}))
+				}
 			},
 			now
 		);

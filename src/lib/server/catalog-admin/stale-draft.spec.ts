@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeChange } from '$lib/catalog-admin/describe-change';
+import { currentCatalog } from '../catalog/cache';
 import { seedDemo } from '../seed/seed-demo';
 import { testDatabases } from '../testing/databases';
 import type { SignedInUser } from '../auth/sessions';
@@ -7,6 +8,9 @@ import { editDraft, readDraft } from './draft';
 import { publishDraft } from './publish';
 import { draftStaleness, rebaseDraft } from './rebase-draft';
 import { readCatalogDocument } from './rows';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
+import { entryDetails } from '../audit/describe';
+import { auditEntries } from '../audit/log';
 
 const user = (id: string, role: SignedInUser['role'], pointId: string | null): SignedInUser => ({
 	id,
@@ -119,10 +123,29 @@ for (const target of testDatabases()) {
 				.selectAll()
 				.where('action', '=', 'catalog_rebase')
 				.execute();
-			expect(audit).toMatchObject([
-				{ username: 'li', after: JSON.stringify({ base: stale.latest, conflicts: 1, keptMine: 0 }) }
-			]);
-			expect(audit[0]!.note).toMatch(/电话 .* → 0535-7111111（保留已发布的值）/);
+			expect(audit).toMatchObject([{ username: 'li' }]);
+			expect(JSON.parse(audit[0]!.after)).toMatchObject({
+				base: stale.latest,
+				conflicts: 1,
+				keptMine: 0
+			});
+			// What each clash was and which side was kept, in the reader's language.
+			const [entry] = await auditEntries(
+				conn.db,
+				{ user: cityAdmin, townId: null },
+				{
+					action: 'catalog_rebase'
+				}
+			);
+			const { snapshot } = await currentCatalog(conn.db);
+			const details = () => entryDetails(entry!, snapshot).join('\n');
+			expect(details()).toMatch(/电话 .* → 0535-7111111（保留已发布的值）/);
+			overwriteGetLocale(() => 'en');
+			try {
+				expect(details()).toMatch(/Phone .* → 0535-7111111 \(the published value kept\)/);
+			} finally {
+				overwriteGetLocale(() => 'zh');
+			}
 		});
 
 		it("takes the draft's value where the administrator chooses it", async () => {
