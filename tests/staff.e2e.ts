@@ -4,6 +4,7 @@ import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './suppo
 import {
 	addUser,
 	checkInFromPicture,
+	ADMIN,
 	counterPage,
 	materialMark,
 	materialRow,
@@ -241,4 +242,32 @@ test('staff choose English on the sign-in page, before signing in', async ({ pag
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff sign-in');
 	await page.getByRole('button', { name: '中文' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作人员登录');
+});
+
+test('a city administrator at a tablet reads the whole name of the centre chosen, in English too', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await counterPage(browser, baseURL!, ADMIN);
+	await admin.setViewportSize({ width: 768, height: 1024 });
+	await admin.context().addCookies([{ name: 'ow_locale', value: 'en', url: baseURL! }]);
+	await admin.goto('/staff');
+	const centre = admin.getByLabel('Service centre');
+	await expect(centre).toHaveValue(/.+/);
+	const room = await centre.evaluate((select: HTMLSelectElement) => {
+		const style = getComputedStyle(select);
+		const text = document.createElement('span');
+		text.style.font = style.font;
+		text.style.whiteSpace = 'nowrap';
+		text.textContent = select.selectedOptions[0]!.text;
+		document.body.append(text);
+		// Beside the text: the arrow that opens the list.
+		const needed = text.getBoundingClientRect().width + 16;
+		text.remove();
+		const inside =
+			select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+		return { needed, inside };
+	});
+	expect(room.needed, 'the chosen centre’s name is cut off').toBeLessThanOrEqual(room.inside);
+	await admin.context().close();
 });
