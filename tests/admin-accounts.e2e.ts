@@ -75,7 +75,15 @@ test('an admin adds a staff account, shown its password once, then disables it a
 
 	await admin.goto(`/admin/accounts?q=${username}`);
 	await admin.getByRole('link', { name: username }).click();
+	// A click too many does nothing yet: the page asks first, and a no leaves the account as it was.
 	await admin.getByRole('button', { name: '停用账号' }).click();
+	const asked = admin.getByRole('alert').filter({ hasText: '确定停用' });
+	await expect(asked).toContainText(`确定停用账号 ${username} 吗？`);
+	await admin.getByRole('link', { name: '不停用' }).click();
+	await expect(asked).toHaveCount(0);
+	await expect(admin.getByTestId('account-status')).toHaveText('正常');
+	await admin.getByRole('button', { name: '停用账号' }).click();
+	await admin.getByRole('button', { name: '确定停用' }).click();
 	await expect(admin.getByRole('status')).toContainText('已停用');
 	await expect(admin.getByTestId('account-status')).toHaveText('已停用');
 	// The open session has ended: the next page asks to sign in, and signing in is refused.
@@ -87,6 +95,10 @@ test('an admin adds a staff account, shown its password once, then disables it a
 	await admin.getByRole('button', { name: '重新启用' }).click();
 	await expect(admin.getByRole('status')).toContainText('已重新启用');
 	await admin.getByRole('button', { name: '重置密码' }).click();
+	await expect(admin.getByRole('alert').filter({ hasText: '确定重置' })).toContainText(
+		`确定重置 ${username} 的密码吗？`
+	);
+	await admin.getByRole('button', { name: '确定重置密码' }).click();
 	await expect(admin.getByRole('status')).toContainText('已重置密码');
 	const fresh = (await admin.getByTestId('new-password').textContent())!.trim();
 	expect(fresh).not.toBe(password);
@@ -131,7 +143,7 @@ test('a town administrator sees and manages only the town’s accounts', async (
 	expect((await town.request.get(`/admin/accounts/${other}`)).status()).toBe(404);
 	const disable = await town.request.post(`/admin/accounts/${other}?/disable`, {
 		headers: { origin: baseURL!, 'x-sveltekit-action': 'true' },
-		form: {}
+		form: { confirm: '1' }
 	});
 	expect(await disable.text()).not.toContain('"type":"success"');
 	const signedIn = await freshSignIn(browser, baseURL!, STAFF_A);

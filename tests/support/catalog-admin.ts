@@ -64,6 +64,9 @@ export async function restore(page: Page, version: number): Promise<number> {
 	await page.goto('/admin/catalog/versions');
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await page.getByRole('button', { name: `恢复第 ${version} 版` }).click();
+	// Asked again first: the whole city's catalogue changes.
+	await expect(page.getByRole('alert')).toContainText(`全市的办事目录会改回第 ${version} 版的样子`);
+	await page.getByRole('button', { name: `确定恢复第 ${version} 版` }).click();
 	const notice = page.getByRole('status').filter({ hasText: /已发布第 \d+ 版/ });
 	await expect(notice).toBeVisible();
 	return Number(/第 (\d+) 版/.exec((await notice.textContent()) ?? '')![1]);

@@ -42,8 +42,19 @@ async function scopeOf({ locals, url }: RequestEvent) {
 const refused = (code: Parameters<typeof refusalIssue>[0]) =>
 	fail(409, { refused: refusalIssue(code).message });
 
+/**
+ * Ending someone's sessions is asked again first: the answer to the first click is the question,
+ * given only about an account this administrator may manage.
+ */
+async function confirmed(event: RequestEvent) {
+	const account = await accountIn(database().db, await scopeOf(event), event.params.id);
+	if (!account) error(404, m.error_not_found());
+	return (await readForm(event.request)).get('confirm') === '1';
+}
+
 export const actions: Actions = {
 	disable: async (event) => {
+		if (!(await confirmed(event))) return { confirm: 'disable' as const };
 		const outcome = await setAccountDisabled(
 			database(),
 			await scopeOf(event),
@@ -66,6 +77,7 @@ export const actions: Actions = {
 		return outcome.ok ? { done: m.accounts_unlocked_done() } : refused(outcome.code);
 	},
 	reset: async (event) => {
+		if (!(await confirmed(event))) return { confirm: 'reset' as const };
 		const outcome = await resetPassword(database(), await scopeOf(event), event.params.id);
 		return outcome.ok
 			? { done: m.accounts_reset_done(), password: outcome.password }

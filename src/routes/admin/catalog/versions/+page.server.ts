@@ -15,8 +15,11 @@ export const actions: Actions = {
 	restore: async ({ locals, url, request }) => {
 		const { conn, scope, publisher } = await catalogAdmin(locals, url);
 		requireCity(scope);
-		const version = Number((await readForm(request)).get('version'));
+		const fields = await readForm(request);
+		const version = Number(fields.get('version'));
 		if (!Number.isInteger(version) || version < 1) error(400, m.err_invalid_input());
+		// The whole city's catalogue changes at once: asked again before it is done.
+		if (fields.get('confirm') !== '1') return { confirmRestore: version };
 		const result = await restoreVersion(conn, publisher, version);
 		if (!result) error(404, m.err_not_found({ field: m.catalog_version_n({ n: version }) }));
 		if (result.status === 'published') {
