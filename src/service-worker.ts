@@ -76,8 +76,29 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(fromCacheFirst(request));
 	} else if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
 		event.respondWith(page(request, event));
+	} else if (url.pathname.startsWith(VIEWS)) {
+		event.respondWith(catalogView(request));
 	}
 });
+
+const VIEWS = '/api/catalog/views/';
+
+/**
+ * A page's view of the catalogue from the server, kept: a phone whose own copy never arrived (a
+ * weak signal) shows offline what it was shown online. Public data only, as the views are.
+ */
+async function catalogView(request: Request): Promise<Response> {
+	const views = await caches.open(PAGES_CACHE);
+	try {
+		const response = await fetch(request);
+		if (response.ok) await views.put(request, response.clone());
+		return response;
+	} catch (error) {
+		const saved = await views.match(request);
+		if (saved) return saved;
+		throw error;
+	}
+}
 
 async function fromCacheFirst(request: Request): Promise<Response> {
 	const cached = await caches.match(request, { cacheName: ASSETS_CACHE });

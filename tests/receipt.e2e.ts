@@ -109,7 +109,7 @@ test('a phone that could not download the catalogue still shows what was applied
 		(url) => url.pathname === '/api/catalog',
 		(route) => route.abort('timedout')
 	);
-	await submitted(page, '目录未下载');
+	const app = await submitted(page, '目录未下载');
 	await expect(page.getByRole('link', { name: '个体工商户登记' })).toHaveAttribute(
 		'href',
 		'/matters/individual-business-registration'
@@ -121,6 +121,28 @@ test('a phone that could not download the catalogue still shows what was applied
 	);
 	await page.getByRole('link', { name: '我的申请' }).first().click();
 	await expect(page.getByRole('link', { name: /个体工商户登记/ }).first()).toBeVisible();
+
+	// What the phone was shown online, it is shown offline too.
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
+			);
+		}
+	});
+	await page.goto(app.receipt);
+	await expect(page.getByRole('link', { name: '个体工商户登记' })).toBeVisible();
+	await page.goto('/applications');
+	await expect(page.getByRole('link', { name: /个体工商户登记/ }).first()).toBeVisible();
+	await page.context().setOffline(true);
+	await page.goto(app.receipt);
+	await expect(page.getByRole('link', { name: '个体工商户登记' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '城厢街道便民服务中心' })).toBeVisible();
+	await expect(bring.getByRole('listitem').filter({ hasText: '经营者身份证' })).toBeVisible();
+	await page.goto('/applications');
+	await expect(page.getByRole('link', { name: /个体工商户登记/ }).first()).toBeVisible();
+	await page.context().setOffline(false);
 });
 
 test('a cancel made offline says it waits to be sent, and offers nothing more meanwhile', async ({
