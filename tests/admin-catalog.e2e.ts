@@ -64,8 +64,19 @@ test('an edit published reaches a phone at its next check, also offline; restori
 	await expect(page.getByText('承诺 15 个工作日办结')).toBeVisible();
 	await context.setOffline(false);
 
+	// Another tab is asked about restoring too, then this one restores: the other's yes answers a
+	// question about a list that has changed, and is asked again instead of done.
+	const other = await admin.context().newPage();
+	await other.goto('/admin/catalog/versions');
+	await other.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await other.getByRole('button', { name: `恢复第 ${published - 1} 版` }).click();
+	await expect(other.getByRole('alert')).toContainText(`作为第 ${published + 1} 版发布`);
 	const restored = await restore(admin, published - 1);
 	expect(restored).toBe(published + 1);
+	await other.getByRole('button', { name: `确定恢复第 ${published - 1} 版` }).click();
+	await expect(other.getByRole('alert')).toContainText(`作为第 ${published + 2} 版发布`);
+	await expect(other.getByRole('heading', { name: `第 ${published + 2} 版` })).toHaveCount(0);
+	await other.close();
 	await expect(admin.getByText('事项「个体工商户登记」：承诺时限 15 → 1 个工作日')).toBeVisible();
 	await page.reload();
 	await expect(page.getByText('承诺 1 个工作日办结')).toBeVisible();

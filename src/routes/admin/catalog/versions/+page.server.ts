@@ -18,8 +18,12 @@ export const actions: Actions = {
 		const fields = await readForm(request);
 		const version = Number(fields.get('version'));
 		if (!Number.isInteger(version) || version < 1) error(400, m.err_invalid_input());
-		// The whole city's catalogue changes at once: asked again before it is done.
-		if (fields.get('confirm') !== '1') return { confirmRestore: version };
+		// The whole city's catalogue changes at once: asked again before it is done, and again when
+		// another version was published since the question named the new one's number.
+		const latest = (await listVersions(conn.db, 1))[0]?.version ?? 0;
+		if (fields.get('confirm') !== '1' || Number(fields.get('latest')) !== latest) {
+			return { confirmRestore: version };
+		}
 		const result = await restoreVersion(conn, publisher, version);
 		if (!result) error(404, m.err_not_found({ field: m.catalog_version_n({ n: version }) }));
 		if (result.status === 'published') {
