@@ -204,6 +204,7 @@ test('the audit log reads in words, links the person and the application, filter
 	await expect(row.getByRole('cell').nth(3)).toHaveText('城厢街道便民服务中心');
 	const shown = await rows.count();
 
+	await expect(admin.getByText('导出当前筛选出的全部记录（最多 50,000 条）。')).toBeVisible();
 	const [download] = await Promise.all([
 		admin.waitForEvent('download'),
 		admin.getByRole('link', { name: '导出 CSV' }).click()
@@ -222,6 +223,7 @@ test('the audit log reads in words, links the person and the application, filter
 	await admin.getByRole('button', { name: '筛选' }).click();
 	await expect(admin.getByText('“截止日期”不能早于“起始日期”').first()).toBeVisible();
 	await expect(admin.getByLabel('截止日期')).toHaveAttribute('aria-invalid', 'true');
+	await expect(admin.getByRole('link', { name: '导出 CSV' })).toHaveCount(0);
 	await admin.goBack();
 
 	await row.getByRole('link', { name: reference }).click();

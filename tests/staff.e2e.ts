@@ -244,7 +244,7 @@ test('staff choose English on the sign-in page, before signing in', async ({ pag
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作人员登录');
 });
 
-test('a city administrator at a tablet reads the whole name of the centre chosen, in English too', async ({
+test('a city administrator at a tablet reads the whole name of the centre shown, in English too', async ({
 	browser,
 	baseURL
 }) => {
@@ -269,5 +269,16 @@ test('a city administrator at a tablet reads the whole name of the centre chosen
 		return { needed, inside };
 	});
 	expect(room.needed, 'the chosen centre’s name is cut off').toBeLessThanOrEqual(room.inside);
+
+	// A centre picked but not shown does not stay picked once the page moves on.
+	const shown = await centre.inputValue();
+	const values = await centre
+		.locator('option')
+		.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+	await centre.selectOption(values.find((v) => v !== shown)!);
+	await admin.getByLabel('Find by reference, name or phone').fill('Wang');
+	await admin.getByRole('button', { name: 'Search', exact: true }).click();
+	await expect(admin).toHaveURL(/q=Wang/);
+	await expect(centre).toHaveValue(shown);
 	await admin.context().close();
 });
