@@ -20,6 +20,11 @@ describe('a change of a text held in both languages', () => {
 		expect(describeChange(c, 'en')).toContain('English name Businesses → Companies');
 	});
 
+	it('begins an English line with a capital, as a sentence does', () => {
+		const c = renamed({ zh: '市场主体', en: 'Businesses' }, { zh: '经营主体', en: 'Companies' });
+		expect(describeChange(c, 'en')).toMatch(/^[A-Z]/);
+	});
+
 	it('shows the other language when only that one changed, so the edit is seen', () => {
 		const c = renamed({ zh: '市场主体', en: 'Businesses' }, { zh: '市场主体', en: 'Companies' });
 		expect(describeChange(c, 'zh')).toContain('英文名称 Businesses → Companies');

@@ -29,6 +29,12 @@ const UNSHOWN = new Set(['questions', 'form', 'conditions', 'legalBasis', 'summa
 
 /** One change as a line a reader understands: "事项「X」：承诺时限 20 → 15 个工作日". */
 export function describeChange(c: CatalogChange, locale: Locale = getLocale()): string {
+	const line = changeLine(c, locale);
+	// An English line may begin with a kind of thing ("matter “…”: …"): a sentence's capital.
+	return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+function changeLine(c: CatalogChange, locale: Locale): string {
 	const o = { locale };
 	const pick = (t: Text) => (locale === 'en' ? t.en : t.zh);
 	const name = pick(c.name);
