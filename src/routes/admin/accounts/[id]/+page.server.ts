@@ -44,23 +44,21 @@ const refused = (code: Parameters<typeof refusalIssue>[0]) =>
 
 /**
  * Ending someone's sessions is asked again first: the answer to the first click is the question,
- * given only about an account this administrator may manage.
+ * given only about an account this administrator may manage. The scope to act in once answered
+ * yes; null while it is still to be asked.
  */
-async function confirmed(event: RequestEvent) {
-	const account = await accountIn(database().db, await scopeOf(event), event.params.id);
+async function confirmedScope(event: RequestEvent) {
+	const scope = await scopeOf(event);
+	const account = await accountIn(database().db, scope, event.params.id);
 	if (!account) error(404, m.error_not_found());
-	return (await readForm(event.request)).get('confirm') === '1';
+	return (await readForm(event.request)).get('confirm') === '1' ? scope : null;
 }
 
 export const actions: Actions = {
 	disable: async (event) => {
-		if (!(await confirmed(event))) return { confirm: 'disable' as const };
-		const outcome = await setAccountDisabled(
-			database(),
-			await scopeOf(event),
-			event.params.id,
-			true
-		);
+		const scope = await confirmedScope(event);
+		if (!scope) return { confirm: 'disable' as const };
+		const outcome = await setAccountDisabled(database(), scope, event.params.id, true);
 		return outcome.ok ? { done: m.accounts_disabled_done() } : refused(outcome.code);
 	},
 	enable: async (event) => {
@@ -77,8 +75,9 @@ export const actions: Actions = {
 		return outcome.ok ? { done: m.accounts_unlocked_done() } : refused(outcome.code);
 	},
 	reset: async (event) => {
-		if (!(await confirmed(event))) return { confirm: 'reset' as const };
-		const outcome = await resetPassword(database(), await scopeOf(event), event.params.id);
+		const scope = await confirmedScope(event);
+		if (!scope) return { confirm: 'reset' as const };
+		const outcome = await resetPassword(database(), scope, event.params.id);
 		return outcome.ok
 			? { done: m.accounts_reset_done(), password: outcome.password }
 			: refused(outcome.code);
