@@ -280,6 +280,42 @@ test.describe('on a phone', () => {
 		}
 	});
 
+	test('the audit log reads as one card an entry, each value whole and on the screen', async ({
+		page
+	}) => {
+		await signIn(page, ADMIN);
+		await expect(page).toHaveURL(/\/admin$/);
+		await page.goto('/admin/accounts/new');
+		const username = `clerk-${uniqueN()}`;
+		await page.getByLabel('用户名', { exact: true }).fill(username);
+		await page.getByLabel('姓名').fill('卡片员');
+		await page.getByLabel('服务点').selectOption('chengxiang-centre');
+		await page.getByRole('button', { name: '添加', exact: true }).click();
+		await expect(page.getByRole('status').filter({ hasText: '已添加账号' })).toBeVisible();
+
+		const readable = async (path: string, rowText: string, cellText: string, column: string) => {
+			await page.goto(path);
+			const row = page.getByRole('row').filter({ hasText: rowText });
+			await expect(row).toHaveCount(1);
+			const cell = row.getByRole('cell').filter({ hasText: cellText });
+			const { height, line } = await cell.evaluate((el) => ({
+				height: el.getBoundingClientRect().height,
+				line: parseFloat(getComputedStyle(el).lineHeight)
+			}));
+			expect(height, `${path}: “${cellText}” breaks a character a line`).toBeLessThan(2 * line);
+			for (const each of await row.getByRole('cell').all()) {
+				const box = (await each.boundingBox())!;
+				expect(box.x + box.width, `${path}: a cell runs off the screen`).toBeLessThanOrEqual(360);
+			}
+			// Each value is named as its column is.
+			await expect(cell).toHaveAttribute('data-label', column);
+			const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(360);
+		};
+		await readable('/admin/audit?person=admin', `账号 ${username}`, '添加账号', '操作');
+		await readable(`/admin/accounts?q=${username}`, username, '窗口工作人员', '角色');
+	});
+
 	test('the admin pages fold their menu, fit 360 px and pass axe', async ({ page }) => {
 		test.setTimeout(120_000);
 		await signIn(page, ADMIN);
