@@ -79,8 +79,11 @@ test('an admin adds a staff account, shown its password once, then disables it a
 	await admin.getByRole('button', { name: '停用账号' }).click();
 	const asked = admin.getByRole('alert').filter({ hasText: '确定停用' });
 	await expect(asked).toContainText(`确定停用账号 ${username} 吗？`);
-	await admin.getByRole('link', { name: '不停用' }).click();
+	// Given from the keyboard, the no leaves the keyboard at the button that asked, not at the top.
+	await admin.getByRole('link', { name: '不停用' }).focus();
+	await admin.keyboard.press('Enter');
 	await expect(asked).toHaveCount(0);
+	await expect(admin.getByRole('button', { name: '停用账号' })).toBeFocused();
 	await expect(admin.getByTestId('account-status')).toHaveText('正常');
 	await admin.getByRole('button', { name: '停用账号' }).click();
 	await admin.getByRole('button', { name: '确定停用' }).click();
@@ -222,6 +225,8 @@ test('the audit log reads in words, links the person and the application, filter
 	await admin.getByLabel('截止日期').fill('2026-12-01');
 	await admin.getByRole('button', { name: '筛选' }).click();
 	await expect(admin.getByText('“截止日期”不能早于“起始日期”').first()).toBeVisible();
+	// The list of what to fix takes the focus, as a form's does.
+	await expect(admin.locator('.error-summary')).toBeFocused();
 	await expect(admin.getByLabel('截止日期')).toHaveAttribute('aria-invalid', 'true');
 	await expect(admin.getByRole('link', { name: '导出 CSV' })).toHaveCount(0);
 	await admin.goBack();

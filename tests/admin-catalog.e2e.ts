@@ -76,6 +76,11 @@ test('an edit published reaches a phone at its next check, also offline; restori
 	await other.getByRole('button', { name: `确定恢复第 ${published - 1} 版` }).click();
 	await expect(other.getByRole('alert')).toContainText(`作为第 ${published + 2} 版发布`);
 	await expect(other.getByRole('heading', { name: `第 ${published + 2} 版` })).toHaveCount(0);
+	// A no, given from the keyboard, leaves the keyboard where the question was asked.
+	await other.getByRole('link', { name: '不恢复' }).focus();
+	await other.keyboard.press('Enter');
+	await expect(other.getByRole('alert')).toHaveCount(0);
+	await expect(other.getByRole('button', { name: `恢复第 ${published - 1} 版` })).toBeFocused();
 	await other.close();
 	await expect(admin.getByText('事项「个体工商户登记」：承诺时限 15 → 1 个工作日')).toBeVisible();
 	await page.reload();

@@ -113,6 +113,7 @@ test('dates entered the wrong way round are named and kept in their fields, to c
 	await page.getByRole('button', { name: '查看' }).click();
 	await expect(page).toHaveURL(/from=2026-03-08/);
 	await expect(page.getByText('“结束日期”不能早于“开始日期”').first()).toBeVisible();
+	await expect(page.locator('.error-summary')).toBeFocused();
 	await expect(page.getByLabel('开始日期')).toHaveValue('2026-03-08');
 	await expect(page.getByLabel('结束日期')).toHaveValue('2026-03-02');
 	// The figures below are the default period's, and the page says so.
