@@ -13,7 +13,7 @@ import {
 } from '$lib/server/counter/applications';
 import { announceCall } from '$lib/server/counter/call-events';
 import { dayFigures } from '$lib/server/counter/day-figures';
-import { pointFor } from '$lib/server/counter/point-choice';
+import { counterPlaces, pointFor } from '$lib/server/counter/point-choice';
 import { issueTicket, ticketsOfDay } from '$lib/server/counter/tickets';
 import { readForm } from '$lib/server/http/form';
 
@@ -36,11 +36,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies, depends }) =>
 	return {
 		point: { id: point.id, name: point.name },
 		centres:
-			user.role === 'admin'
-				? snapshot.points
-						.filter((p) => p.kind === 'centre' || p.kind === 'city')
-						.map((p) => ({ id: p.id, name: p.name }))
-				: [],
+			user.role === 'admin' ? counterPlaces(snapshot).map((p) => ({ id: p.id, name: p.name })) : [],
 		categories: snapshot.categories,
 		matters: Object.fromEntries(snapshot.matters.map((x) => [x.id, x.name])),
 		q,
