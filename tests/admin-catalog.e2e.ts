@@ -48,7 +48,13 @@ test('an edit published reaches a phone at its next check, also offline; restori
 	await expect(
 		admin.getByText(/^服务点「城厢街道便民服务中心」：开放时间 .* → .*周日 09:00–11:00$/)
 	).toBeVisible();
-	const published = await publish(admin);
+	// Publishing asks first; a no leaves the draft as it was, and the keyboard at the button.
+	await admin.getByRole('button', { name: '发布新版本' }).click();
+	await expect(admin.getByRole('alert')).toContainText('这 3 处修改作为第');
+	await admin.getByRole('link', { name: '暂不发布' }).click();
+	await expect(admin.getByRole('alert')).toHaveCount(0);
+	await expect(admin.getByRole('button', { name: '发布新版本' })).toBeFocused();
+	const published = await publish(admin, '没有已有预约受到影响。');
 
 	// The phone's next check (here: opening the app again) takes the new catalogue up.
 	await page.reload();
@@ -420,7 +426,8 @@ test('publishing a change that removes a booked slot lists that booking for the 
 	await expect(
 		admin.getByText('服务点「城厢街道便民服务中心」：不再办理「个体工商户登记」')
 	).toBeVisible();
-	const published = await publish(admin);
+	// Asked first, the administrator learns that residents will have to be called.
+	const published = await publish(admin, /有 \d+ 个已有预约的时段将不再办理/);
 	const listed = admin.getByRole('row', { name: /E2E-AFFECTED-1/ });
 	await expect(listed).toContainText('139****5678');
 	await expect(listed).toContainText('个体工商户登记');

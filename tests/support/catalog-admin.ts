@@ -49,11 +49,18 @@ export async function saveDraft(page: Page): Promise<void> {
 	await expect(page.getByRole('status').filter({ hasText: '已存入草稿' })).toBeVisible();
 }
 
-/** Publishes the draft; returns the new version's number. */
-export async function publish(page: Page): Promise<number> {
+/**
+ * Publishes the draft, answering the question asked first (`expected`: what it must say, such as
+ * the bookings it takes); returns the new version's number.
+ */
+export async function publish(page: Page, expected?: RegExp | string): Promise<number> {
 	await page.goto('/admin/catalog');
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await page.getByRole('button', { name: '发布新版本' }).click();
+	const asked = page.getByRole('alert').filter({ hasText: '确定发布吗？' });
+	await expect(asked).toContainText(/作为第 \d+ 版生效/);
+	if (expected) await expect(asked).toContainText(expected);
+	await page.getByRole('button', { name: /^确定发布第 \d+ 版$/ }).click();
 	const notice = page.getByRole('status').filter({ hasText: /已发布第 \d+ 版/ });
 	await expect(notice).toBeVisible();
 	return Number(/第 (\d+) 版/.exec((await notice.textContent()) ?? '')![1]);

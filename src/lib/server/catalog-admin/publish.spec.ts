@@ -9,7 +9,7 @@ import { insertBooking } from '../testing/bookings';
 import { testDatabases } from '../testing/databases';
 import type { SignedInUser } from '../auth/sessions';
 import { editDraft, readDraft } from './draft';
-import { publishDocument, publishDraft, restoreVersion } from './publish';
+import { previewDraft, publishDocument, publishDraft, restoreVersion } from './publish';
 import { readCatalogDocument } from './rows';
 import { validateDocument } from './validate';
 import { listAffected, listVersions } from './versions';
@@ -277,6 +277,55 @@ for (const target of testDatabases()) {
 				.updateTable('bookings')
 				.set({ status: 'cancelled' })
 				.where('id', '=', 'cal1')
+				.execute();
+		});
+
+		it('says before a draft is published what it would do: its number, its changes, the bookings it takes', async () => {
+			const GULIU = 'guliu-centre';
+			const snapshot = (await currentCatalog(conn.db)).snapshot;
+			const [slot] = nextSlots(snapshot, GULIU, MATTER, 1);
+			await insertBooking(conn.db, {
+				id: 'b-preview',
+				reference: 'T-0009',
+				pointId: GULIU,
+				matterId: MATTER,
+				slotStart: slot!,
+				phone: '13800009999'
+			});
+			expect(await previewDraft(conn, city)).toEqual({ status: 'no_draft' });
+			const edited = await editDraft(conn, admin, (doc) => {
+				const point = doc.points.find((p) => p.id === GULIU)!;
+				point.services = point.services.filter((s) => s.matter !== MATTER);
+			});
+			expect(edited.ok).toBe(true);
+			const latest = (await listVersions(conn.db, 1))[0]!.version;
+			const draft = (await readDraft(conn.db, admin.id))!;
+			const preview = await previewDraft(conn, city);
+			expect(preview).toMatchObject({
+				status: 'ready',
+				version: latest + 1,
+				affected: 1,
+				draftAt: draft.updatedAt
+			});
+			if (preview.status !== 'ready') return;
+			expect(preview.changes.map((c) => describeChange(c, 'zh')).join('\n')).toContain(
+				'个体工商户登记'
+			);
+			// Nothing was written: the same catalogue, the draft kept, nobody listed to call.
+			expect((await listVersions(conn.db, 1))[0]!.version).toBe(latest);
+			expect(await readDraft(conn.db, admin.id)).not.toBeNull();
+			expect(await listAffected(conn.db, { townId: 'guliu' })).toEqual([]);
+			// A town administrator is told the draft is outside their town before being asked.
+			const town = { user: admin, townId: 'tuanwang' };
+			expect(await previewDraft(conn, town)).toMatchObject({ status: 'out_of_scope' });
+			await publishDraft(conn, city);
+			const back = await restoreVersion(conn, city, latest);
+			expect(back).toMatchObject({ status: 'published' });
+			// The same resident books again in the next case.
+			await conn.db
+				.updateTable('bookings')
+				.set({ status: 'cancelled' })
+				.where('id', '=', 'b-preview')
 				.execute();
 		});
 

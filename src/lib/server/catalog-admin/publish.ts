@@ -90,17 +90,18 @@ async function refusable(publish: () => Promise<PublishResult>): Promise<Publish
 	}
 }
 
-async function publishIn(
-	tx: Tx,
+/** What publishing `doc` now would do; throws `Refused` for a publication that may not be made. */
+async function planPublication(
+	db: Tx,
 	by: Publisher,
 	doc: CatalogDocument,
-	options: { restoredFrom?: number; base?: number; now: Date }
-): Promise<PublishResult & { status: 'published' }> {
+	options: { base?: number; now: Date }
+) {
 	const now = options.now;
 	const checked = validateDocument(doc);
 	if (!checked.ok) throw new Refused({ status: 'invalid', issues: checked.issues });
-	const current = await readCatalogDocument(tx);
-	const latest = await versionInForce(tx, current, now);
+	const current = await readCatalogDocument(db);
+	const latest = await versionInForce(db, current, now);
 	if (options.base !== undefined && options.base !== latest.version) {
 		throw new Refused({ status: 'stale', base: options.base, latest: latest.version });
 	}
@@ -109,10 +110,70 @@ async function publishIn(
 	if (by.townId !== null && !withinTown(changes, current, checked.doc, by.townId)) {
 		throw new Refused({ status: 'out_of_scope', changes });
 	}
-	const calendar = await nationalCalendar(tx, calendarSince(now));
-	const affected = await affectedBookings(tx, current, checked.doc, calendar, now);
-	await replaceCatalogRows(tx, documentRows(checked.doc));
-	const version = latest.version + 1;
+	const calendar = await nationalCalendar(db, calendarSince(now));
+	const affected = await affectedBookings(db, current, checked.doc, calendar, now);
+	return { doc: checked.doc, version: latest.version + 1, changes, calendar, affected };
+}
+
+export type PublishPreview =
+	| {
+			status: 'ready';
+			/** The number the draft would be published as. */
+			version: number;
+			changes: CatalogChange[];
+			/** Bookings that would lose their slot, to be contacted. */
+			affected: number;
+			/** The draft asked about, to tell it from one saved since. */
+			draftAt: string;
+	  }
+	| Exclude<PublishResult, { status: 'published' }>;
+
+/** The question a draft's publication asks first, as the page shows it. */
+export interface PublishQuestion {
+	next: number;
+	changes: number;
+	affected: number;
+	draftAt: string;
+	/** Asked again: the yes given was to a draft saved again since. */
+	again: boolean;
+}
+
+/**
+ * What publishing the administrator's draft would do, asked before it is done: the same checks
+ * as the publication, and nothing written.
+ */
+export async function previewDraft(
+	conn: Connection,
+	by: Publisher,
+	now = new Date()
+): Promise<PublishPreview> {
+	const draft = await readDraft(conn.db, by.user.id);
+	if (!draft) return { status: 'no_draft' };
+	try {
+		const plan = await planPublication(conn.db, by, draft.doc, { base: draft.base, now });
+		return {
+			status: 'ready',
+			version: plan.version,
+			changes: plan.changes,
+			affected: plan.affected.length,
+			draftAt: draft.updatedAt
+		};
+	} catch (error) {
+		if (error instanceof Refused) return error.result;
+		throw error;
+	}
+}
+
+async function publishIn(
+	tx: Tx,
+	by: Publisher,
+	doc: CatalogDocument,
+	options: { restoredFrom?: number; base?: number; now: Date }
+): Promise<PublishResult & { status: 'published' }> {
+	const now = options.now;
+	const plan = await planPublication(tx, by, doc, options);
+	const { changes, calendar, affected, version } = plan;
+	await replaceCatalogRows(tx, documentRows(plan.doc));
 	// Stored as the tables give it back, so that the next publication can tell whether the
 	// tables still hold this version (key order and row order included).
 	const stored = await readCatalogDocument(tx);
@@ -128,7 +189,7 @@ async function publishIn(
 			restored_from: options.restoredFrom ?? null
 		})
 		.execute();
-	await markWithdrawnSlots(tx, affected, checked.doc, calendar, now);
+	await markWithdrawnSlots(tx, affected, plan.doc, calendar, now);
 	await listAffectedBookings(tx, version, affected);
 	await audit(
 		tx,
