@@ -12,7 +12,7 @@ import { editDraft, readDraft } from './draft';
 import { previewDraft, publishDocument, publishDraft, restoreVersion } from './publish';
 import { readCatalogDocument } from './rows';
 import { validateDocument } from './validate';
-import { listAffected, listVersions } from './versions';
+import { latestVersion, listAffected, listVersions, versionSummary } from './versions';
 import { setCalendarDay } from '../calendar/national';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { entryDetails } from '../audit/describe';
@@ -198,6 +198,10 @@ for (const target of testDatabases()) {
 			expect(matter.promisedDays).not.toBe(3);
 			expect(restored).not.toEqual(original);
 			expect((await listVersions(conn.db))[0]).toMatchObject({ version: 3, restoredFrom: 1 });
+			expect(await latestVersion(conn.db)).toBe(3);
+			expect(await versionSummary(conn.db, 2)).toMatchObject({ version: 2, restoredFrom: null });
+			expect(await versionSummary(conn.db, 4)).toBeNull();
+			expect(await versionSummary(conn.db, Number('x'))).toBeNull();
 			expect(await publishDocument(conn, city, restored)).toEqual({ status: 'unchanged' });
 		});
 

@@ -12,14 +12,19 @@ export interface VersionSummary {
 	changes: CatalogChange[];
 }
 
-/** The published versions, newest first. */
-export async function listVersions(db: Kysely<Database>, limit = 50): Promise<VersionSummary[]> {
-	const rows = await db
+/** The published versions, newest first; or only version `only`. */
+export async function listVersions(
+	db: Kysely<Database>,
+	limit = 50,
+	only?: number
+): Promise<VersionSummary[]> {
+	let query = db
 		.selectFrom('catalog_versions')
 		.select(['version', 'published_at', 'published_by_name', 'restored_from', 'changes'])
 		.orderBy('version', 'desc')
-		.limit(limit)
-		.execute();
+		.limit(limit);
+	if (only !== undefined) query = query.where('version', '=', only);
+	const rows = await query.execute();
 	return rows.map((r) => ({
 		version: Number(r.version),
 		publishedAt: r.published_at,
@@ -27,6 +32,24 @@ export async function listVersions(db: Kysely<Database>, limit = 50): Promise<Ve
 		restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
 		changes: JSON.parse(r.changes) as CatalogChange[]
 	}));
+}
+
+/** One published version's summary, or null. */
+export async function versionSummary(
+	db: Kysely<Database>,
+	version: number
+): Promise<VersionSummary | null> {
+	if (!Number.isSafeInteger(version)) return null;
+	return (await listVersions(db, 1, version))[0] ?? null;
+}
+
+/** The number of the newest published version (0 before the first). */
+export async function latestVersion(db: Kysely<Database>): Promise<number> {
+	const row = await db
+		.selectFrom('catalog_versions')
+		.select((eb) => eb.fn.max('version').as('latest'))
+		.executeTakeFirst();
+	return Number(row?.latest ?? 0);
 }
 
 export async function versionDocument(

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { catalogAdmin, requireCity } from '$lib/server/catalog-admin/access';
 import { restoreVersion } from '$lib/server/catalog-admin/publish';
-import { listVersions } from '$lib/server/catalog-admin/versions';
+import { latestVersion, listVersions } from '$lib/server/catalog-admin/versions';
 import { readForm } from '$lib/server/http/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -20,7 +20,7 @@ export const actions: Actions = {
 		if (!Number.isInteger(version) || version < 1) error(400, m.err_invalid_input());
 		// The whole city's catalogue changes at once: asked again before it is done, and again when
 		// another version was published since the question named the new one's number.
-		const latest = (await listVersions(conn.db, 1))[0]?.version ?? 0;
+		const latest = await latestVersion(conn.db);
 		if (fields.get('confirm') !== '1' || Number(fields.get('latest')) !== latest) {
 			return { confirmRestore: version };
 		}
