@@ -154,6 +154,9 @@ test('the queue works from the keyboard alone, and the hall display shows each c
 	await press('s');
 	await expect(serving).toBeHidden();
 	await expect(clerk.getByRole('status').filter({ hasText: `${third} 已记为过号` })).toBeVisible();
+	// The hall sends nobody to the counter for it any more: it is listed as missed.
+	await expect(onScreen).toHaveCount(0);
+	await expect(display.getByRole('listitem').filter({ hasText: third })).toContainText('过号');
 	await press('n');
 	await expect(serving).toHaveText(`正在办理：${fourth}`);
 

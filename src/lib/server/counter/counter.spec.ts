@@ -16,7 +16,14 @@ import { checkIn, checkInScanned, processApplication } from './actions';
 import { applicationRecord, todaysList } from './applications';
 import { dayFigures } from './day-figures';
 import { sweepMissedBookings } from '../figures/missed';
-import { callNext, changeTicket, issueTicket, ticketOf, type Ticket } from './tickets';
+import {
+	callNext,
+	changeTicket,
+	displayState,
+	issueTicket,
+	ticketOf,
+	type Ticket
+} from './tickets';
 
 for (const target of testDatabases()) {
 	describe(`counter on ${target.kind}`, () => {
@@ -672,6 +679,15 @@ for (const target of testDatabases()) {
 			expect(await change(a, 'recall', '2025-06-10T09:05:00')).toBe(true);
 			expect((await next(1, '2025-06-10T09:20:00'))?.id).toBe(c.id); // 35; a is done
 			expect(await change(c, 'no_show', '2025-06-10T09:25:00')).toBe(true);
+			// The hall's screen calls nobody to a counter for a ticket that did not come: it is
+			// listed among the calls as missed.
+			const board = await displayState(conn.db, point, at('2025-06-10T09:26:00'));
+			expect(board.current).toBeNull();
+			expect(board.recent.map((r) => [r.code, r.noShow])).toEqual([
+				[c.code, true],
+				[a.code, false],
+				[b.code, false]
+			]);
 			// Sent on to counter 1, b waits for it: counter 2 calls d.
 			expect(
 				await writeTransaction(conn, (tx) =>

@@ -283,6 +283,10 @@ export async function displayState(tx: Tx, pointId: string, now = new Date()) {
 		calledAt: r.called_at!,
 		noShow: r.status === 'no_show'
 	}));
-	return { current: calls[0] ?? null, recent: calls.slice(1, 8), waiting: Number(waiting?.n ?? 0) };
+	// The latest call, unless its ticket did not come: nobody is sent to the counter for it, and it
+	// is listed among the calls as missed.
+	const current = calls[0] && !calls[0].noShow ? calls[0] : null;
+	const recent = calls.slice(current ? 1 : 0, current ? 8 : 7);
+	return { current, recent, waiting: Number(waiting?.n ?? 0) };
 }
 export type DisplayState = Awaited<ReturnType<typeof displayState>>;
