@@ -319,6 +319,27 @@ test.describe('on a phone', () => {
 		};
 		await readable('/admin/audit?person=admin', `账号 ${username}`, '添加账号', '操作');
 		await readable(`/admin/accounts?q=${username}`, username, '窗口工作人员', '角色');
+
+		// The holiday calendar too: each day one card, its button on one line.
+		await page.goto('/admin/calendar');
+		const day = page.locator('tbody tr').first();
+		for (const cell of await day.locator('td[data-label]').all()) {
+			const { height, line, label } = await cell.evaluate((el) => ({
+				height: el.getBoundingClientRect().height,
+				line: parseFloat(getComputedStyle(el).lineHeight),
+				label: el.dataset.label
+			}));
+			expect(height, `the calendar's “${label}” breaks over lines`).toBeLessThan(2 * line);
+		}
+		const button = day.getByRole('button', { name: /改为普通日/ });
+		const { height, line } = await button.evaluate((el) => ({
+			height: el.getBoundingClientRect().height,
+			line: parseFloat(getComputedStyle(el).lineHeight)
+		}));
+		expect(height, 'the calendar’s button breaks over lines').toBeLessThan(2 * line + 16);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			360
+		);
 	});
 
 	test('the admin pages fold their menu, fit 360 px and pass axe', async ({ page }) => {
