@@ -51,16 +51,20 @@ test('an admin adds a staff account, shown its password once, then disables it a
 	// The list's filter (“用户名或姓名”) must not take what is typed for the new account.
 	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('添加账号');
 	const username = `clerk-${uniqueN()}`;
-	// A bad name is named at its field, and what was typed stays.
+	// A bad name and a short password are both named, each at its field, and what was typed stays.
 	await admin.getByLabel('用户名', { exact: true }).fill('a b');
 	await admin.getByLabel('姓名').fill('测试员');
 	await admin.getByLabel('服务点').selectOption('chengxiang-centre');
+	await admin.getByLabel('密码', { exact: true }).fill('short');
 	await admin.getByRole('button', { name: '添加', exact: true }).click();
 	await expect(admin.getByRole('alert')).toContainText('“用户名”须为 3–50 个字母');
+	await expect(admin.getByRole('alert')).toContainText('“密码”至少要 8 个字符');
 	await expect(admin.getByLabel('姓名')).toHaveValue('测试员');
 	await expect(admin.getByLabel('服务点')).toHaveValue('chengxiang-centre');
 
 	await admin.getByLabel('用户名', { exact: true }).fill(username);
+	// Left empty, a password is made for the account.
+	await admin.getByLabel('密码', { exact: true }).fill('');
 	await admin.getByRole('button', { name: '添加', exact: true }).click();
 	await expect(admin.getByRole('status').filter({ hasText: '已添加账号' })).toContainText(username);
 	const password = (await admin.getByTestId('new-password').textContent())!.trim();

@@ -118,6 +118,17 @@ for (const target of testDatabases()) {
 			expect(await add({ password: 'short' })).toEqual({ ok: false, code: 'password_short' });
 			expect(await add({ pointId: null })).toEqual({ ok: false, code: 'point_required' });
 			expect(await add({ pointId: 'nowhere' })).toEqual({ ok: false, code: 'point_unknown' });
+			// Every mistake at once, not one a try.
+			expect(await add({ username: 'a b', password: 'short', pointId: null })).toEqual({
+				ok: false,
+				code: 'username_format',
+				more: ['password_short', 'point_required']
+			});
+			expect(await add({ username: username.toUpperCase(), pointId: 'nowhere' })).toEqual({
+				ok: false,
+				code: 'point_unknown',
+				more: ['username_taken']
+			});
 			expect(await add({ pointId: 'tuanwang-village-1' })).toEqual({
 				ok: false,
 				code: 'point_not_centre'

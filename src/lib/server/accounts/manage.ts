@@ -17,7 +17,8 @@ import {
 	type PointFacts
 } from './rules';
 
-export type AccountOutcome<T = object> = ({ ok: true } & T) | { ok: false; code: AccountRefusal };
+export type AccountOutcome<T = object, Refused = object> =
+	({ ok: true } & T) | ({ ok: false; code: AccountRefusal } & Refused);
 
 /** An account as the audit log keeps it before and after a change. */
 interface AccountState {
@@ -114,27 +115,33 @@ export async function addAccount(
 	scope: AdminScope,
 	input: NewAccount,
 	now = new Date()
-): Promise<AccountOutcome<{ id: string; password: string | null }>> {
-	if (!USERNAME.test(input.username)) return { ok: false, code: 'username_format' };
+): Promise<AccountOutcome<{ id: string; password: string | null }, { more?: AccountRefusal[] }>> {
+	// Every mistake is named at once: the form is not sent again for each.
+	const refusals: AccountRefusal[] = [];
+	if (!USERNAME.test(input.username)) refusals.push('username_format');
 	const displayName = input.displayName.trim() || input.username;
-	if (displayName.length > MAX_DISPLAY_NAME) return { ok: false, code: 'display_name' };
+	if (displayName.length > MAX_DISPLAY_NAME) refusals.push('display_name');
 	if (input.password !== undefined && input.password.length < MIN_PASSWORD) {
-		return { ok: false, code: 'password_short' };
+		refusals.push('password_short');
 	}
 	const pointId = input.role === 'admin' ? null : input.pointId || null;
 	const password = input.password ?? newPassword();
-	const hash = await hashPassword(password);
+	const hash = refusals.length ? '' : await hashPassword(password);
 	return writeTransaction(conn, async (tx) => {
 		const point = await pointFacts(tx, pointId);
 		const refused = checkRoleAndPoint(scope, input.role, point, pointId);
-		if (refused) return { ok: false, code: refused };
+		if (refused) refusals.push(refused);
 		// Sign-in failures are counted per name whatever its case: two accounts must not share one.
-		const taken = await tx
-			.selectFrom('users')
-			.select('id')
-			.where((eb) => eb(eb.fn('lower', ['username']), '=', normaliseUsername(input.username)))
-			.executeTakeFirst();
-		if (taken) return { ok: false, code: 'username_taken' };
+		const taken =
+			!refusals.includes('username_format') &&
+			(await tx
+				.selectFrom('users')
+				.select('id')
+				.where((eb) => eb(eb.fn('lower', ['username']), '=', normaliseUsername(input.username)))
+				.executeTakeFirst());
+		if (taken) refusals.push('username_taken');
+		const [code, ...more] = refusals;
+		if (code) return more.length ? { ok: false, code, more } : { ok: false, code };
 		const id = randomUUID();
 		await tx
 			.insertInto('users')

@@ -11,6 +11,8 @@ import { readForm } from '$lib/server/http/form';
 import { accountChoices } from '../choices.server';
 import { refusalIssue } from '../refusals.server';
 
+const FIELD_ORDER = ['username', 'displayName', 'role', 'point', 'password'];
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { snapshot } = await currentCatalog(database().db);
 	return accountChoices(snapshot, requireAdminScope(locals, url, snapshot));
@@ -37,7 +39,12 @@ export const actions: Actions = {
 			password: input.password || undefined
 		});
 		if (!outcome.ok) {
-			return fail(400, { errors: [refusalIssue(outcome.code, input.username)], values });
+			const issues = [outcome.code, ...(outcome.more ?? [])].map((code) =>
+				refusalIssue(code, input.username)
+			);
+			// In the order the form asks.
+			issues.sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
+			return fail(400, { errors: issues, values });
 		}
 		return {
 			created: { id: outcome.id, username: input.username, password: outcome.password }
