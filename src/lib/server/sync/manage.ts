@@ -84,7 +84,7 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 		matterId: app.matter_id
 	});
 	if (held.rows.some((other) => other.id !== booking?.id)) {
-		return rejected('already_booked', m.err_already_booked());
+		return rejected('already_booked', m.err_already_booked_other());
 	}
 	const { point, rule } = findService(ctx.catalog, app.point_id, app.matter_id);
 	if (!point || !rule) return conflict('not_handled', m.err_not_handled());

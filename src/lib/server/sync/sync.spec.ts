@@ -522,6 +522,8 @@ for (const target of testDatabases()) {
 			const { results } = await (await post({ ops: [one, two] })).json();
 			expect(results[0].status).toBe('applied');
 			expect(results[1]).toMatchObject({ status: 'rejected', reply: { code: 'already_booked' } });
+			// The resident is told what to do about it: the booking may be on another phone.
+			expect(results[1].reply.message).toMatch(/另一部手机.*改正后重新提交.*服务点/);
 			// The same application under a new op is the application again, not a second booking.
 			const again = { ...one, opId: randomUUID() };
 			const [answer] = (await (await post({ ops: [again] })).json()).results;
@@ -552,6 +554,7 @@ for (const target of testDatabases()) {
 			};
 			const [moved, cancelled] = (await (await post({ ops: [move, cancel] })).json()).results;
 			expect(moved).toMatchObject({ status: 'rejected', reply: { code: 'already_booked' } });
+			expect(moved.reply.message).toMatch(/另一个有效预约.*请先取消另一个预约/);
 			// The application stays as it was, and goes on: its cancel is applied.
 			expect(cancelled).toMatchObject({ status: 'applied', reply: { status: 'cancelled' } });
 			const held = await conn.db
