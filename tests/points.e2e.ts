@@ -14,6 +14,9 @@ test.describe('with location allowed', () => {
 		const list = page.getByRole('list', { name: '已按距离由近到远排序' });
 		const cards = list.getByRole('listitem');
 		await expect(cards.first().getByRole('heading')).toHaveText('初家泊村代办点');
+		// What the order is and how many there are read as two lines, not one run-on sentence.
+		const said = page.getByRole('status').filter({ hasText: '已按距离由近到远排序' });
+		expect(await said.innerText()).toMatch(/^已按距离由近到远排序\n共 \d+ 个服务点$/);
 		await expect(cards.first()).toContainText('距您 0.0 公里');
 		await expect(cards.nth(1).getByRole('heading')).toHaveText(/团旺镇|王家夼村/);
 		await expect(cards.first().getByRole('link', { name: '用地图 App 导航' })).toHaveAttribute(
