@@ -24,6 +24,10 @@ test('the outbox says in words why nothing went, and warns of storage only while
 	// Said once, not again under the item.
 	await expect(page.getByText('没有连上网络，有信号时会自动发送')).toHaveCount(1);
 	await expect(page.getByText(/Failed to fetch|已尝试 0 次/)).toHaveCount(0);
+	// The item does not contradict the try just said: not sent, rather than never tried.
+	const item = page.getByRole('list', { name: '待发送的申请和操作' }).getByRole('listitem');
+	await expect(item).toContainText('还没有发出');
+	await expect(item).not.toContainText('还没有发送过');
 	await context.setOffline(false);
 	await expect(page.getByText('没有等待发送的内容')).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByText('没有连上网络')).toHaveCount(0);
