@@ -63,6 +63,8 @@ export async function publish(page: Page, expected?: RegExp | string): Promise<n
 	await page.getByRole('button', { name: /^确定发布第 \d+ 版$/ }).click();
 	const notice = page.getByRole('status').filter({ hasText: /已发布第 \d+ 版/ });
 	await expect(notice).toBeVisible();
+	// The keyboard carries on from what was done, not from the top of the next page.
+	await expect(notice).toBeFocused();
 	return Number(/第 (\d+) 版/.exec((await notice.textContent()) ?? '')![1]);
 }
 
@@ -76,6 +78,7 @@ export async function restore(page: Page, version: number): Promise<number> {
 	await page.getByRole('button', { name: `确定恢复第 ${version} 版` }).click();
 	const notice = page.getByRole('status').filter({ hasText: /已发布第 \d+ 版/ });
 	await expect(notice).toBeVisible();
+	await expect(notice).toBeFocused();
 	return Number(/第 (\d+) 版/.exec((await notice.textContent()) ?? '')![1]);
 }
 
