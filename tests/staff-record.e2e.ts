@@ -339,6 +339,8 @@ test('the record shows the timeline in Beijing time beside the counter’s log',
 	await clerk.goto(`/staff/applications/${id}`);
 	await clerk.getByRole('button', { name: '签到并取号' }).click();
 	await expect(clerk.getByRole('status').filter({ hasText: '号码' })).toBeVisible();
+	// The button is gone once done: the ticket it gave takes the focus, not the top of the page.
+	await expect(clerk.getByRole('status').filter({ hasText: '号码' })).toBeFocused();
 	await clerk.getByRole('button', { name: '受理', exact: true }).click();
 	await expect(clerk.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 
