@@ -157,6 +157,8 @@ test('a cancel made offline says it waits to be sent, and offers nothing more me
 	await page.getByRole('button', { name: '取消申请' }).click();
 	await expect(page.getByText('取消申请已保存，有网络时发送')).toBeVisible();
 	await expect(page.getByRole('button', { name: '取消申请' })).toHaveCount(0);
+	// The keyboard carries on from the receipt's heading, not from the top of the page.
+	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 	await expect(page.getByRole('link', { name: '改约其他时间' })).toHaveCount(0);
 	await context.setOffline(false);
 	await expect(page.getByText('已取消', { exact: true })).toBeVisible({ timeout: 30_000 });
