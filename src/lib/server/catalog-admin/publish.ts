@@ -81,9 +81,12 @@ export async function publishDraft(
 	);
 }
 
-async function refusable(publish: () => Promise<PublishResult>): Promise<PublishResult> {
+/** What `run` gives, or the refusal it threw. */
+async function refusable<T>(
+	run: () => Promise<T>
+): Promise<T | Exclude<PublishResult, { status: 'published' }>> {
 	try {
-		return await publish();
+		return await run();
 	} catch (error) {
 		if (error instanceof Refused) return error.result;
 		throw error;
@@ -149,19 +152,16 @@ export async function previewDraft(
 ): Promise<PublishPreview> {
 	const draft = await readDraft(conn.db, by.user.id);
 	if (!draft) return { status: 'no_draft' };
-	try {
+	return refusable(async () => {
 		const plan = await planPublication(conn.db, by, draft.doc, { base: draft.base, now });
 		return {
-			status: 'ready',
+			status: 'ready' as const,
 			version: plan.version,
 			changes: plan.changes,
 			affected: plan.affected.length,
 			draftAt: draft.updatedAt
 		};
-	} catch (error) {
-		if (error instanceof Refused) return error.result;
-		throw error;
-	}
+	});
 }
 
 async function publishIn(

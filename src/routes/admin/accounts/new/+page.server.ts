@@ -11,7 +11,8 @@ import { readForm } from '$lib/server/http/form';
 import { accountChoices } from '../choices.server';
 import { refusalIssue } from '../refusals.server';
 
-const FIELD_ORDER = ['username', 'displayName', 'role', 'point', 'password'];
+/** The form's fields, in the order it asks them. */
+const FIELD_ORDER = Object.keys(accountLabels);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { snapshot } = await currentCatalog(database().db);
