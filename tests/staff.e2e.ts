@@ -282,3 +282,44 @@ test('a city administrator at a tablet reads the whole name of the centre shown,
 	await expect(centre).toHaveValue(shown);
 	await admin.context().close();
 });
+
+test('the workspace header keeps its rows in order on a tablet and a desktop, in Chinese and English', async ({
+	browser,
+	baseURL
+}) => {
+	for (const who of [STAFF_A, ADMIN]) {
+		const page = await counterPage(browser, baseURL!, who);
+		for (const locale of ['zh', 'en']) {
+			await page.context().addCookies([{ name: 'ow_locale', value: locale, url: baseURL! }]);
+			for (const width of [768, 1024, 1280]) {
+				await page.setViewportSize({ width, height: 900 });
+				await page.goto('/staff');
+				const header = page.getByRole('banner');
+				const nav = header.getByRole('navigation');
+				const middle = async (box: ReturnType<typeof header.locator>) => {
+					const b = (await box.boundingBox())!;
+					return b.y + b.height / 2;
+				};
+				const where = `${who.username}, ${locale}, ${width} px`;
+				// Who is signed in, the language and signing out stay together, beside the name of the app.
+				const signOut = await middle(header.getByRole('button', { name: /退出登录|Sign out/ }));
+				const language = await middle(header.getByRole('button', { name: /English|中文/ }));
+				const brand = await middle(header.getByText(/窗口工作台|Counter workspace/));
+				expect(Math.abs(signOut - language), `${where}: sign-out beside the language`).toBeLessThan(
+					4
+				);
+				expect(Math.abs(signOut - brand), `${where}: sign-out beside the app's name`).toBeLessThan(
+					4
+				);
+				// The pages of the workspace read as one row of chips.
+				const chips = await nav
+					.getByRole('link')
+					.evaluateAll((links) => links.map((l) => Math.round(l.getBoundingClientRect().top)));
+				expect(new Set(chips).size, `${where}: the chips on one row`).toBe(1);
+				const room = await header.boundingBox();
+				expect(room!.height, `${where}: two rows at most`).toBeLessThanOrEqual(130);
+			}
+		}
+		await page.context().close();
+	}
+});
