@@ -2,6 +2,7 @@ import { addDays, weekdayOf } from '../src/lib/catalog/dates';
 import { expect, test } from './fixtures';
 import {
 	applyFromSlots,
+	checkOpenSlot,
 	fillApplication,
 	serverApplications,
 	SLOTS_PAGE,
@@ -376,4 +377,19 @@ test('a time asked for on a day the point is closed is not said to be full', asy
 		timeout: 20_000
 	});
 	await expect(page.getByText(/已约满，请从下列时段中另选/)).toHaveCount(0);
+});
+
+test('submitted from the keyboard, the receipt is read from its heading, not from the top of the page', async ({
+	page
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await checkOpenSlot(page);
+	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
+	await fillApplication(page, uniqueN(), '键盘提交');
+	await page.getByRole('button', { name: '提交申请' }).press('Enter');
+	await expect(page.getByRole('heading', { level: 1, name: '申请回执' })).toBeFocused();
+	await expect(page.getByRole('link', { name: '个体工商户登记' })).toBeVisible();
+	await page.keyboard.press('Tab');
+	// The next stop is on the receipt, not the bars around it.
+	await expect(page.locator('main :focus')).toHaveCount(1);
 });
