@@ -271,6 +271,28 @@ test('marking materials received or missing asks the resident for the missing on
 	await counter.context().close();
 });
 
+test('after asking for materials, a clerk may still accept with one to follow, as the refusal offers', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '补后容缺');
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	await materialMark(counter, '个体工商户登记（备案）申请书', '已收到').check();
+	await materialMark(counter, '经营者身份证', '缺少').check();
+	await counter.getByRole('button', { name: '要求补充材料' }).click();
+	await expect(counter.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	expect(serverRow(id).status).toBe('more_materials');
+
+	await counter.getByRole('button', { name: '受理', exact: true }).click();
+	await expect(counter.getByRole('alert')).toContainText('容缺受理（材料后补）');
+	await counter.getByRole('button', { name: '容缺受理（材料后补）' }).click();
+	await expect(counter.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	expect(serverRow(id).status).toBe('accepted');
+	await counter.context().close();
+});
+
 test('accepting with a material marked missing asks first: completed, it waits for it; accepted, it is to follow', async ({
 	page,
 	browser,
