@@ -78,3 +78,40 @@ test('a file picked for the materials asked for that is no picture is named, and
 	await expect(page.getByRole('img', { name: '经营者身份证' })).toHaveCount(1);
 	expect(errors).toEqual([]);
 });
+
+test('sending some of the materials asked for leaves the rest asked for, on the phone and at the counter', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '部分补充');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
+	await processAtCounter(baseURL!, id, [
+		{ action: 'request_materials', note: '请补两样', materials: ['operator-id', 'application'] }
+	]);
+	await page.reload();
+	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible({ timeout: 20_000 });
+
+	await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles('static/icons/icon-192.png');
+	await page.getByRole('button', { name: '发送补充材料' }).click();
+	const progress = page.getByRole('region', { name: '办理进度' });
+	await expect(progress.getByText('已补充部分材料，其余还待补充')).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByText('需补充材料', { exact: true })).toBeVisible();
+	await expect(page.getByLabel('拍照或选择照片：个体工商户登记（备案）申请书')).toBeAttached();
+	await expect(page.getByLabel('拍照或选择照片：经营者身份证')).toHaveCount(0);
+	expect(serverApplications(reference)[0]!.status).toBe('more_materials');
+
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	await expect(
+		materialRow(counter, '个体工商户登记（备案）申请书').getByText('已要求补充', { exact: true })
+	).toBeVisible();
+	await expect(
+		materialRow(counter, '经营者身份证').getByText('已要求补充', { exact: true })
+	).toHaveCount(0);
+	await expect(counter.getByRole('img', { name: /经营者身份证/ })).toBeVisible();
+	await counter.context().close();
+});

@@ -12,7 +12,8 @@ interface Step {
 	from: readonly ApplicationStatus[];
 	/**
 	 * The state it leads to; null keeps the status (a check-in, a move, a rating); `back`: where the
-	 * application was before materials were asked for (accepted if the counter had accepted it).
+	 * application was before materials were asked for (accepted if the counter had accepted it),
+	 * once none of them is still owed (the change leaves `requested_materials` empty).
 	 */
 	to: ApplicationStatus | null | 'back';
 	/** A change the resident makes: only before the counter has checked them in. */
@@ -78,7 +79,9 @@ export async function changeStatus(
 	event: { at: Date; note?: string }
 ): Promise<boolean> {
 	const rule: Step = STEPS[step];
-	const to = rule.to === 'back' ? await statusBeforeMaterials(tx, applicationId) : rule.to;
+	const owed = set.requested_materials !== undefined && set.requested_materials !== '[]';
+	const to =
+		rule.to !== 'back' ? rule.to : owed ? null : await statusBeforeMaterials(tx, applicationId);
 	const changed = await guarded(tx, applicationId, step, expected, {
 		...set,
 		...(to ? { status: to } : {})

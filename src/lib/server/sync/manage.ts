@@ -172,12 +172,16 @@ export async function addMaterials(ctx: OpContext, raw: unknown): Promise<Outcom
 		parsed.output.attachments.map((a) => a.sha256)
 	);
 	const materials = [...new Set(parsed.output.attachments.map((a) => a.materialId))];
+	// What was asked for and has not come: still owed, the application waits for it.
+	const owed = (JSON.parse(app.requested_materials) as string[]).filter(
+		(id) => !materials.includes(id)
+	);
 	const added = await changeStatus(
 		ctx.tx,
 		app.id,
 		'add_materials',
 		app.status,
-		{ updated_at: ctx.now.toISOString() },
+		{ updated_at: ctx.now.toISOString(), requested_materials: JSON.stringify(owed) },
 		{ at: ctx.now, note: materials.join(',') }
 	);
 	if (!added) return conflict('not_asked', m.err_materials_not_asked());

@@ -62,6 +62,13 @@ for (const target of testDatabases()) {
 				).toBe(true);
 			return id;
 		}
+		/** The application as the phone's next pull has it. */
+		const stateOf = async (id: string) => {
+			const { changes } = (await (await phone.pull(0)).json()) as {
+				changes: { applicationId: string; status: string; requestedMaterials: string[] }[];
+			};
+			return changes.findLast((c) => c.applicationId === id);
+		};
 		const statusOf = async (id: string) =>
 			(
 				await conn.db
@@ -88,6 +95,8 @@ for (const target of testDatabases()) {
 				status: 'applied',
 				reply: { applicationId: id, status: 'accepted' }
 			});
+			// Nothing is owed any more: the accepted receipt names nothing still to bring.
+			expect((await stateOf(id))?.requestedMaterials).toEqual([]);
 			expect(await statusOf(id)).toBe('accepted');
 			const attached = () =>
 				conn.db
@@ -111,6 +120,40 @@ for (const target of testDatabases()) {
 				'add_materials'
 			]);
 			expect((await processApplication(conn, clerk, catalog, id, 'complete', none)).ok).toBe(true);
+		});
+
+		it('keeps waiting for what is still owed when only some of the materials asked for come', async () => {
+			const op = submitOp(catalog, { n: ++n });
+			expect((await send(phone, op)).status).toBe('applied');
+			const id = op.payload.applicationId;
+			const both = { note: '请补两样', materials: ['operator-id', 'application'] };
+			expect(
+				(await processApplication(conn, clerk, catalog, id, 'request_materials', both)).ok
+			).toBe(true);
+			const photo = tinyJpeg();
+			await phone.put(photo.bytes, photo.sha256);
+			expect(await send(phone, addOp(id, photo))).toMatchObject({
+				status: 'applied',
+				reply: { status: 'more_materials' }
+			});
+			expect(await stateOf(id)).toMatchObject({
+				status: 'more_materials',
+				requestedMaterials: ['application']
+			});
+			const row = await conn.db
+				.selectFrom('applications')
+				.select(['status', 'requested_materials', 'status_note'])
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
+			expect(row).toMatchObject({ status: 'more_materials', status_note: '请补两样' });
+			expect(JSON.parse(row.requested_materials)).toEqual(['application']);
+			// The rest sent, the application goes back to the counter.
+			const rest = tinyJpeg();
+			await phone.put(rest.bytes, rest.sha256);
+			expect(await send(phone, addOp(id, rest, 'application'))).toMatchObject({
+				status: 'applied',
+				reply: { status: 'submitted' }
+			});
 		});
 
 		it('sends an application never accepted back as submitted', async () => {
