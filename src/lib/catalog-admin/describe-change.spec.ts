@@ -14,10 +14,14 @@ const renamed = (before: { zh: string; en: string }, after: { zh: string; en: st
 	}) satisfies CatalogChange;
 
 describe('a change of a text held in both languages', () => {
-	it('shows the reader’s language when that text changed', () => {
+	it('shows both languages when both changed, the reader’s first', () => {
 		const c = renamed({ zh: '市场主体', en: 'Businesses' }, { zh: '经营主体', en: 'Companies' });
-		expect(describeChange(c, 'zh')).toContain('中文名称 市场主体 → 经营主体');
-		expect(describeChange(c, 'en')).toContain('English name Businesses → Companies');
+		expect(describeChange(c, 'zh')).toBe(
+			'类别「经营主体」：中文名称 市场主体 → 经营主体，英文名称 Businesses → Companies'
+		);
+		expect(describeChange(c, 'en')).toBe(
+			'Category “Companies”: English name Businesses → Companies, Chinese name 市场主体 → 经营主体'
+		);
 	});
 
 	it('begins an English line with a capital, as a sentence does', () => {

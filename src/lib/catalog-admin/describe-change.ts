@@ -74,14 +74,15 @@ function changeLine(c: CatalogChange, locale: Locale): string {
 	if (c.change === 'removed') return m.catalog_change_removed({ entity, name }, o);
 	const text = TEXT_FIELDS[c.field ?? ''];
 	if (text) {
-		// A text edited only in the other language is shown in that language, so it is seen.
+		// The reader's language first; a text edited in the other language is shown too, so every
+		// edit is seen.
 		const other: Locale = locale === 'en' ? 'zh' : 'en';
 		const [before, after] = [c.before as Text, c.after as Text];
-		const shown = before[locale] === after[locale] ? other : locale;
-		const field = text[shown]({}, o);
-		return m.catalog_change_value(
-			{ entity, name, field, before: before[shown], after: after[shown] },
-			o
+		const [shown, ...also] = [locale, other].filter((l) => before[l] !== after[l]);
+		const edit = (l: Locale) => ({ field: text[l]({}, o), before: before[l], after: after[l] });
+		return (
+			m.catalog_change_value({ entity, name, ...edit(shown ?? locale) }, o) +
+			also.map((l) => m.catalog_change_value_also(edit(l), o)).join('')
 		);
 	}
 	const field = fieldLabel(c.field ?? '', locale);
