@@ -24,11 +24,31 @@ export interface ListedApplication {
 	ticket: string | null;
 }
 
+/**
+ * Each application with the booking it holds; a finished or refused one, with the booking it was
+ * served or refused on (its last), so that it keeps its time and its place in the day's list.
+ */
 function listQuery(db: Kysely<Database>) {
 	return db
 		.selectFrom('applications as a')
 		.leftJoin('bookings as b', (j) =>
-			j.onRef('b.application_id', '=', 'a.id').on('b.status', 'in', ['booked', 'needs_slot'])
+			j
+				.onRef('b.application_id', '=', 'a.id')
+				.on((eb) =>
+					eb.or([
+						eb('b.status', 'in', ['booked', 'needs_slot']),
+						eb('a.status', 'in', ['completed', 'refused']).and(
+							'b.id',
+							'=',
+							eb
+								.selectFrom('bookings as last')
+								.select('last.id')
+								.whereRef('last.application_id', '=', 'a.id')
+								.orderBy('last.created_at', 'desc')
+								.limit(1)
+						)
+					])
+				)
 		)
 		.leftJoin('tickets as t', 't.application_id', 'a.id')
 		.select([

@@ -640,6 +640,55 @@ for (const target of testDatabases()) {
 			expect(tickets).toEqual([]);
 		});
 
+		it('keeps a finished or refused booking of the day in its place in the list, with its time', async () => {
+			const {
+				phone,
+				ids: [served, refused, cancelled, waiting]
+			} = await submitToMuyudian(541, 542, 543, 544);
+			const slots = await conn.db
+				.selectFrom('bookings')
+				.select(['application_id', 'slot_start'])
+				.where('application_id', 'in', [served!, refused!, cancelled!, waiting!])
+				.execute();
+			const slotOf = (id: string) => slots.find((b) => b.application_id === id)!.slot_start!;
+			const day = slotOf(served!);
+			expect(slots.every((b) => b.slot_start!.slice(0, 10) === day.slice(0, 10))).toBe(true);
+			const at = new Date(Date.parse(day) - 3_600_000);
+			expect((await checkIn(conn, staffM, catalog, served!, at)).ok).toBe(true);
+			await processApplication(conn, staffM, catalog, served!, 'accept', none);
+			await processApplication(conn, staffM, catalog, served!, 'complete', none);
+			await processApplication(conn, staffM, catalog, refused!, 'refuse', {
+				note: '不符合条件',
+				materials: []
+			});
+			const [cancel] = await applyOps(
+				conn,
+				{ id: phone.deviceId, userId: null },
+				[
+					{
+						opId: randomUUID(),
+						kind: 'booking.cancel',
+						schemaVersion: 1,
+						payload: { applicationId: cancelled }
+					}
+				],
+				catalog
+			);
+			expect(cancel!.status).toBe('applied');
+
+			const listed = (await todaysList(conn.db, 'muyudian-centre', at)).filter((a) =>
+				[served, refused, cancelled, waiting].includes(a.id)
+			);
+			// Cancelled by the resident, nobody is coming: not on the day's list.
+			expect(listed.map((a) => [a.id, a.status, a.slotStart])).toEqual(
+				[
+					[served, 'completed', slotOf(served!)],
+					[refused, 'refused', slotOf(refused!)],
+					[waiting, 'submitted', slotOf(waiting!)]
+				].sort((a, b) => a[2]!.localeCompare(b[2]!))
+			);
+		});
+
 		it('lists whoever checked in on the Beijing day, early morning and late evening alike', async () => {
 			const {
 				ids: [early, late]
