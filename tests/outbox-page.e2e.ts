@@ -66,6 +66,11 @@ test('an item the server refused says why once, and offers to correct it', async
 	await refused.getByRole('link').click();
 	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
 	await expect(page.getByRole('alert')).toContainText(`服务器未接受：${reason}`);
+	// The time chosen is still named, as not booked; no progress is shown with nothing in it.
+	const chosen = page.getByRole('definition').filter({ hasText: '未预约：申请未被受理' });
+	await expect(chosen).toContainText(/\d+月\d+日/);
+	await expect(page.getByText('所选时间', { exact: true })).toBeVisible();
+	await expect(page.getByRole('region', { name: '办理进度' })).toHaveCount(0);
 	// Nothing waits to be sent: the notice says what is to be done instead.
 	await expect(page.getByTestId('outbox-count')).toHaveText('1 项未被受理，需修改');
 	await page.getByRole('link', { name: '修改后重新提交' }).click();
