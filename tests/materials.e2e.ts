@@ -34,12 +34,15 @@ test('the resident sends the materials asked for from the phone, offline too; th
 	await readyOffline(page);
 
 	await context.setOffline(true);
-	await page.getByRole('button', { name: '发送补充材料' }).click();
+	await page.getByRole('button', { name: '发送补充材料' }).press('Enter');
 	await expect(page.getByRole('alert')).toHaveText('请先为至少一项材料拍照');
+	// The keyboard is where it was, the photo still to take.
+	await expect(page.getByRole('button', { name: '发送补充材料' })).toBeFocused();
 	await page.getByLabel('拍照或选择照片：经营者身份证').setInputFiles('static/icons/icon-192.png');
 	await expect(page.getByRole('img', { name: '经营者身份证' })).toBeVisible();
-	await page.getByRole('button', { name: '发送补充材料' }).click();
-	await expect(page.getByText('补充材料已保存，等待发送')).toBeVisible();
+	await page.getByRole('button', { name: '发送补充材料' }).press('Enter');
+	// Its button gone, what became of the photos takes the focus.
+	await expect(page.getByText('补充材料已保存，等待发送')).toBeFocused();
 	expect(serverApplications(reference)[0]!.status).toBe('more_materials');
 
 	await context.setOffline(false);
