@@ -131,7 +131,9 @@ test('calling the next ticket shows on the hall display', async ({ browser, base
 	});
 	expect(await gone.text()).toContain('请从列表中选择“业务类别”');
 	await counter.getByLabel('业务类别').selectOption('welfare');
-	await counter.getByRole('button', { name: '取号' }).click();
+	await counter.getByRole('button', { name: '取号' }).press('Enter');
+	// The number to give the person is where the keyboard is.
+	await expect(counter.getByRole('status').filter({ hasText: '号码' })).toBeFocused();
 	const issued = await counter.getByRole('status').filter({ hasText: '号码' }).textContent();
 	const ticket = /B\d{3}/.exec(issued!)![0];
 
