@@ -24,8 +24,9 @@ test('an administrator edits towns, bundles, categories and departments on forms
 	await expect(newDepartment.getByLabel('中文名称')).toHaveValue('测试民政办');
 	await newDepartment.getByLabel('编号').fill('test-civil');
 	await newDepartment.getByLabel('英文名称').fill('Test civil affairs office');
-	await departments.getByRole('button', { name: '存入草稿' }).click();
+	await departments.getByRole('button', { name: '存入草稿' }).press('Enter');
 	await expect(departments.getByRole('status')).toHaveText('已存入草稿，发布后生效');
+	await expect(departments.getByRole('status')).toBeFocused();
 	await admin.reload();
 	await expect(departments.getByRole('group', { name: '部门 #10：测试民政办' })).toContainText(
 		'编号：test-civil'

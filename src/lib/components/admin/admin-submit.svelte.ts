@@ -1,19 +1,30 @@
+import { tick } from 'svelte';
 import type { SubmitFunction } from '@sveltejs/kit';
 
 /**
  * An admin form's submit: busy while it runs, what was typed kept after it, and the error summary
- * focused when the server refuses it.
+ * focused when the server refuses it. Done, what the form says of it (`data-outcome`) takes the
+ * focus, which the button lost while it was busy: the keyboard goes on from there, not the top.
  */
 export class AdminSubmit {
 	busy = $state(false);
 	summary = $state<{ focus(): void }>();
 
-	enhance: SubmitFunction = () => {
+	enhance: SubmitFunction = ({ formElement }) => {
 		this.busy = true;
 		return async ({ update, result }) => {
 			await update({ reset: false });
 			this.busy = false;
 			if (result.type === 'failure') this.summary?.focus();
+			if (result.type !== 'success') return;
+			await tick();
+			const outcome =
+				formElement.querySelector<HTMLElement>('[data-outcome]') ??
+				document.querySelector<HTMLElement>('main [data-outcome]');
+			if (outcome && (!document.activeElement || document.activeElement === document.body)) {
+				outcome.tabIndex = -1;
+				outcome.focus();
+			}
 		};
 	};
 }
