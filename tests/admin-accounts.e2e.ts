@@ -51,6 +51,12 @@ test('an admin adds a staff account, shown its password once, then disables it a
 	// The list's filter (“用户名或姓名”) must not take what is typed for the new account.
 	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('添加账号');
 	const username = `clerk-${uniqueN()}`;
+	// Sent empty, every field missing is named at once, and the keyboard is taken to the list.
+	await admin.getByRole('button', { name: '添加', exact: true }).press('Enter');
+	const summary = admin.getByRole('alert');
+	await expect(summary).toContainText('请填写“用户名”');
+	await expect(summary).toContainText('请从列表中选择“服务点”');
+	await expect(summary).toBeFocused();
 	// A bad name and a short password are both named, each at its field, and what was typed stays.
 	await admin.getByLabel('用户名', { exact: true }).fill('a b');
 	await admin.getByLabel('姓名').fill('测试员');
@@ -67,6 +73,7 @@ test('an admin adds a staff account, shown its password once, then disables it a
 	await admin.getByLabel('密码', { exact: true }).fill('');
 	await admin.getByRole('button', { name: '添加', exact: true }).click();
 	await expect(admin.getByRole('status').filter({ hasText: '已添加账号' })).toContainText(username);
+	await expect(admin.getByRole('status').filter({ hasText: '已添加账号' })).toBeFocused();
 	const password = (await admin.getByTestId('new-password').textContent())!.trim();
 	expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
 	// Shown once: not on the page again.

@@ -9,11 +9,8 @@ const point = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100)), '');
 
 /** An account as an administrator adds it; the server's account rules check the rest. */
 export const newAccountSchema = v.object({
-	username: v.pipe(
-		v.string(reason({ k: 'required' })),
-		v.trim(),
-		v.nonEmpty(reason({ k: 'required' }))
-	),
+	// Left empty, it is named with the account rules' other refusals, all at once.
+	username: v.optional(v.pipe(v.string(), v.trim()), ''),
 	displayName: v.optional(v.pipe(v.string(), v.trim(), maxChars(50)), ''),
 	role,
 	point,

@@ -109,6 +109,12 @@ for (const target of testDatabases()) {
 					pointId: 'chengxiang-centre',
 					...input
 				});
+			expect(await add({ username: '' })).toEqual({ ok: false, code: 'username_required' });
+			expect(await add({ username: '', pointId: null })).toEqual({
+				ok: false,
+				code: 'username_required',
+				more: ['point_required']
+			});
 			expect(await add({ username: 'x' })).toEqual({ ok: false, code: 'username_format' });
 			expect(await add({ username: 'a b c' })).toEqual({ ok: false, code: 'username_format' });
 			expect(await add({ username: username.toUpperCase() })).toEqual({

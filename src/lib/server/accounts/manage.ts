@@ -118,7 +118,8 @@ export async function addAccount(
 ): Promise<AccountOutcome<{ id: string; password: string | null }, { more?: AccountRefusal[] }>> {
 	// Every mistake is named at once: the form is not sent again for each.
 	const refusals: AccountRefusal[] = [];
-	if (!USERNAME.test(input.username)) refusals.push('username_format');
+	if (!input.username) refusals.push('username_required');
+	else if (!USERNAME.test(input.username)) refusals.push('username_format');
 	const displayName = input.displayName.trim() || input.username;
 	if (displayName.length > MAX_DISPLAY_NAME) refusals.push('display_name');
 	if (input.password !== undefined && input.password.length < MIN_PASSWORD) {
@@ -133,7 +134,7 @@ export async function addAccount(
 		if (refused) refusals.push(refused);
 		// Sign-in failures are counted per name whatever its case: two accounts must not share one.
 		const taken =
-			!refusals.includes('username_format') &&
+			!refusals.some((r) => r === 'username_required' || r === 'username_format') &&
 			(await tx
 				.selectFrom('users')
 				.select('id')

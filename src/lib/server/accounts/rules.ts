@@ -27,6 +27,7 @@ export function newPassword(): string {
 /** Why a change to an account was refused; the field it concerns, where there is one. */
 export type AccountRefusal =
 	| 'not_found'
+	| 'username_required'
 	| 'username_format'
 	| 'username_taken'
 	| 'display_name'
@@ -40,6 +41,7 @@ export type AccountRefusal =
 	| 'last_admin';
 
 export const REFUSAL_FIELD: Partial<Record<AccountRefusal, string>> = {
+	username_required: 'username',
 	username_format: 'username',
 	username_taken: 'username',
 	display_name: 'displayName',
