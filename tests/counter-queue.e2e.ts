@@ -151,6 +151,15 @@ test('the queue works from the keyboard alone, and the hall display shows each c
 	await press('s');
 	await expect(serving).toHaveText(`正在办理：${third}`);
 	await expect(clerk.getByRole('button', { name: `确认 ${third} 过号` })).toBeFocused();
+	// Esc takes the question back: a stray S then only asks again.
+	await press('Escape');
+	// Well before the question would lapse by itself.
+	await expect(clerk.getByRole('button', { name: `确认 ${third} 过号` })).toHaveCount(0, {
+		timeout: 1_000
+	});
+	await expect(clerk.getByRole('button', { name: '过号', exact: true })).toBeFocused();
+	await press('s');
+	await expect(clerk.getByRole('button', { name: `确认 ${third} 过号` })).toBeFocused();
 	await press('s');
 	await expect(serving).toBeHidden();
 	await expect(clerk.getByRole('status').filter({ hasText: `${third} 已记为过号` })).toBeVisible();
