@@ -37,6 +37,15 @@ test('a keyboard-wedge scanner types the code and Enter into the focused field: 
 	// Ready for the next one.
 	await expect(counter.getByLabel('二维码内容或申请编号')).toBeFocused();
 	await expect(counter.getByLabel('二维码内容或申请编号')).toHaveValue('');
+	const ticket = /A\d{3}/.exec(
+		(await counter.getByRole('status').filter({ hasText: '号码' }).textContent())!
+	)![0];
+
+	// The same person again: said to be checked in already, with the same number, not a new one.
+	await counter.keyboard.type(reference + '\n', { delay: 0 });
+	const again = counter.getByRole('status').filter({ hasText: '号码' });
+	await expect(again).toContainText(/已于 \d{2}:\d{2} 签到，不再重复取号/);
+	await expect(again).toContainText(`号码：${ticket}`);
 	await counter.context().close();
 });
 

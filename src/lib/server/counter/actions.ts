@@ -16,7 +16,14 @@ import { announceCall } from './call-events';
 import { issueTicket } from './tickets';
 
 export type CounterOutcome =
-	| { ok: true; applicationId: string; ticket: string | null; takenIn?: boolean }
+	| {
+			ok: true;
+			applicationId: string;
+			ticket: string | null;
+			takenIn?: boolean;
+			/** Checked in before (the same code again): when; its ticket is the one it had. */
+			earlier?: string;
+	  }
 	| {
 			ok: false;
 			code:
@@ -66,7 +73,10 @@ export async function checkIn(
 			.select('code')
 			.where('application_id', '=', app.id)
 			.executeTakeFirst();
-		if (existing) return { ok: true, applicationId: app.id, ticket: existing.code };
+		if (existing) {
+			const earlier = app.checked_in_at ?? undefined;
+			return { ok: true, applicationId: app.id, ticket: existing.code, earlier };
+		}
 		const checkedIn = await changeStatus(
 			tx,
 			app.id,

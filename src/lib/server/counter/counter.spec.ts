@@ -103,11 +103,12 @@ for (const target of testDatabases()) {
 				takenIn: true,
 				ticket: expect.stringMatching(/^A\d{3}$/)
 			});
-			// Scanning again only shows the same ticket.
+			// Scanning again only shows the same ticket, and when it was given.
 			expect(await checkInScanned(conn, staffA, catalog, code)).toMatchObject({
 				ok: true,
 				takenIn: false,
-				ticket: (taken as { ticket: string }).ticket
+				ticket: (taken as { ticket: string }).ticket,
+				earlier: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)
 			});
 
 			// Whoever read the code can send its op, but only the phone holding the key claims it.

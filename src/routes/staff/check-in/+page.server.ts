@@ -51,6 +51,7 @@ export const actions: Actions = {
 			applicationId: result.applicationId,
 			ticket: result.ticket,
 			takenIn: result.takenIn ?? false,
+			earlier: result.earlier ?? null,
 			name: who?.name ?? '',
 			matter: matter ? tr(matter.name) : '',
 			slot,
