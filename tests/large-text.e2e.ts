@@ -174,3 +174,26 @@ test('in large Chinese text the tab bar’s names grow with the text, and each s
 		expect(whole, `tab ${i}`).toBe(true);
 	}
 });
+
+test('in large text a phone number, a matter and a point are each a finger’s size to tap', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await context.addCookies([{ name: 'ow_elder', value: '1', url: baseURL! }]);
+	const heights = (links: ReturnType<typeof page.locator>) =>
+		links.evaluateAll((all) => all.map((a) => Math.round(a.getBoundingClientRect().height)));
+	await page.goto('/');
+	const phones = page.locator('main a[href^="tel:"]');
+	await expect(phones.first()).toBeVisible();
+	expect(Math.min(...(await heights(phones)))).toBeGreaterThanOrEqual(44);
+	await page.goto('/matters/individual-business-registration/points');
+	await expect(phones.first()).toBeVisible();
+	expect(Math.min(...(await heights(phones)))).toBeGreaterThanOrEqual(44);
+
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '大字回执');
+	const receipt = page.locator('.receipt a');
+	await expect(receipt.first()).toBeVisible();
+	expect(Math.min(...(await heights(receipt)))).toBeGreaterThanOrEqual(44);
+});
