@@ -1,14 +1,22 @@
 import { sql, type Insertable, type QueryCreator } from 'kysely';
 import { compiledOnce } from '../db/compiled';
 import type { Tx } from '../db/transaction';
-import type { ApplicationTable, BookingTable, ChangeTable, Database } from '../db/schema';
+import type {
+	ApplicationTable,
+	BookingStatus,
+	BookingTable,
+	ChangeTable,
+	Database
+} from '../db/schema';
 
 // The statements every submit runs, compiled once (see `compiledOnce`).
 
 /**
- * 'booked' is written into the statement, not bound: SQLite plans a query that may use a partial
- * index (`bookings_one_active`, where status = 'booked') afresh each time a value its choice
- * depends on is bound, which cost four times what the lookup itself does.
+ * A booking held, or an application waiting for a time: the person's one for the matter. The
+ * statuses are written into the statement, not bound, and as the partial index
+ * `bookings_person_active` names them, so that SQLite uses it: it plans a query that may use a
+ * partial index afresh each time a value its choice depends on is bound, which cost four times
+ * what the lookup itself does.
  */
 const activeBooking = (db: Tx, p: { idNumber: string; matterId: string }) =>
 	db
@@ -16,7 +24,10 @@ const activeBooking = (db: Tx, p: { idNumber: string; matterId: string }) =>
 		.select('id')
 		.where('applicant_id_number', '=', p.idNumber)
 		.where('matter_id', '=', p.matterId)
-		.where('status', '=', sql.lit('booked'));
+		.where('status', 'in', [
+			sql.lit<BookingStatus>('booked'),
+			sql.lit<BookingStatus>('needs_slot')
+		]);
 
 /** The person's active booking for the matter, if any. */
 export const activeBookingOf = compiledOnce(activeBooking);

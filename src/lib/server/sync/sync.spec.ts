@@ -530,13 +530,38 @@ for (const target of testDatabases()) {
 			expect(answer).toMatchObject({ status: 'conflict', reply: { code: 'application_exists' } });
 		});
 
+		it('counts an application waiting for a time as its person’s one for the matter', async () => {
+			const waiting = submitOp(catalog, { n: 118, pointId: 'wandi-centre', slots: [] });
+			const another = submitOp(catalog, { n: 118, pointId: 'wandi-centre', slots: [] });
+			const booked = submitOp(catalog, { n: 118, pointId: 'wandi-centre' });
+			const results = (await (await post({ ops: [waiting, another, booked] })).json()).results;
+			expect(results[0]).toMatchObject({
+				status: 'applied',
+				reply: { booking: { status: 'needs_slot' } }
+			});
+			for (const r of results.slice(1))
+				expect(r).toMatchObject({ status: 'rejected', reply: { code: 'already_booked' } });
+		});
+
 		it('refuses to move a waiting application into a slot while its person holds a booking for the matter', async () => {
+			// Stored before waiting applications counted as the person's one: both at once.
 			const waiting = submitOp(catalog, { n: 116, pointId: 'wandi-centre', slots: [] });
-			const booked = submitOp(catalog, { n: 116, pointId: 'wandi-centre' });
+			const booked = submitOp(catalog, { n: 117, pointId: 'wandi-centre' });
 			const submitted = (await (await post({ ops: [waiting, booked] })).json()).results;
 			expect(
 				submitted.map((r: { reply: { booking: { status: string } } }) => r.reply.booking.status)
 			).toEqual(['needs_slot', 'booked']);
+			const sameOne = { applicant_id_number: waiting.payload.applicant.idNumber };
+			await conn.db
+				.updateTable('applications')
+				.set(sameOne)
+				.where('id', '=', booked.payload.applicationId)
+				.execute();
+			await conn.db
+				.updateTable('bookings')
+				.set(sameOne)
+				.where('application_id', '=', booked.payload.applicationId)
+				.execute();
 			const move = {
 				opId: randomUUID(),
 				kind: 'booking.move',

@@ -20,6 +20,7 @@ import * as m018 from './018_pending_photos';
 import * as m019 from './019_resumable_uploads';
 import * as m020 from './020_unattached_photo_bytes';
 import * as m021 from './021_withdrawn_slots';
+import * as m022 from './022_waiting_counts_as_booked';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
 	'018_pending_photos': m018,
 	'019_resumable_uploads': m019,
 	'020_unattached_photo_bytes': m020,
-	'021_withdrawn_slots': m021
+	'021_withdrawn_slots': m021,
+	'022_waiting_counts_as_booked': m022
 };
