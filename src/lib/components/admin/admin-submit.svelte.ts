@@ -1,5 +1,5 @@
-import { tick } from 'svelte';
 import type { SubmitFunction } from '@sveltejs/kit';
+import { showOutcome } from '$lib/counter/show-outcome';
 
 /**
  * An admin form's submit: busy while it runs, what was typed kept after it, and the error summary
@@ -10,21 +10,13 @@ export class AdminSubmit {
 	busy = $state(false);
 	summary = $state<{ focus(): void }>();
 
-	enhance: SubmitFunction = ({ formElement }) => {
+	enhance: SubmitFunction = () => {
 		this.busy = true;
 		return async ({ update, result }) => {
 			await update({ reset: false });
 			this.busy = false;
 			if (result.type === 'failure') this.summary?.focus();
-			if (result.type !== 'success') return;
-			await tick();
-			const outcome =
-				formElement.querySelector<HTMLElement>('[data-outcome]') ??
-				document.querySelector<HTMLElement>('main [data-outcome]');
-			if (outcome && (!document.activeElement || document.activeElement === document.body)) {
-				outcome.tabIndex = -1;
-				outcome.focus();
-			}
+			else if (result.type === 'success') await showOutcome();
 		};
 	};
 }

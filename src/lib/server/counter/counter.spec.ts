@@ -445,6 +445,17 @@ for (const target of testDatabases()) {
 			await applyOps(conn, { id: phone.deviceId, userId: null }, ops, catalog);
 			return { phone, ids: ops.map((op) => op.payload.applicationId) };
 		};
+		/** The resident cancels from the phone, before being checked in. */
+		const cancelFrom = async (phone: { deviceId: string }, applicationId: string) => {
+			const op = {
+				opId: randomUUID(),
+				kind: 'booking.cancel',
+				schemaVersion: 1,
+				payload: { applicationId }
+			};
+			const [cancel] = await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			expect(cancel!.status).toBe('applied');
+		};
 		const ticketStatus = async (applicationId: string) =>
 			(
 				await conn.db
@@ -607,20 +618,7 @@ for (const target of testDatabases()) {
 				note: '材料不全',
 				materials: []
 			});
-			const [cancel] = await applyOps(
-				conn,
-				{ id: phone.deviceId, userId: null },
-				[
-					{
-						opId: randomUUID(),
-						kind: 'booking.cancel',
-						schemaVersion: 1,
-						payload: { applicationId: cancelled }
-					}
-				],
-				catalog
-			);
-			expect(cancel!.status).toBe('applied');
+			await cancelFrom(phone, cancelled!);
 			await processApplication(conn, staffM, catalog, completed!, 'accept', none);
 			await processApplication(conn, staffM, catalog, completed!, 'complete', none);
 
@@ -662,20 +660,7 @@ for (const target of testDatabases()) {
 				note: '不符合条件',
 				materials: []
 			});
-			const [cancel] = await applyOps(
-				conn,
-				{ id: phone.deviceId, userId: null },
-				[
-					{
-						opId: randomUUID(),
-						kind: 'booking.cancel',
-						schemaVersion: 1,
-						payload: { applicationId: cancelled }
-					}
-				],
-				catalog
-			);
-			expect(cancel!.status).toBe('applied');
+			await cancelFrom(phone, cancelled!);
 
 			const mine = new Set<string>([served!, refused!, cancelled!, waiting!]);
 			const listed = (await todaysList(conn.db, 'muyudian-centre', at)).filter((a) =>
