@@ -24,6 +24,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { OpTable } from '../db/schema';
 import { claimHolds, claimTakenIn, mayClaim } from './claim';
 import type { OpContext, Outcome } from './context';
+import { lockPersonMatters, personMatterOf } from './person-locks';
 import { addMaterials, cancelBooking, moveBooking, rateService } from './manage';
 import { checkSubmit, submitApplication, type CheckedSubmit } from './submit';
 
@@ -158,8 +159,13 @@ export async function applyOps(
 	// What can be answered or checked without the database (a malformed envelope, a payload past
 	// the bounds, a submit's form).
 	const checked = await Promise.all(ops.map((raw) => check(raw, catalog, options)));
+	const personMatters = checked.flatMap((item) =>
+		'op' in item ? personMatterOf(item.prechecked) : []
+	);
 	const run = (guard: Guard) =>
 		writeTransaction(conn, async (tx) => {
+			// SQLite writes one transaction at a time: no two can find a person's matter free together.
+			if (conn.kind === 'postgres') await lockPersonMatters(tx, personMatters);
 			const results: OpResult[] = [];
 			const unfinished = new Set<string>();
 			const stored = await storedOpsOf(

@@ -543,6 +543,38 @@ for (const target of testDatabases()) {
 				expect(r).toMatchObject({ status: 'rejected', reply: { code: 'already_booked' } });
 		});
 
+		it('keeps one application per person per matter when phones send theirs at the same moment', async () => {
+			// Separate pools on PostgreSQL, as several server processes would have (see above).
+			const conns =
+				conn.kind === 'postgres'
+					? Array.from({ length: 4 }, () => connect(conn.url, { poolSize: 10 }))
+					: Array.from({ length: 4 }, () => ({ ...conn, close: async () => {} }));
+			const devices = await Promise.all(conns.map((c) => registerDevice(c.db)));
+			// One person, one matter: most phones wait for a time, some ask for one.
+			const results = (
+				await Promise.all(
+					Array.from({ length: 40 }, (_, i) =>
+						applyOps(
+							conns[i % 4]!,
+							{ id: devices[i % 4]!.deviceId, userId: null },
+							[
+								submitOp(catalog, {
+									n: 119,
+									pointId: 'wandi-centre',
+									...(i % 5 === 4 ? {} : { slots: [] })
+								})
+							],
+							catalog
+						)
+					)
+				)
+			).flat();
+			await Promise.all(conns.map((c) => c.close()));
+			expect(results.filter((r) => r.status === 'applied')).toHaveLength(1);
+			for (const r of results.filter((r) => r.status !== 'applied'))
+				expect(r).toMatchObject({ status: 'rejected', reply: { code: 'already_booked' } });
+		});
+
 		it('refuses to move a waiting application into a slot while its person holds a booking for the matter', async () => {
 			// Stored before waiting applications counted as the person's one: both at once.
 			const waiting = submitOp(catalog, { n: 116, pointId: 'wandi-centre', slots: [] });
