@@ -146,6 +146,34 @@ test('a phone that could not download the catalogue still shows what was applied
 	await page.context().setOffline(false);
 });
 
+test('while the catalogue is read, the receipt says so rather than showing a point’s code', async ({
+	page
+}) => {
+	// A phone without the catalogue, whose names come slowly from the server.
+	await page.context().route(
+		(url) => url.pathname === '/api/catalog',
+		(route) => route.abort('timedout')
+	);
+	const app = await submitted(page, '目录读取中');
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.context().route(
+		(url) => url.pathname.startsWith('/api/catalog/views/'),
+		async (route) => {
+			await released;
+			await route.continue();
+		}
+	);
+	await page.goto(app.receipt);
+	await expect(page.getByTestId('reference')).toHaveText(app.reference);
+	const point = page.getByRole('definition').filter({ hasText: '正在读取办事目录' });
+	await expect(point.first()).toBeVisible();
+	await expect(page.getByText('chengxiang-centre')).toHaveCount(0);
+	release();
+	await expect(page.getByRole('link', { name: '城厢街道便民服务中心' })).toBeVisible();
+	await expect(page.getByText('正在读取办事目录')).toHaveCount(0);
+});
+
 test('a cancel made offline says it waits to be sent, and offers nothing more meanwhile', async ({
 	page,
 	context,
