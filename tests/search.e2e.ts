@@ -65,6 +65,24 @@ test('the words residents use find the right matter first, offline', async ({
 	}
 });
 
+test('in English, an everyday Chinese name a matter was found by is given with its pinyin', async ({
+	page,
+	baseURL
+}) => {
+	await page.context().addCookies([{ name: 'ow_locale', value: 'en', url: baseURL! }]);
+	await page.goto('/search');
+	const box = page.getByRole('searchbox', { name: /Type a service or place name/ });
+	const first = page.getByRole('list', { name: /^Services/ }).getByRole('listitem').first();
+	for (const [query, shown] of [
+		['getihu', 'also called “个体户” (getihu)'],
+		['yingyezhizhao', 'also called “营业执照” (yingyezhizhao)'],
+		['welfare', 'also called “welfare” ·']
+	]) {
+		await box.fill(query!);
+		await expect(first, query).toContainText(shown!);
+	}
+});
+
 test('results update on each keystroke and filter by category', async ({ page }) => {
 	await page.goto('/search');
 	const box = page.getByRole('searchbox', { name: /输入事项或服务点名称/ });

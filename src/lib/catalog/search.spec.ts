@@ -109,10 +109,10 @@ describe('search', () => {
 	it('finds a matter by the everyday names people use, and says which one', () => {
 		const dibao = search(index, '低保');
 		expect(ids(dibao.matters)).toEqual(['dibao']);
-		expect(dibao.aliasOf.get('dibao')).toBe('低保');
+		expect(dibao.aliasOf.get('dibao')).toEqual({ text: '低保', pinyin: 'dibao' });
 		expect(ids(search(index, '个体户').matters)).toEqual(['ib']);
 		expect(ids(search(index, 'SOLE TRADER').matters)).toEqual(['ib']);
-		expect(search(index, '个体户').aliasOf.get('ib')).toBe('个体户');
+		expect(search(index, '个体户').aliasOf.get('ib')?.text).toBe('个体户');
 		expect(search(index, '工商').aliasOf.size).toBe(0);
 	});
 
@@ -128,7 +128,7 @@ describe('search', () => {
 		]) {
 			expect(ids(search(index, query).matters), query).toEqual(['ib']);
 		}
-		expect(search(index, 'getihu').aliasOf.get('ib')).toBe('个体户');
+		expect(search(index, 'getihu').aliasOf.get('ib')?.text).toBe('个体户');
 		expect(ids(search(index, 'dibao').matters)).toEqual(['dibao']);
 	});
 
@@ -136,7 +136,7 @@ describe('search', () => {
 		for (const query of ['营业执找', '个体护', 'getihv', 'getiu', 'getihuu', 'yingyezhizao']) {
 			expect(ids(search(index, query).matters), query).toEqual(['ib']);
 		}
-		expect(search(index, '营业执找').aliasOf.get('ib')).toBe('营业执照');
+		expect(search(index, '营业执找').aliasOf.get('ib')?.text).toBe('营业执照');
 		expect(ids(search(index, 'food busness').matters)).toEqual(['food']);
 		expect(ids(search(index, 'dixa').matters)).toEqual(['dibao']);
 		// Fewer are too few to tell a typo from another word.
@@ -148,7 +148,7 @@ describe('search', () => {
 		const byDibao = search(index, '底保', {}, 30, soundOf);
 		expect(ids(byDibao.matters)).toEqual(['dibao']);
 		expect(byDibao.bySound).toBe('dibao');
-		expect(byDibao.aliasOf.get('dibao')).toBe('低保');
+		expect(byDibao.aliasOf.get('dibao')?.text).toBe('低保');
 		expect(ids(search(index, '执找', {}, 30, soundOf).matters)).toEqual(['ib']);
 		expect(ids(search(index, '团望', {}, 30, soundOf).points)).toEqual(['p1']);
 		// Found as written: not by sound.

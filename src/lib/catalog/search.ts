@@ -51,11 +51,17 @@ export interface SearchFilters {
 	town?: string;
 }
 
+/** An alias as written, with its pinyin ('' for one without Chinese). */
+export interface FoundAlias {
+	text: string;
+	pinyin: string;
+}
+
 export interface SearchResult {
 	matters: Matter[];
 	points: Point[];
 	/** The alias each shown matter was found by, when it was found by one rather than its name. */
-	aliasOf: Map<string, string>;
+	aliasOf: Map<string, FoundAlias>;
 	/** Found in all, before `limit` cut the lists. */
 	matterTotal: number;
 	pointTotal: number;
@@ -175,9 +181,13 @@ function searchAsWritten(
 					limit,
 					!!filters.town
 				);
-	const aliasOf = new Map<string, string>();
-	for (const found of matters.found) {
-		if (found.source > 0) aliasOf.set(found.item.id, found.item.aliases[found.source - 1]!);
+	const aliasOf = new Map<string, FoundAlias>();
+	for (const { source, item } of matters.found) {
+		if (source > 0)
+			aliasOf.set(item.id, {
+				text: item.aliases[source - 1]!,
+				pinyin: item.aliasPinyin?.[source - 1] ?? ''
+			});
 	}
 	return {
 		matters: matters.found.map((f) => f.item),
