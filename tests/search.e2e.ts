@@ -72,7 +72,10 @@ test('in English, an everyday Chinese name a matter was found by is given with i
 	await page.context().addCookies([{ name: 'ow_locale', value: 'en', url: baseURL! }]);
 	await page.goto('/search');
 	const box = page.getByRole('searchbox', { name: /Type a service or place name/ });
-	const first = page.getByRole('list', { name: /^Services/ }).getByRole('listitem').first();
+	const first = page
+		.getByRole('list', { name: /^Services/ })
+		.getByRole('listitem')
+		.first();
 	for (const [query, shown] of [
 		['getihu', 'also called “个体户” (getihu)'],
 		['yingyezhizhao', 'also called “营业执照” (yingyezhizhao)'],
