@@ -74,6 +74,15 @@ describe('numbers as a Chinese keyboard types them', () => {
 		expect(messages({ ...filled, staff: '1,2' })).toEqual(['“从业人数”应填数字']);
 	});
 
+	it('takes the invisible characters a pasted number carries out of an ID number and a phone number', () => {
+		expect(v.parse(applicantSchema.entries.phone, '138\u200b0013\u20608000\ufeff')).toBe(
+			'13800138000'
+		);
+		expect(v.parse(applicantSchema.entries.idNumber, '\u202d11010519491231002X\u200c')).toBe(
+			'11010519491231002X'
+		);
+	});
+
 	it('reads full-width digits in an ID number and a phone number', () => {
 		expect(v.parse(applicantSchema.entries.phone, '１３９ １２３４ ５６７８')).toBe('13912345678');
 		expect(v.parse(applicantSchema.entries.idNumber, '１１０１０１１９９００３０７００２ｘ')).toBe(
@@ -266,6 +275,21 @@ describe('a date that may not come before the applicant’s birth', () => {
 		expect(result).toHaveProperty('issues');
 		expect(('issues' in result ? result.issues : []).map((i) => i.field)).toEqual([
 			'applicant.idNumber'
+		]);
+	});
+});
+
+describe('an applicant given the wrong type of value', () => {
+	it('is told the value is malformed, not asked to fill in a field it did fill', () => {
+		const result = parseApplication(
+			{ applicant: { name: 12345, idNumber: null, phone: 13800138000 }, fields: {} },
+			{ fields: [], schema: formSchema([]) },
+			'zh'
+		);
+		expect('issues' in result ? result.issues : []).toEqual([
+			{ field: 'applicant.name', message: '“申请人姓名”格式不正确' },
+			{ field: 'applicant.idNumber', message: '请填写“身份证号码”' },
+			{ field: 'applicant.phone', message: '“手机号码”格式不正确' }
 		]);
 	});
 });

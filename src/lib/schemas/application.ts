@@ -15,6 +15,8 @@ import {
 
 const required = reason({ k: 'required' });
 
+const INVISIBLE = /[\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+
 /**
  * What no one types and no screen should show: control characters (a line break kept where the
  * field has lines), invisible format characters (zero-width spaces, right-to-left overrides), the
@@ -25,7 +27,7 @@ const required = reason({ k: 'required' });
 const unseen = (multiline: boolean) =>
 	v.transform((s: string) =>
 		s
-			.replace(/[\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu, '')
+			.replace(INVISIBLE, '')
 			.replace(multiline ? /[^\P{Cc}\n\r\t]|\u2800/gu : /\p{Cc}|\u2800/gu, ' ')
 	);
 
@@ -36,8 +38,15 @@ const text = (max: number, multiline = false) =>
 const halfWidth = (s: string) =>
 	s.replace(/[０-９Ｘｘ．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-/** Spaces and dashes people type to group digits ("138 0013-8000"). */
-const withoutSeparators = v.transform((s: string) => halfWidth(s).replace(/[\s\-‐–—]/g, ''));
+/**
+ * Spaces and dashes people type to group digits ("138 0013-8000"), and the invisible marks a number
+ * pasted from a chat carries.
+ */
+const withoutSeparators = v.transform((s: string) =>
+	halfWidth(s)
+		.replace(INVISIBLE, '')
+		.replace(/[\s\-‐–—]/g, '')
+);
 
 /** A number as typed: full-width, its thousands grouped by commas ("1,200", "１，２００"). */
 const typedNumber = (s: string) => Number(halfWidth(s).replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1'));

@@ -77,7 +77,11 @@ function explain(
 	}
 	// A list left unchosen is asked to be chosen from, not "filled in".
 	if (r?.k === 'choice') return m.err_choice({ field });
-	if (issue.input === undefined || issue.input === '' || r?.k === 'required') {
+	// A value of the wrong type (a number where text goes) was given: it is malformed, not missing.
+	const given = issue.input !== undefined && issue.input !== '';
+	const wrongType =
+		given && issue.input !== null && issue.kind === 'schema' && typeof issue.input !== 'string';
+	if (!given || (r?.k === 'required' && !wrongType)) {
 		return m.err_required({ field });
 	}
 	switch (r?.k) {

@@ -117,12 +117,15 @@ export async function checkIn(
 	});
 }
 
-/** Finds an application by its reference (`LY-…`), with the point it belongs to. */
+/**
+ * Finds an application by its reference (`LY-…`), in any case, typed full-width or not (an input
+ * method in Chinese mode types ＬＹ－…), with the point it belongs to.
+ */
 function byReference(conn: Connection, reference: string) {
 	return conn.db
 		.selectFrom('applications')
 		.select(['id', 'point_id'])
-		.where('reference', '=', reference.trim().toUpperCase())
+		.where('reference', '=', reference.normalize('NFKC').trim().toUpperCase())
 		.executeTakeFirst();
 }
 

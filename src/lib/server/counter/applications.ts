@@ -140,7 +140,7 @@ export async function materialsReceived(
 
 /**
  * The centre's applications (an admin's: everyone's) that a clerk's query names: a reference in
- * any case, with or without its `LY-`; a whole ID number; a whole phone number or its last four
+ * any case and width, with or without its `LY-`; a whole ID number; a whole phone number or its last four
  * digits (spaces and dashes ignored); or part of the applicant's name. Lists show ID numbers and
  * phones masked, whichever matched.
  */
@@ -151,8 +151,9 @@ export async function searchApplications(
 ): Promise<ListedApplication[]> {
 	const q = query.trim().slice(0, 50);
 	if (!q) return [];
-	const upper = q.toUpperCase();
-	const digits = q.replace(/[\s-]/g, '');
+	// A reference, an ID number and a phone as a Chinese input method may type them: full-width.
+	const upper = q.normalize('NFKC').toUpperCase();
+	const digits = q.normalize('NFKC').replace(/[\s-]/g, '');
 	let select = listQuery(db);
 	if (user.role !== 'admin') select = select.where('a.point_id', '=', user.pointId ?? '');
 	const rows = await select

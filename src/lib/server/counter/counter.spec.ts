@@ -772,6 +772,26 @@ for (const target of testDatabases()) {
 			});
 		});
 
+		it('checks in from a reference typed in full-width characters or in small letters', async () => {
+			const phone = await registerDevice(conn.db);
+			const [sent] = await applyOps(
+				conn,
+				{ id: phone.deviceId, userId: null },
+				[submitOp(catalog, { n: 502 })],
+				catalog
+			);
+			const { reference } = sent!.reply as { reference: string };
+			const fullWidth = reference.replace(/[!-~]/g, (c) =>
+				String.fromCharCode(c.charCodeAt(0) + 0xfee0)
+			);
+			const checked = await checkInScanned(conn, staffA, catalog, ` ${fullWidth} `);
+			expect(checked).toMatchObject({ ok: true, ticket: expect.stringMatching(/^A\d{3}$/) });
+			expect(await checkInScanned(conn, staffA, catalog, reference.toLowerCase())).toMatchObject({
+				ok: true,
+				ticket: (checked as { ticket: string }).ticket
+			});
+		});
+
 		it('refuses unknown references and codes', async () => {
 			expect(await checkInScanned(conn, staffA, catalog, 'LY-NOTHING0')).toEqual({
 				ok: false,

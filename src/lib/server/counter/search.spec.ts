@@ -4,7 +4,7 @@ import { registerDevice } from '../auth/devices';
 import { currentCatalog } from '../catalog/cache';
 import { seedDemo } from '../seed/seed-demo';
 import { applyOps } from '../sync/apply-ops';
-import { submitOp } from '../testing/applications';
+import { idNumber, submitOp } from '../testing/applications';
 import { clerkAt } from '../testing/clerk';
 import { testDatabases } from '../testing/databases';
 import { searchApplications } from './applications';
@@ -35,6 +35,17 @@ for (const target of testDatabases()) {
 				(await searchApplications(conn.db, clerk, q)).map((a) => a.name);
 			for (const q of ['%', '_', ' _ ', '_100%']) expect(await names(q), q).toEqual(['王_100%']);
 			for (const q of ['%%', '\\', '1_0']) expect(await names(q), q).toEqual([]);
+		});
+
+		it('finds a reference, an ID number or a phone typed in full-width characters', async () => {
+			const [first] = await searchApplications(conn.db, clerk, '申请人1');
+			const fullWidth = (s: string) =>
+				s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+			const found = async (q: string) =>
+				(await searchApplications(conn.db, clerk, q)).map((a) => a.reference);
+			expect(await found(fullWidth(first!.reference))).toEqual([first!.reference]);
+			expect(await found(fullWidth(first!.reference.slice(3)))).toEqual([first!.reference]);
+			expect(await found(fullWidth(idNumber(1)))).toEqual([first!.reference]);
 		});
 	});
 }
