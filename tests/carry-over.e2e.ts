@@ -64,6 +64,63 @@ test('an agent picks a resident served before instead of typing them again', asy
 	await expect(page.getByLabel('身份证号码')).toHaveValue(id);
 });
 
+test('an unsent draft is said to be one, for whom, and is cleared in one tap for the next person', async ({
+	page
+}) => {
+	await signInAsAgent(page);
+	await page.goto(`/matters/${MATTER}`);
+	await page.getByRole('radio', { name: '委托他人代办' }).check();
+	await openForm(page);
+	const n = uniqueN();
+	await fillApplication(page, n, '未交居民甲');
+	await expect(page.getByText('草稿已自动保存')).toBeVisible();
+	// Resident A walks away; resident B comes for the same matter at the same point.
+	await openForm(page);
+	await expect(page.getByRole('status').filter({ hasText: '未提交的草稿' })).toContainText(
+		'未交居民甲'
+	);
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('未交居民甲');
+	await page.getByRole('button', { name: '清空草稿，重新填写' }).click();
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('');
+	await expect(page.getByLabel('申请人姓名')).toBeFocused();
+	await expect(page.getByLabel('身份证号码')).toHaveValue('');
+	await expect(page.getByLabel('经营场所地址', { exact: true })).toHaveValue('');
+	await expect(page.getByText('未提交的草稿')).toHaveCount(0);
+	// Gone for good: the next visit starts empty, and says nothing of a draft.
+	await openForm(page);
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('');
+	await expect(page.getByText('未提交的草稿')).toHaveCount(0);
+});
+
+test('an agent’s answers for one resident are not ticked for the next once the first is sent', async ({
+	page
+}) => {
+	await signInAsAgent(page);
+	await page.goto(`/matters/${MATTER}`);
+	await page.getByRole('radio', { name: '委托他人代办' }).check();
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '代办居民乙');
+	await openForm(page, 1);
+	await expect(page.getByRole('radio', { name: '委托他人代办' })).not.toBeChecked();
+	await expect(page.getByText('未提交的草稿')).toHaveCount(0);
+});
+
+test('an agent picking another resident over one typed in starts that resident’s form empty', async ({
+	page
+}) => {
+	await signInAsAgent(page);
+	const n = uniqueN();
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, n, '代办居民丙');
+	await openForm(page, 1);
+	await fillApplication(page, uniqueN(), '代办居民丁');
+	await page.getByRole('radio', { name: '委托他人代办' }).check();
+	await page.getByLabel('为以前办理过的居民申请').selectOption(idNumber(n));
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('代办居民丙');
+	await expect(page.getByLabel('经营场所地址', { exact: true })).toHaveValue('');
+	await expect(page.getByRole('radio', { name: '委托他人代办' })).not.toBeChecked();
+});
+
 test.describe('an agent’s sign-in slow to read', () => {
 	// The page's own modules come from the network, where the test can hold one back.
 	test.use({ serviceWorkers: 'block' });

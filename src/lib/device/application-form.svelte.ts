@@ -5,7 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { parseApplication } from '$lib/schemas/application';
 import type { FieldIssue } from '$lib/schemas/issues';
 import type { Attachment, DraftData, LocalApplication } from './db';
-import { rememberedAnswers } from './guide-answers';
+import { rememberAnswers, rememberedAnswers } from './guide-answers';
 
 export interface FormContext {
 	matters: Matter[];
@@ -91,13 +91,13 @@ export class ApplicationForm {
 	 * application starts from the answers given on the guide and, when the resident chose so, their
 	 * own details kept on this device (never for an agent, who files for others). `stored`: whether
 	 * the device has stored anything (`deviceStoreExists`); one that never did holds no draft and no
-	 * details of its resident.
+	 * details of its resident. True when it picked up a draft left unsent.
 	 */
 	async restore(
 		from: LocalApplication | undefined,
 		agent: string | null,
 		stored: boolean
-	): Promise<void> {
+	): Promise<boolean> {
 		this.#corrects = from?.reference ?? null;
 		const draft = from ?? (stored ? await this.#savedDraft() : undefined);
 		if (draft) {
@@ -105,7 +105,7 @@ export class ApplicationForm {
 			this.fields = { ...draft.fields };
 			this.answers = { ...draft.answers };
 			this.attachments = [...draft.attachments];
-			return;
+			return !from;
 		}
 		// Only answers the form can take: a question it asks, an option it offers.
 		const offered = new Map(this.questions.map((q) => [q.id, q.options.map((o) => o.id)]));
@@ -119,6 +119,7 @@ export class ApplicationForm {
 			this.applicant = { ...emptyApplicant(), ...me };
 			this.remember = this.prefilled = true;
 		}
+		return false;
 	}
 
 	async #savedDraft() {
@@ -137,20 +138,6 @@ export class ApplicationForm {
 		await forgetApplicant();
 		this.applicant = emptyApplicant();
 		this.remember = this.prefilled = false;
-		this.changed();
-	}
-
-	/** Fills the applicant in from a resident served before (agents). */
-	fillApplicant({
-		name,
-		idNumber,
-		phone
-	}: {
-		name: string;
-		idNumber: string;
-		phone: string;
-	}): void {
-		this.applicant = { name, idNumber, phone };
 		this.changed();
 	}
 
@@ -222,6 +209,9 @@ export class ApplicationForm {
 			const { rememberApplicant, forgetApplicant } = await import('./remembered-applicant');
 			await (this.remember ? rememberApplicant(data.applicant) : forgetApplicant());
 		}
-		return queueApplication(this.draftId, data, agent, this.#corrects);
+		const queued = await queueApplication(this.draftId, data, agent, this.#corrects);
+		// The guide's answers were this application's: the next, for someone else maybe, asks again.
+		for (const matter of this.ctx.matters) rememberAnswers(matter.id, {});
+		return queued;
 	}
 }
