@@ -65,4 +65,12 @@ describe('a point’s opening hours from its edit form', () => {
 		});
 		expect(errors.map((e) => e.field)).toEqual(['hours.1', 'hours.2', 'hours.5']);
 	});
+
+	it('refuses a name or an address longer than a screen can show, naming the field', async () => {
+		const errors = await errorsFor({ en: 'N'.repeat(481), addressZh: '路'.repeat(2000) });
+		expect(errors.map((e) => e.field)).toEqual(['en', 'addressZh']);
+		expect(errors[0]!.message).toMatch(/不能超过 100 个字/);
+		expect(errors[1]!.message).toMatch(/不能超过 200 个字/);
+		expect(await errorsFor({ en: 'N'.repeat(100), addressZh: '路'.repeat(200) })).toEqual([]);
+	});
 });

@@ -5,6 +5,10 @@ import { APPLICANT_BIRTH } from '$lib/catalog/types';
 // the administration makes: one set of rules for both.
 
 export const text = v.pipe(v.string(), v.nonEmpty());
+/** A name (of a town, a point, a matter, a form's field): what a phone's line or two can show. */
+export const NAME_MAX = 100;
+const name = v.pipe(v.string(), v.nonEmpty(), v.maxLength(NAME_MAX));
+const address = v.pipe(v.string(), v.nonEmpty(), v.maxLength(2 * NAME_MAX));
 export const zhEn = v.object({ zh: text, en: text });
 const time = v.pipe(v.string(), v.isoTime());
 
@@ -36,8 +40,8 @@ export const isoDate = v.pipe(v.string(), v.isoDate());
 
 export const townSchema = v.object({
 	id: text,
-	zh: text,
-	en: text,
+	zh: name,
+	en: name,
 	kind: v.picklist(['subdistrict', 'town']),
 	sort: v.number()
 });
@@ -50,10 +54,10 @@ export const pointEntries = {
 	id: text,
 	town: text,
 	kind: pointKind,
-	zh: text,
-	en: text,
-	addressZh: text,
-	addressEn: text,
+	zh: name,
+	en: name,
+	addressZh: address,
+	addressEn: address,
 	lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
 	lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
 	phone: v.pipe(v.string(), v.maxLength(30), v.regex(/^(\+?\d[\d\s()-]*\d)?$/, PHONE_FORMAT)),
@@ -72,8 +76,8 @@ const field = v.variant('type', [
 	v.object({
 		key: text,
 		type: v.picklist(['text', 'textarea']),
-		zh: text,
-		en: text,
+		zh: name,
+		en: name,
 		required: v.boolean(),
 		maxLength: v.optional(v.number()),
 		digits: v.optional(v.boolean())
@@ -82,8 +86,8 @@ const field = v.variant('type', [
 		v.object({
 			key: text,
 			type: v.literal('number'),
-			zh: text,
-			en: text,
+			zh: name,
+			en: name,
 			required: v.boolean(),
 			min: v.optional(v.number()),
 			max: v.optional(v.number()),
@@ -102,8 +106,8 @@ const field = v.variant('type', [
 	v.object({
 		key: text,
 		type: v.literal('date'),
-		zh: text,
-		en: text,
+		zh: name,
+		en: name,
 		required: v.boolean(),
 		past: v.optional(v.boolean()),
 		notBefore: v.optional(text)
@@ -111,8 +115,8 @@ const field = v.variant('type', [
 	v.object({
 		key: text,
 		type: v.literal('select'),
-		zh: text,
-		en: text,
+		zh: name,
+		en: name,
 		required: v.boolean(),
 		options: v.array(v.object({ value: text, zh: text, en: text }))
 	})
@@ -126,11 +130,11 @@ const aliases = v.pipe(
 
 export const categorySchema = v.object({
 	id: text,
-	zh: text,
-	en: text,
+	zh: name,
+	en: name,
 	ticketPrefix: v.pipe(v.string(), v.length(1))
 });
-export const departmentSchema = v.object({ id: text, zh: text, en: text });
+export const departmentSchema = v.object({ id: text, zh: name, en: name });
 
 export const materialSchema = v.object({
 	id: text,
@@ -197,8 +201,8 @@ export const matterEntries = {
 	code: text,
 	category: text,
 	department: text,
-	zh: text,
-	en: text,
+	zh: name,
+	en: name,
 	aliases,
 	summaryZh: text,
 	summaryEn: text,
