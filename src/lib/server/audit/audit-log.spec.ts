@@ -183,6 +183,41 @@ for (const target of testDatabases()) {
 			expect((await auditPage(conn.db, TUANWANG, {})).total).toBe(1);
 		});
 
+		it('shows a town’s administrator what the town’s own accounts did at no point: a publication', async () => {
+			const townAdmin = { id: randomUUID() };
+			await conn.db
+				.insertInto('users')
+				.values({
+					id: townAdmin.id,
+					username: 'townadmin-test',
+					display_name: '',
+					role: 'town_admin',
+					point_id: 'tuanwang-centre',
+					password_hash: '-',
+					created_at: '2026-11-01T00:00:00.000Z'
+				})
+				.execute();
+			await log({
+				id: 'ep',
+				at: '2026-12-01T05:00:00.000Z',
+				username: 'townadmin-test',
+				userId: townAdmin.id,
+				point: null,
+				action: 'catalog_publish',
+				after: { version: 2, restoredFrom: null, affected: 0, changes: [] }
+			});
+			try {
+				expect(await ids({}, TUANWANG)).toEqual(['ep', 'e3']);
+				expect(await ids({ townId: 'tuanwang' })).toEqual(['ep', 'e3']);
+				expect(await ids({}, admin('chengxiang'))).toEqual(['e2', 'e1']);
+				// The city's own, made at no point, stay the city's.
+				expect(await ids({}, TUANWANG)).not.toContain('e4');
+			} finally {
+				await conn.db.deleteFrom('audit_log').where('id', '=', 'ep').execute();
+				await conn.db.deleteFrom('users').where('id', '=', townAdmin.id).execute();
+			}
+		});
+
 		it("keeps the city hall's entries from the administrator of the town it stands in", async () => {
 			await log({
 				id: 'h1',

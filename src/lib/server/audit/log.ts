@@ -45,13 +45,30 @@ export const AUDIT_EXPORT_LIMIT = 50_000;
 
 /**
  * The entries within the scope and filter; a town's administrator sees the town's points only (not
- * the city hall's, though it stands in a town), as does a filter by a town's centre.
+ * the city hall's, though it stands in a town), and what the town's accounts did at no point, as
+ * does a filter by a town's centre.
  */
 function auditQuery(db: Kysely<Database>, scope: AdminScope, filter: AuditFilter) {
 	let query = db.selectFrom('audit_log as l');
 	const towns = [scope.townId, filter.townId].filter((t): t is string => !!t);
 	for (const town of towns) {
-		query = query.where('l.point_id', 'in', (eb) => pointsOfTown(eb, town));
+		// What the town's own accounts did at no point (a catalogue publication) is the town's too.
+		query = query.where((eb) =>
+			eb.or([
+				eb('l.point_id', 'in', pointsOfTown(eb, town)),
+				eb.and([
+					eb('l.point_id', 'is', null),
+					eb(
+						'l.user_id',
+						'in',
+						eb
+							.selectFrom('users')
+							.select('users.id')
+							.where('users.point_id', 'in', pointsOfTown(eb, town))
+					)
+				])
+			])
+		);
 	}
 	if (filter.from) query = query.where('l.at', '>=', serviceDayBounds(filter.from).from);
 	if (filter.to) query = query.where('l.at', '<', serviceDayBounds(filter.to).to);
