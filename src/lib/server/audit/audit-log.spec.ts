@@ -277,6 +277,14 @@ for (const target of testDatabases()) {
 			]);
 		});
 
+		it('does not repeat the application’s reference as a note', async () => {
+			const [e1] = await auditEntries(conn.db, CITY, { action: 'view' });
+			const noted = (note: string) => entryDetails({ ...e1!, note }, catalog);
+			expect(noted(app.reference)).toEqual([]);
+			expect(noted(`${app.reference}：改约到 3月6日`)).toEqual(['说明：改约到 3月6日']);
+			expect(noted('请补充照片')).toEqual(['说明：请补充照片']);
+		});
+
 		it('names a material as the application’s own matter names it, not another’s of the same id', async () => {
 			const phone = await registerDevice(conn.db);
 			const op = submitOp(catalog, { n: 8, matterId: 'elderly-allowance' });

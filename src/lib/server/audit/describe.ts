@@ -125,6 +125,16 @@ export function entryDetails(entry: AuditEntry, catalog: CatalogSnapshot): strin
 		const toFollow = materialNames(after.materialsToFollow);
 		if (toFollow) lines.push(m.audit_to_follow({ materials: toFollow }));
 	}
-	if (entry.note) lines.push(m.audit_note({ note: entry.note }));
+	const note = withoutReference(entry.note, entry.reference);
+	if (note) lines.push(m.audit_note({ note }));
 	return lines;
+}
+
+/**
+ * An entry's note without the application's reference it opens with: kept in the note for when the
+ * application is gone, and shown beside the entry while it is there.
+ */
+function withoutReference(note: string, reference: string | null): string {
+	if (!reference || !note.startsWith(reference)) return note;
+	return note.slice(reference.length).replace(/^[：:]\s*/, '');
 }
