@@ -309,6 +309,10 @@ test("a town administrator edits their own town's points and no other's", async 
 	await expect(town.getByRole('link', { name: '事项', exact: true })).toHaveCount(0);
 	expect((await town.goto(`/admin/catalog/points/${POINT}`))?.status()).toBe(403);
 	expect((await town.goto(`/admin/catalog/matters/${MATTER}`))?.status()).toBe(403);
+	// Said so, within the administration: its menu stays, to go on elsewhere.
+	await expect(town.getByRole('heading', { level: 1, name: '没有权限打开这个页面' })).toBeVisible();
+	await expect(town.getByText('这个页面属于全市或其他乡镇的管理范围')).toBeVisible();
+	await expect(town.getByRole('navigation').getByRole('link', { name: '审计日志' })).toBeVisible();
 
 	await town.goto('/admin/catalog/points/guliu-centre');
 	await town.locator('html[data-hydrated]').waitFor({ state: 'attached' });
