@@ -95,10 +95,14 @@ export function fieldLabel(field: string, locale: Locale = getLocale()): string 
 	return LABELS[field]?.({}, { locale }) ?? field;
 }
 
-/** A path in the document as a reader names it: "申请材料 #2 › 份数". */
+/**
+ * A path in the document as a reader names it: "申请材料 #2 › 份数". `names`: what a key that is an
+ * entry's id (a matter a point handles) is called.
+ */
 export function pathLabel(
 	path: readonly (string | number)[],
-	locale: Locale = getLocale()
+	locale: Locale = getLocale(),
+	names?: ReadonlyMap<string, string>
 ): string {
 	const parts: string[] = [];
 	for (const [i, key] of path.entries()) {
@@ -112,7 +116,7 @@ export function pathLabel(
 				parts.push(fieldLabel(key, locale));
 			} else if (parts.length) parts[parts.length - 1] += ` #${Number(key) + 1}`;
 			else parts.push(`#${Number(key) + 1}`);
-		} else parts.push(fieldLabel(key, locale));
+		} else parts.push(names?.get(key) ?? fieldLabel(key, locale));
 	}
 	return parts.join(' › ');
 }

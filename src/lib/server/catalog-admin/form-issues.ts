@@ -5,13 +5,15 @@ import type { DocIssue, DocPath } from './validate';
 
 /**
  * A document's issues as a form shows them: those under `prefix` at the form's own field (its
- * path from there, dotted: `materials.1.count`), the others with their whole path named.
+ * path from there, dotted: `materials.1.count`), the others with their whole path named; `names`,
+ * what the ids in a path are called.
  */
 export function formIssues(
 	issues: DocIssue[],
 	prefix: DocPath,
 	rename: (path: DocPath) => DocPath = (p) => p,
-	entry?: Record<string, unknown>
+	entry?: Record<string, unknown>,
+	names?: ReadonlyMap<string, string>
 ): FieldIssue[] {
 	const out = new Map<string, FieldIssue>();
 	const ordered = entry ? inFormOrder(issues, prefix, Object.keys(entry)) : issues;
@@ -20,7 +22,7 @@ export function formIssues(
 		const path = inside ? rename(issue.path.slice(prefix.length)) : issue.path;
 		const field = inside ? path.join('.') : `doc.${path.join('.')}`;
 		if (out.has(field)) continue;
-		out.set(field, { field, message: issueMessage(issue, pathLabel(path)) });
+		out.set(field, { field, message: issueMessage(issue, pathLabel(path, undefined, names)) });
 	}
 	return [...out.values()];
 }

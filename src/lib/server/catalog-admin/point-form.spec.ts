@@ -4,6 +4,7 @@ import { testDatabases } from '../testing/databases';
 import { formIssues } from './form-issues';
 import { pointFromForm, spansText } from './point-form';
 import { readCatalogDocument } from './rows';
+import { saveEntry } from './save-entry';
 import { validateDocument } from './validate';
 
 describe('a point’s opening hours from its edit form', () => {
@@ -64,6 +65,56 @@ describe('a point’s opening hours from its edit form', () => {
 			'hours.5': '14:00-12:00'
 		});
 		expect(errors.map((e) => e.field)).toEqual(['hours.1', 'hours.2', 'hours.5']);
+	});
+
+	it('names a matter the point handles by its name, not its id, in a fault of its booking rule', async () => {
+		const doc = await readCatalogDocument(conn.db);
+		const at = doc.points.findIndex((p) => p.id === 'chengxiang-centre');
+		const base = doc.points[at]!;
+		const user = {
+			id: 'point-form-admin',
+			username: 'point-form-admin',
+			displayName: '',
+			role: 'admin' as const,
+			pointId: null
+		};
+		await conn.db
+			.insertInto('users')
+			.values({
+				id: user.id,
+				username: user.username,
+				display_name: '',
+				role: 'admin',
+				point_id: null,
+				password_hash: 'x',
+				created_at: new Date().toISOString()
+			})
+			.execute();
+		const form: Record<string, string> = {
+			zh: base.zh,
+			en: base.en,
+			addressZh: base.addressZh,
+			addressEn: base.addressEn,
+			lat: String(base.lat),
+			lng: String(base.lng),
+			phone: base.phone,
+			counters: String(base.counters),
+			'services.individual-business-registration.on': 'on',
+			'services.individual-business-registration.slotMinutes': '30',
+			'services.individual-business-registration.capacity': '0',
+			'services.individual-business-registration.minHoursAhead': '1',
+			'services.individual-business-registration.maxDaysAhead': '7'
+		};
+		for (const d of ['1', '2', '3', '4', '5', '6', '7'] as const)
+			form[`hours.${d}`] = spansText(base.hours[d]);
+		const parsed = pointFromForm(form, base, ['individual-business-registration'], null);
+		const errors = await saveEntry(conn, user, 'points', base.id, at, parsed.point, parsed);
+		expect(errors).toEqual([
+			{
+				field: 'services.individual-business-registration.capacity',
+				message: expect.stringMatching(/^“办理事项 › 个体工商户登记 › 每段可约人数”/)
+			}
+		]);
 	});
 
 	it('refuses a name or an address longer than a screen can show, naming the field', async () => {

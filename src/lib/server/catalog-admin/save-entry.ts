@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import type { FieldIssue } from '$lib/schemas/issues';
 import type { SignedInUser } from '../auth/sessions';
 import type { Connection } from '../db/connect';
@@ -28,10 +29,14 @@ export async function saveEntry(
 	entry: Record<string, unknown>,
 	found: { issues: DocIssue[]; rename: (path: DocPath) => DocPath }
 ): Promise<FieldIssue[] | null> {
+	// A point's faults are keyed by the matters it handles: named as the reader's language names them.
+	const names = new Map<string, string>();
 	const result = await editDraft(
 		conn,
 		user,
 		(d) => {
+			const en = getLocale() === 'en';
+			for (const matter of d.matters) names.set(matter.id, en ? matter.en : matter.zh);
 			const entries = d[list] as { id: string }[];
 			if (replaces === null) entries.push(entry as { id: string });
 			else {
@@ -41,5 +46,5 @@ export async function saveEntry(
 		},
 		{ issues: found.issues.map((i) => ({ ...i, path: [list, at, ...i.path] })) }
 	);
-	return result.ok ? null : formIssues(result.issues, [list, at], found.rename, entry);
+	return result.ok ? null : formIssues(result.issues, [list, at], found.rename, entry, names);
 }
