@@ -127,6 +127,17 @@ for (const target of testDatabases()) {
 			const junkSha = createHash('sha256').update(junk).digest('hex');
 			expect((await a.patch(junk, junkSha, 0, junk.length)).status).toBe(415);
 			expect((await a.patch(junk, junkSha, 0, 3 * 1024 * 1024)).status).toBe(413);
+			// However many digits the declared length has, past the limit it is too large.
+			const huge = await a.patch(junk, junkSha, 0, 99_999_999_999);
+			expect(huge.status).toBe(413);
+			expect((await huge.json()).error).toMatchObject({ code: 'too_large' });
+			// A chunk that runs past the length declared: the length is named, not the body's format.
+			const past = await a.patch(junk, junkSha, 0, 500);
+			expect(past.status).toBe(400);
+			expect((await past.json()).error).toMatchObject({
+				code: 'length_mismatch',
+				fields: [{ field: 'Upload-Length' }]
+			});
 			expect((await a.patch(junk, junkSha, 900, 800)).status).toBe(400);
 			// A chunk past its size (the app sends smaller ones) is too large, not malformed.
 			const big = await a.patch(randomBytes(256 * 1024 + 1), junkSha, 0, 1_000_000);

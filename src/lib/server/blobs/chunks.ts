@@ -37,7 +37,8 @@ const offsetHeaders = (offset: number, total: number) => ({
 
 /** A whole number of bytes from a header, or null. */
 function byteCount(value: string | null): number | null {
-	if (value === null || !/^\d{1,10}$/.test(value)) return null;
+	// Up to what a number holds exactly: a length past the limit is then too large, not malformed.
+	if (value === null || !/^\d{1,15}$/.test(value)) return null;
 	return Number(value);
 }
 
@@ -100,6 +101,10 @@ export async function handleBlobPatch(
 	if (!chunk && room > MAX_UPLOAD_CHUNK_BYTES) {
 		const message = m.err_chunk_too_large({ kb: MAX_UPLOAD_CHUNK_BYTES / 1024 });
 		return fieldError(413, 'too_large', 'body', message);
+	}
+	if (!chunk) {
+		const message = m.err_chunk_past_length({ total });
+		return fieldError(400, 'length_mismatch', 'Upload-Length', message);
 	}
 	if (!chunk || !chunk.byteLength) {
 		const message = m.err_format({ field: 'body' });
