@@ -311,7 +311,7 @@ test("a town administrator edits their own town's points and no other's", async 
 	expect((await town.goto(`/admin/catalog/matters/${MATTER}`))?.status()).toBe(403);
 	// Said so, within the administration: its menu stays, to go on elsewhere.
 	await expect(town.getByRole('heading', { level: 1, name: '没有权限打开这个页面' })).toBeVisible();
-	await expect(town.getByText('这个页面属于全市或其他乡镇的管理范围')).toBeVisible();
+	await expect(town.getByText('只有市级管理员可以修改')).toBeVisible();
 	await expect(town.getByRole('navigation').getByRole('link', { name: '审计日志' })).toBeVisible();
 
 	await town.goto('/admin/catalog/points/guliu-centre');

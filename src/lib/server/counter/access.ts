@@ -1,17 +1,18 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { SignedInUser } from '../auth/sessions';
+import { m } from '$lib/paraglide/messages';
 
 /** The signed-in staff member or admin; anyone else is sent to sign in or refused. */
 export function requireCounterUser(locals: App.Locals, url: URL): SignedInUser {
 	const user = locals.user;
 	if (!user) redirect(303, `/staff/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	if (user.role !== 'staff' && user.role !== 'admin') error(403, 'forbidden');
+	if (user.role !== 'staff' && user.role !== 'admin') error(403, m.error_forbidden());
 	return user;
 }
 
 export function requireAdmin(locals: App.Locals, url: URL): SignedInUser {
 	const user = requireCounterUser(locals, url);
-	if (user.role !== 'admin') error(403, 'forbidden');
+	if (user.role !== 'admin') error(403, m.error_forbidden());
 	return user;
 }
 
