@@ -40,12 +40,18 @@ function invalid(issues: readonly v.BaseIssue<unknown>[]): Outcome {
 	return rejected('invalid_input', fields[0]?.message ?? m.err_invalid_input(), fields);
 }
 
+/** No application of this device has the id: the id is named, as any field at fault is. */
+function notFound(): Outcome {
+	const message = m.err_not_found_application();
+	return rejected('not_found', message, [{ field: 'applicationId', message }]);
+}
+
 /** `booking.cancel`: releases the place and closes the application, until the cutoff. */
 export async function cancelBooking(ctx: OpContext, raw: unknown): Promise<Outcome> {
 	const parsed = v.safeParse(cancelPayload, raw);
 	if (!parsed.success) return invalid(parsed.issues);
 	const app = await ownApplication(ctx, parsed.output.applicationId);
-	if (!app) return rejected('not_found', m.err_not_found_application());
+	if (!app) return notFound();
 	if (app.status === 'cancelled')
 		return { status: 'applied', reply: await applicationReply(ctx.tx, app.id), final: true };
 	if (!(await holdForChange(ctx.tx, app.id, 'cancel', app.status))) {
@@ -68,7 +74,7 @@ export async function moveBooking(ctx: OpContext, raw: unknown): Promise<Outcome
 	const parsed = v.safeParse(movePayload, raw);
 	if (!parsed.success) return invalid(parsed.issues);
 	const app = await ownApplication(ctx, parsed.output.applicationId);
-	if (!app) return rejected('not_found', m.err_not_found_application());
+	if (!app) return notFound();
 	if (!(await holdForChange(ctx.tx, app.id, 'move', app.status))) {
 		if (app.checked_in_at) return conflict('checked_in', m.err_checked_in_no_change());
 		return conflict('not_movable', m.err_not_movable());
@@ -129,7 +135,7 @@ export async function rateService(ctx: OpContext, raw: unknown): Promise<Outcome
 	const parsed = v.safeParse(ratePayload, raw);
 	if (!parsed.success) return invalid(parsed.issues);
 	const app = await ownApplication(ctx, parsed.output.applicationId);
-	if (!app) return rejected('not_found', m.err_not_found_application());
+	if (!app) return notFound();
 	if (app.status !== 'completed') return conflict('not_completed', m.err_not_completed());
 	const rated = await changeStatus(
 		ctx.tx,
@@ -160,7 +166,7 @@ export async function addMaterials(ctx: OpContext, raw: unknown): Promise<Outcom
 	const parsed = v.safeParse(materialsPayload, raw);
 	if (!parsed.success) return invalid(parsed.issues);
 	const app = await ownApplication(ctx, parsed.output.applicationId);
-	if (!app) return rejected('not_found', m.err_not_found_application());
+	if (!app) return notFound();
 	const matters = (JSON.parse(app.matter_ids) as string[]).flatMap(
 		(id) => ctx.catalog.matters.find((x) => x.id === id) ?? []
 	);

@@ -179,7 +179,7 @@ for (const target of testDatabases()) {
 			await stranger.put(photo.bytes, photo.sha256);
 			expect(await send(stranger, addOp(asked, photo))).toMatchObject({
 				status: 'rejected',
-				reply: { code: 'not_found' }
+				reply: { code: 'not_found', fields: [{ field: 'applicationId' }] }
 			});
 			expect(await statusOf(asked)).toBe('more_materials');
 		});
