@@ -23,7 +23,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const page = await figuresPage(conn, scope, catalog, url.searchParams);
 	const table = page.tables.find((t) => t.id === url.searchParams.get('table'));
 	if (!table) {
-		const message = m.err_not_found({ field: url.searchParams.get('table') ?? 'table' });
+		// What was asked for, quoted: a bare id read as part of the sentence.
+		const message = m.err_not_found({ field: `“${url.searchParams.get('table') ?? 'table'}”` });
 		return fieldError(404, 'not_found', 'table', message);
 	}
 	const f = page.filter;

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { env } from '$env/dynamic/private';
@@ -14,7 +15,7 @@ export const GET: RequestHandler = async ({ params, request }) => {
 	const point = snapshot.points.find(
 		(p) => p.id === params.centre && (p.kind === 'centre' || p.kind === 'city')
 	);
-	if (!point) error(404, 'not found');
+	if (!point) error(404, m.error_not_found());
 	return eventStream(request, async (send) => {
 		const push = async () => {
 			try {

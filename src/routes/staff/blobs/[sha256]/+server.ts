@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { database } from '$lib/server/db';
@@ -15,7 +16,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		.where('attachments.sha256', '=', params.sha256)
 		.where('attachments.application_id', '=', url.searchParams.get('application') ?? '')
 		.executeTakeFirst();
-	if (!row || !mayServe(user, row.point_id)) error(404, 'not found');
+	if (!row || !mayServe(user, row.point_id)) error(404, m.error_not_found());
 	return new Response(new Uint8Array(row.data), {
 		headers: {
 			'Content-Type': row.content_type,
