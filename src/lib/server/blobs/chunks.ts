@@ -106,7 +106,7 @@ export async function handleBlobPatch(
 		const message = m.err_chunk_past_length({ total });
 		return fieldError(400, 'length_mismatch', 'Upload-Length', message);
 	}
-	if (!chunk || !chunk.byteLength) {
+	if (!chunk.byteLength) {
 		const message = m.err_format({ field: 'body' });
 		return fieldError(400, 'invalid_input', 'body', message);
 	}

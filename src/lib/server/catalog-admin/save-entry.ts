@@ -31,11 +31,11 @@ export async function saveEntry(
 ): Promise<FieldIssue[] | null> {
 	// A point's faults are keyed by the matters it handles: named as the reader's language names them.
 	const names = new Map<string, string>();
+	const en = getLocale() === 'en';
 	const result = await editDraft(
 		conn,
 		user,
 		(d) => {
-			const en = getLocale() === 'en';
 			for (const matter of d.matters) names.set(matter.id, en ? matter.en : matter.zh);
 			const entries = d[list] as { id: string }[];
 			if (replaces === null) entries.push(entry as { id: string });

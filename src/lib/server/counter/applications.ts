@@ -140,9 +140,9 @@ export async function materialsReceived(
 
 /**
  * The centre's applications (an admin's: everyone's) that a clerk's query names: a reference in
- * any case and width, with or without its `LY-`; a whole ID number; a whole phone number or its last four
- * digits (spaces and dashes ignored); or part of the applicant's name. Lists show ID numbers and
- * phones masked, whichever matched.
+ * any case and width, with or without its `LY-`; a whole ID number; a whole phone number or its
+ * last four digits (spaces and dashes ignored); or part of the applicant's name. Lists show ID
+ * numbers and phones masked, whichever matched.
  */
 export async function searchApplications(
 	db: Kysely<Database>,
@@ -152,8 +152,9 @@ export async function searchApplications(
 	const q = query.trim().slice(0, 50);
 	if (!q) return [];
 	// A reference, an ID number and a phone as a Chinese input method may type them: full-width.
-	const upper = q.normalize('NFKC').toUpperCase();
-	const digits = q.normalize('NFKC').replace(/[\s-]/g, '');
+	const wide = q.normalize('NFKC');
+	const upper = wide.toUpperCase();
+	const digits = wide.replace(/[\s-]/g, '');
 	let select = listQuery(db);
 	if (user.role !== 'admin') select = select.where('a.point_id', '=', user.pointId ?? '');
 	const rows = await select

@@ -6,7 +6,7 @@ import { APPLICANT_BIRTH } from '$lib/catalog/types';
 
 export const text = v.pipe(v.string(), v.nonEmpty());
 /** A name (of a town, a point, a matter, a form's field): what a phone's line or two can show. */
-export const NAME_MAX = 100;
+const NAME_MAX = 100;
 const name = v.pipe(v.string(), v.nonEmpty(), v.maxLength(NAME_MAX));
 const address = v.pipe(v.string(), v.nonEmpty(), v.maxLength(2 * NAME_MAX));
 export const zhEn = v.object({ zh: text, en: text });

@@ -32,6 +32,21 @@ for (const target of testDatabases()) {
 		});
 		afterAll(async () => conn?.drop());
 
+		/**
+		 * Four connections, each with a device of its own, as four server processes have them.
+		 * PostgreSQL: separate pools. SQLite: the one connection, as a server process has
+		 * (better-sqlite3 waits for a lock synchronously, so two connections in one process would
+		 * stall each other).
+		 */
+		async function fourProcesses() {
+			const conns =
+				conn.kind === 'postgres'
+					? Array.from({ length: 4 }, () => connect(conn.url, { poolSize: 10 }))
+					: Array.from({ length: 4 }, () => ({ ...conn, close: async () => {} }));
+			const devices = await Promise.all(conns.map((c) => registerDevice(c.db)));
+			return { conns, devices };
+		}
+
 		/** An op's answer when its point does not handle its matter. */
 		const notHandled = { status: 'rejected', reply: { fields: [{ field: 'pointId' }] } };
 
@@ -94,14 +109,7 @@ for (const target of testDatabases()) {
 				pointId: 'guliu-centre',
 				matterId: 'farmer-cooperative-registration'
 			}).payload.slots;
-			// PostgreSQL: separate pools, as several server processes would have. SQLite: one
-			// connection, as a server process has (better-sqlite3 waits for a lock synchronously, so
-			// two connections in one process would stall each other).
-			const conns =
-				conn.kind === 'postgres'
-					? Array.from({ length: 4 }, () => connect(conn.url, { poolSize: 10 }))
-					: Array.from({ length: 4 }, () => ({ ...conn, close: async () => {} }));
-			const devices = await Promise.all(conns.map((c) => registerDevice(c.db)));
+			const { conns, devices } = await fourProcesses();
 			const results = (
 				await Promise.all(
 					Array.from({ length: 200 }, (_, i) =>
@@ -544,12 +552,7 @@ for (const target of testDatabases()) {
 		});
 
 		it('keeps one application per person per matter when phones send theirs at the same moment', async () => {
-			// Separate pools on PostgreSQL, as several server processes would have (see above).
-			const conns =
-				conn.kind === 'postgres'
-					? Array.from({ length: 4 }, () => connect(conn.url, { poolSize: 10 }))
-					: Array.from({ length: 4 }, () => ({ ...conn, close: async () => {} }));
-			const devices = await Promise.all(conns.map((c) => registerDevice(c.db)));
+			const { conns, devices } = await fourProcesses();
 			// One person, one matter: most phones wait for a time, some ask for one.
 			const results = (
 				await Promise.all(
