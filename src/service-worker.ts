@@ -24,12 +24,39 @@ const NETWORK_GRACE_MS = 3500;
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
-			const cache = await caches.open(ASSETS_CACHE);
-			await cache.addAll([...ASSETS, SHELL]);
+			await precache([...ASSETS, SHELL]);
 			await sw.skipWaiting();
 		})()
 	);
 });
+
+/**
+ * Saves every file the app needs offline. Each is tried a few times, and each saved stays saved:
+ * on a weak signal one dropped request must neither fail the rest nor, should the install still
+ * fail, make the next try download them all again.
+ */
+async function precache(urls: string[]): Promise<void> {
+	const cache = await caches.open(ASSETS_CACHE);
+	const saved = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
+	await Promise.all(
+		urls
+			.filter((url) => !saved.has(url))
+			.map(async (url) => cache.put(url, await fetchWithRetries(url)))
+	);
+}
+
+async function fetchWithRetries(url: string): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const response = await fetch(url);
+			if (response.ok) return response;
+			if (attempt >= 3) throw new Error(`${url}: ${response.status}`);
+		} catch (error) {
+			if (attempt >= 3) throw error;
+		}
+		await delay(1000 * attempt);
+	}
+}
 
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
@@ -39,9 +66,12 @@ sw.addEventListener('activate', (event) => {
 				if (!kept.includes(key)) await caches.delete(key);
 			}
 			await sw.clients.claim();
-			await checkCatalog();
 		})()
 	);
+	// Not part of the activation: until it ends, the browser holds every request of the pages the
+	// worker controls, and on a weak signal the catalogue takes many seconds. Every page asks for
+	// the check as it opens, which keeps the worker running until it ends (the same check).
+	void checkCatalog();
 });
 
 // Background Sync: the browser wakes the worker when a connection returns, even with the app closed.

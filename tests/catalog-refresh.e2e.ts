@@ -137,3 +137,33 @@ test.describe('on a device whose catalogue download fails, online', () => {
 		).toBeVisible();
 	});
 });
+
+test('a slow catalogue download holds no tap: pages open while the worker is still fetching it', async ({
+	page,
+	context
+}) => {
+	// The first catalogue the worker asks for hangs, as on a weak signal; everything else answers.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await context.route('**/api/catalog?format=2*', async (route) => {
+		if (route.request().serviceWorker()) await held;
+		await route.fallback().catch(() => {});
+	});
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
+			);
+		}
+	});
+	try {
+		await page.getByRole('link', { name: '我的申请' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: '我的申请' })).toBeVisible();
+		await page.goto('/search');
+		await expect(page.getByRole('searchbox', { name: /输入事项或服务点名称/ })).toBeVisible();
+	} finally {
+		release();
+	}
+});
