@@ -51,8 +51,16 @@ export async function onCall(
 		if (id === pointId) fn();
 	};
 	local.on('call', handler);
-	if (conn.kind === 'postgres') await listen(url);
-	return () => local.off('call', handler);
+	const off = () => local.off('call', handler);
+	if (conn.kind === 'postgres') {
+		try {
+			await listen(url);
+		} catch (e) {
+			off();
+			throw e;
+		}
+	}
+	return off;
 }
 
 /**

@@ -4,28 +4,41 @@ import type { RequestHandler } from './$types';
 import { env } from '$env/dynamic/private';
 import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
-import { onCall } from '$lib/server/counter/call-events';
-import { displayState } from '$lib/server/counter/tickets';
+import { followDisplay } from '$lib/server/counter/display-feed';
 import { eventStream } from '$lib/server/http/event-stream';
+import { apiError } from '$lib/server/http/errors';
+import { takeStreamPlace } from '$lib/server/http/stream-places';
 
-/** Server-sent events: the display's state now, and again after every call at this centre. */
-export const GET: RequestHandler = async ({ params, request }) => {
+/**
+ * Server-sent events: the display's state now, and again after every call at this centre; a few
+ * open at once for each client address.
+ */
+export const GET: RequestHandler = async ({ params, request, getClientAddress }) => {
 	const conn = database();
 	const { snapshot } = await currentCatalog(conn.db);
 	const point = snapshot.points.find(
 		(p) => p.id === params.centre && (p.kind === 'centre' || p.kind === 'city')
 	);
 	if (!point) error(404, m.error_not_found());
+	const giveBack = takeStreamPlace(getClientAddress());
+	if (!giveBack) {
+		return apiError(429, 'rate_limited', m.err_rate_limited(), [], {
+			'Retry-After': '30',
+			'Cache-Control': 'no-store'
+		});
+	}
 	return eventStream(request, async (send) => {
-		const push = async () => {
-			try {
-				send('calls', await displayState(conn.db, point.id));
-			} catch {
-				// The next call or the client's reconnect brings it up to date.
-			}
-		};
-		const unsubscribe = await onCall(conn, env.DATABASE_URL ?? '', point.id, () => void push());
-		await push();
-		return unsubscribe;
+		try {
+			const leave = await followDisplay(conn, env.DATABASE_URL ?? '', point.id, (state) =>
+				send('calls', state)
+			);
+			return () => {
+				leave();
+				giveBack();
+			};
+		} catch (e) {
+			giveBack();
+			throw e;
+		}
 	});
 };
