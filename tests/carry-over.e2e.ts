@@ -121,6 +121,25 @@ test('an agent picking another resident over one typed in starts that resident�
 	await expect(page.getByRole('radio', { name: '委托他人代办' })).not.toBeChecked();
 });
 
+test('an agent picking the resident whose ID number they typed in full width keeps what they typed', async ({
+	page
+}) => {
+	await signInAsAgent(page);
+	const n = uniqueN();
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, n, '代办居民戊');
+	await openForm(page, 1);
+	await page.getByLabel('经营场所地址', { exact: true }).fill('城厢街道1号');
+	// As a Chinese keyboard in full-width mode types it, grouped by spaces.
+	const fullWidth = idNumber(n).replace(/[0-9X]/g, (c) =>
+		String.fromCharCode(c.charCodeAt(0) + 0xfee0)
+	);
+	await page.getByLabel('身份证号码').fill(`${fullWidth.slice(0, 6)} ${fullWidth.slice(6)}`);
+	await page.getByLabel('为以前办理过的居民申请').selectOption(idNumber(n));
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('代办居民戊');
+	await expect(page.getByLabel('经营场所地址', { exact: true })).toHaveValue('城厢街道1号');
+});
+
 test.describe('an agent’s sign-in slow to read', () => {
 	// The page's own modules come from the network, where the test can hold one back.
 	test.use({ serviceWorkers: 'block' });

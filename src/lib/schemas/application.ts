@@ -42,11 +42,14 @@ const halfWidth = (s: string) =>
  * Spaces and dashes people type to group digits ("138 0013-8000"), and the invisible marks a number
  * pasted from a chat carries.
  */
-const withoutSeparators = v.transform((s: string) =>
+const stripSeparators = (s: string) =>
 	halfWidth(s)
 		.replace(INVISIBLE, '')
-		.replace(/[\s\-‐–—]/g, '')
-);
+		.replace(/[\s\-‐–—]/g, '');
+const withoutSeparators = v.transform(stripSeparators);
+
+/** An ID number as typed, as the application will hold it: "１１０１ ０５…x" is "110105…X". */
+export const idNumberAsHeld = (typed: string) => stripSeparators(typed).toUpperCase();
 
 /** A number as typed: full-width, its thousands grouped by commas ("1,200", "１，２００"). */
 const typedNumber = (s: string) => Number(halfWidth(s).replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1'));
@@ -55,8 +58,7 @@ export const applicantSchema = v.object({
 	name: text(50),
 	idNumber: v.pipe(
 		v.string(required),
-		withoutSeparators,
-		v.toUpperCase(),
+		v.transform(idNumberAsHeld),
 		v.nonEmpty(required),
 		v.check((s) => isResidentIdNumber(s), reason({ k: 'idNumber' }))
 	),
