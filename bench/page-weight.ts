@@ -105,7 +105,7 @@ try {
 	const reference = await weigh(browser, bare.url);
 	const budget = 2 * reference.code;
 	console.log(
-		`bare SvelteKit page: JS + CSS ${kb(reference.code)} in ${reference.requests} files → budget per page ${kb(budget)}\n`
+		`bare SvelteKit page: JS + CSS ${kb(reference.code)} (${reference.code} B) in ${reference.requests} files → budget per page ${kb(budget)}\n`
 	);
 	let met = true;
 	for (const path of PAGES) {
@@ -113,7 +113,7 @@ try {
 		const ok = w.code <= budget && (path !== '/' || (w.html <= 14 * 1024 && w.code <= 60 * 1024));
 		met &&= ok;
 		console.log(
-			`${path}\n  HTML ${kb(w.html)}   JS + CSS ${kb(w.code)} = ${(w.code / reference.code).toFixed(2)} × bare in ${w.requests} files${ok ? '' : '  ← over'}   on first use ${kb(w.onUse)}   data ${kb(w.data)}   precache ${kb(w.worker)}`
+			`${path}\n  HTML ${kb(w.html)}   JS + CSS ${kb(w.code)} (${w.code} B) = ${(w.code / reference.code).toFixed(2)} × bare in ${w.requests} files${ok ? '' : '  ← over'}   on first use ${kb(w.onUse)}   data ${kb(w.data)}   precache ${kb(w.worker)}`
 		);
 		if (process.env.VERBOSE) for (const f of w.files) console.log(`      ${f}`);
 	}

@@ -5,7 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { parseApplication } from '$lib/schemas/application';
 import type { FieldIssue } from '$lib/schemas/issues';
 import type { Attachment, DraftData, LocalApplication } from './db';
-import { rememberAnswers, rememberedAnswers } from './guide-answers';
+import { rememberedAnswers } from './guide-answers';
 
 export interface FormContext {
 	matters: Matter[];
@@ -201,17 +201,12 @@ export class ApplicationForm {
 		const checked = await this.validate();
 		if ('issues' in checked) return null;
 		clearTimeout(this.#saveTimer);
-		const { queueApplication } = await import('./outbox');
-		const data = this.data();
-		// As the server reads them: ID number in capitals, no spaces or dashes in numbers.
-		data.applicant = checked.applicant;
-		if (!agent) {
-			const { rememberApplicant, forgetApplicant } = await import('./remembered-applicant');
-			await (this.remember ? rememberApplicant(data.applicant) : forgetApplicant());
-		}
-		const queued = await queueApplication(this.draftId, data, agent, this.#corrects);
-		// The guide's answers were this application's: the next, for someone else maybe, asks again.
-		for (const matter of this.ctx.matters) rememberAnswers(matter.id, {});
-		return queued;
+		const { queueChecked } = await import('./queue-checked');
+		return queueChecked(this.draftId, this.data(), checked.applicant, {
+			agent,
+			remember: this.remember,
+			corrects: this.#corrects,
+			matterIds: this.ctx.matters.map((m) => m.id)
+		});
 	}
 }
