@@ -24,3 +24,20 @@ function encode(bits: bigint): string {
 	}
 	return `LY-${out}`;
 }
+
+/**
+ * A reference as a person types it, read off a phone or a paper: in small letters or full width
+ * (ＬＹ－…), in groups, without its `LY-`, with O for 0 and I or L for 1 (Crockford's reading);
+ * null when it cannot be one.
+ */
+export function typedReference(typed: string): string | null {
+	const chars = typed
+		.normalize('NFKC')
+		.toUpperCase()
+		.replace(/[\s\p{Cf}\-‐–—]/gu, '');
+	// Only a whole prefix is one: "LY" may also begin a code typed with L for 1.
+	const code = (chars.length === 10 && chars.startsWith('LY') ? chars.slice(2) : chars)
+		.replace(/O/g, '0')
+		.replace(/[IL]/g, '1');
+	return /^[0-9A-HJKMNP-TV-Z]{8}$/.test(code) ? `LY-${code}` : null;
+}

@@ -1,5 +1,6 @@
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { decodeQr } from '$lib/qr-payload';
+import { typedReference } from '$lib/reference';
 import { SCHEMA_VERSION } from '$lib/schemas/ops';
 import { registerDevice, type Device } from '../auth/devices';
 import type { SignedInUser } from '../auth/sessions';
@@ -118,14 +119,16 @@ export async function checkIn(
 }
 
 /**
- * Finds an application by its reference (`LY-…`), in any case, typed full-width or not (an input
- * method in Chinese mode types ＬＹ－…), with the point it belongs to.
+ * Finds an application by its reference (`LY-…`) as typed (`typedReference`), with the point it
+ * belongs to.
  */
-function byReference(conn: Connection, reference: string) {
+async function byReference(conn: Connection, typed: string) {
+	const reference = typedReference(typed);
+	if (!reference) return undefined;
 	return conn.db
 		.selectFrom('applications')
 		.select(['id', 'point_id'])
-		.where('reference', '=', reference.normalize('NFKC').trim().toUpperCase())
+		.where('reference', '=', reference)
 		.executeTakeFirst();
 }
 

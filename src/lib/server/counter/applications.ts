@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { maskIdNumber, maskPhone } from '$lib/schemas/id-number';
+import { idNumberAsHeld } from '$lib/schemas/application';
+import { typedReference } from '$lib/reference';
 import { serviceClock, serviceDayBounds } from '$lib/time';
 import type { SignedInUser } from '../auth/sessions';
 import { COUNTER_STEPS } from '../applications/status';
@@ -151,20 +153,19 @@ export async function searchApplications(
 ): Promise<ListedApplication[]> {
 	const q = query.trim().slice(0, 50);
 	if (!q) return [];
-	// A reference, an ID number and a phone as a Chinese input method may type them: full-width.
-	const wide = q.normalize('NFKC');
-	const upper = wide.toUpperCase();
-	const digits = wide.replace(/[\s-]/g, '');
+	// A reference, an ID number and a phone as typed: full-width, in groups, pasted from a chat.
+	const reference = typedReference(q);
+	// An ID number or a phone as applications hold them.
+	const number = idNumberAsHeld(q);
 	let select = listQuery(db);
 	if (user.role !== 'admin') select = select.where('a.point_id', '=', user.pointId ?? '');
 	const rows = await select
 		.where((eb) => {
-			const ors = [eb('a.reference', '=', upper), eb('a.applicant_name', 'like', containing(q))];
-			if (/^[0-9A-HJKMNP-TV-Z]{8}$/.test(upper)) ors.push(eb('a.reference', '=', `LY-${upper}`));
-			if (/^\d{17}[\dX]$/.test(upper.replace(/[\s-]/g, '')))
-				ors.push(eb('a.applicant_id_number', '=', upper.replace(/[\s-]/g, '')));
-			if (/^1\d{10}$/.test(digits)) ors.push(eb('a.applicant_phone', '=', digits));
-			if (/^\d{4}$/.test(digits)) ors.push(eb('a.applicant_phone', 'like', `%${digits}`));
+			const ors = [eb('a.applicant_name', 'like', containing(q))];
+			if (reference) ors.push(eb('a.reference', '=', reference));
+			if (/^\d{17}[\dX]$/.test(number)) ors.push(eb('a.applicant_id_number', '=', number));
+			if (/^1\d{10}$/.test(number)) ors.push(eb('a.applicant_phone', '=', number));
+			if (/^\d{4}$/.test(number)) ors.push(eb('a.applicant_phone', 'like', `%${number}`));
 			return eb.or(ors);
 		})
 		.orderBy('a.created_at', 'desc')

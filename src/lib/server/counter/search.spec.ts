@@ -47,5 +47,24 @@ for (const target of testDatabases()) {
 			expect(await found(fullWidth(first!.reference.slice(3)))).toEqual([first!.reference]);
 			expect(await found(fullWidth(idNumber(1)))).toEqual([first!.reference]);
 		});
+
+		it('finds a reference read off a phone as people type it: O for 0, l for 1, in groups, no LY-', async () => {
+			const [first] = await searchApplications(conn.db, clerk, '申请人1');
+			const code = first!.reference.slice(3);
+			const misread = code.replace(/0/g, 'O').replace(/1/g, 'l').toLowerCase();
+			const found = async (q: string) =>
+				(await searchApplications(conn.db, clerk, q)).map((a) => a.reference);
+			expect(await found(`${misread.slice(0, 4)} ${misread.slice(4)}`)).toEqual([first!.reference]);
+			expect(await found(`ly ${code.slice(0, 4)}-${code.slice(4)}`)).toEqual([first!.reference]);
+		});
+
+		it('finds an ID number pasted from a chat, with its invisible marks and dashes', async () => {
+			const [first] = await searchApplications(conn.db, clerk, '申请人1');
+			const id = idNumber(1);
+			const pasted = `\u200b${id.slice(0, 6)}–${id.slice(6, 14)}\u2060${id.slice(14)}`;
+			expect((await searchApplications(conn.db, clerk, pasted)).map((a) => a.reference)).toEqual([
+				first!.reference
+			]);
+		});
 	});
 }
