@@ -28,7 +28,14 @@ const tooLarge = () =>
 const bodyProblem = (status: number, code: string, message: string) =>
 	fieldError(status, code, 'body', message);
 
-/** The body as JSON; `undefined` for an empty one. */
+/**
+ * JSON by its type (`application/json`, `…+json`, with a charset or not), or plain text: what a
+ * `fetch` with a string body sends unless told otherwise.
+ */
+const isJson = (type: string) =>
+	/^(application\/([\w.-]+\+)?json|text\/plain)\s*(;|$)/i.test(type.trim());
+
+/** The body as JSON, unless sent as another type; `undefined` for an empty one. */
 async function readJson(
 	request: Request,
 	limit: number,
@@ -38,6 +45,18 @@ async function readJson(
 	if (!body) return { ok: false, response: tooLargeResponse() };
 	const text = new TextDecoder().decode(body);
 	if (!text.trim()) return { ok: true, value: undefined };
+	const type = request.headers.get('content-type');
+	if (type && !isJson(type)) {
+		return {
+			ok: false,
+			response: fieldError(
+				415,
+				'unsupported_type',
+				'Content-Type',
+				m.err_unsupported_type({ type: type.slice(0, 100) })
+			)
+		};
+	}
 	try {
 		return { ok: true, value: JSON.parse(text) };
 	} catch {

@@ -196,6 +196,34 @@ for (const target of testDatabases()) {
 			}
 		});
 
+		it('refuses a body sent as another type than JSON, naming its Content-Type', async () => {
+			const body = JSON.stringify({ ops: [submitOp(catalog, { n: 83 })] });
+			const asXml = new Request('http://test.local/api/sync', {
+				method: 'POST',
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' },
+				body
+			});
+			const answer = await handleSyncPost(conn, asXml);
+			expect(answer.status).toBe(415);
+			const { error } = await answer.json();
+			expect(error.code).toBe('unsupported_type');
+			expect(error.fields[0].field).toBe('Content-Type');
+			expect(error.message).toContain('application/json');
+			// JSON by another name (a charset, a +json type), or plain text as fetch sends a string.
+			for (const type of [
+				'application/json; charset=utf-8',
+				'application/vnd.api+json',
+				'text/plain;charset=UTF-8'
+			]) {
+				const request = new Request('http://test.local/api/sync', {
+					method: 'POST',
+					headers: { authorization: `Bearer ${token}`, 'content-type': type },
+					body: JSON.stringify({ ops: [] })
+				});
+				expect((await handleSyncPost(conn, request)).status, type).toBe(200);
+			}
+		});
+
 		it('takes 1,000 ops sent twice as 1,000 applications', async () => {
 			const { token: t } = await registerDevice(conn.db);
 			const before = await count('applications');
