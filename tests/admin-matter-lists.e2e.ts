@@ -77,6 +77,12 @@ test('a matter’s conditions, legal basis and the situations that call for a ma
 	await expect(admin.getByRole('alert')).toContainText(
 		'“情形问题 #3 › 选项”第 5 行应写成 编号 | 中文 | 英文'
 	);
+	// A choice whose id is repeated is named, and the form stays whole to correct it.
+	const firstId = lines.split('\n')[0]!.split('|')[0]!.trim();
+	await choices.fill(`${lines}\n${firstId} | 又一项 | Again`);
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('alert')).toContainText(`“情形问题 #3 › 选项”重复：${firstId}`);
+	await expect(choices).toHaveValue(`${lines}\n${firstId} | 又一项 | Again`);
 	await choices.fill(`${lines}\nshop | 商铺 | Shop`);
 	await admin.getByRole('button', { name: '存入草稿' }).click();
 	await expect(admin.getByRole('status')).toHaveText('已存入草稿，发布后生效');

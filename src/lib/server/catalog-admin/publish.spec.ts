@@ -70,6 +70,71 @@ for (const target of testDatabases()) {
 			]);
 		});
 
+		it('refuses a choice repeated within a situation question or a list field, at the repeat', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const m = doc.matters.findIndex((x) => x.questions.some((q) => q.options.length >= 2));
+			const matter = doc.matters[m]!;
+			const q = matter.questions.findIndex((x) => x.options.length >= 2);
+			const question = matter.questions[q]!;
+			question.options.push({ ...question.options[0]!, zh: '又一项' });
+			const result = validateDocument(doc);
+			expect(!result.ok && result.issues).toEqual([
+				{
+					path: ['matters', m, 'questions', q, 'options', question.options.length - 1, 'id'],
+					code: 'duplicate',
+					detail: question.options[0]!.id
+				}
+			]);
+
+			const other = await readCatalogDocument(conn.db);
+			const n = other.matters.findIndex((x) => x.form.some((f) => f.type === 'select'));
+			const f = other.matters[n]!.form.findIndex((x) => x.type === 'select');
+			const field = other.matters[n]!.form[f] as { options: { value: string }[] };
+			field.options.push({ ...field.options[0]!, zh: '又一项' } as { value: string });
+			const listed = validateDocument(other);
+			expect(!listed.ok && listed.issues).toEqual([
+				{
+					path: ['matters', n, 'form', f, 'options', field.options.length - 1, 'value'],
+					code: 'duplicate',
+					detail: field.options[0]!.value
+				}
+			]);
+		});
+
+		it('names a repeated situation question once, not the materials that answer the first of them', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const m = doc.matters.findIndex(
+				(x) => x.questions.length && x.materials.some((mat) => Object.keys(mat.when).length)
+			);
+			const matter = doc.matters[m]!;
+			const id = Object.keys(
+				matter.materials.find((mat) => Object.keys(mat.when).length)!.when
+			)[0]!;
+			matter.questions.push({ id, zh: '另一问题', en: 'Another', options: [] });
+			const result = validateDocument(doc);
+			expect(!result.ok && result.issues).toEqual([
+				{
+					path: ['matters', m, 'questions', matter.questions.length - 1, 'id'],
+					code: 'duplicate',
+					detail: id
+				}
+			]);
+		});
+
+		it('refuses a material, a note or a summary too long to read on a phone', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const m = doc.matters.findIndex((x) => x.id === MATTER);
+			const matter = doc.matters[m]!;
+			Object.assign(matter.materials[0]!, { zh: '材'.repeat(1000), noteZh: '注'.repeat(5000) });
+			Object.assign(matter, { summaryZh: '简'.repeat(20_000) });
+			const result = validateDocument(doc);
+			expect(!result.ok && result.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+				[`matters.${m}.summaryZh`, 'max_length'],
+				[`matters.${m}.materials.0.zh`, 'max_length'],
+				[`matters.${m}.materials.0.noteZh`, 'max_length']
+			]);
+		});
+
 		it('refuses a promised time limit longer than the legal one, at the promised one', async () => {
 			const doc = await readCatalogDocument(conn.db);
 			const matter = doc.matters.find((x) => x.id === MATTER)!;

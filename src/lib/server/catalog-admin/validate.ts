@@ -131,12 +131,26 @@ function referenceIssues(doc: CatalogDocument): DocIssue[] {
 			(f) => f.key,
 			(j) => ['matters', i, 'form', j, 'key']
 		);
-		const options = new Map(m.questions.map((q) => [q.id, new Set(q.options.map((o) => o.id))]));
-		unique(
-			m.questions,
-			(q) => q.id,
-			(j) => ['matters', i, 'questions', j, 'id']
-		);
+		m.form.forEach((f, j) => {
+			if (f.type === 'select')
+				unique(
+					f.options,
+					(o) => o.value,
+					(k) => ['matters', i, 'form', j, 'options', k, 'value']
+				);
+		});
+		// A repeated question is named as one: the materials answer the first of that id.
+		const options = new Map<string, Set<string>>();
+		m.questions.forEach((q, j) => {
+			const ids = unique(
+				q.options,
+				(o) => o.id,
+				(k) => ['matters', i, 'questions', j, 'options', k, 'id']
+			);
+			if (options.has(q.id))
+				out.push({ path: ['matters', i, 'questions', j, 'id'], code: 'duplicate', detail: q.id });
+			else options.set(q.id, ids);
+		});
 		m.materials.forEach((mat, j) => {
 			for (const [question, answers] of Object.entries(mat.when)) {
 				const known = options.get(question);

@@ -9,7 +9,13 @@ export const text = v.pipe(v.string(), v.nonEmpty());
 const NAME_MAX = 100;
 const name = v.pipe(v.string(), v.nonEmpty(), v.maxLength(NAME_MAX));
 const address = v.pipe(v.string(), v.nonEmpty(), v.maxLength(2 * NAME_MAX));
-export const zhEn = v.object({ zh: text, en: text });
+/** A line of a guide (a condition, a law, a fee, a question or its answer). */
+const line = v.pipe(v.string(), v.nonEmpty(), v.maxLength(5 * NAME_MAX));
+/** A matter's or a bundle's summary: a short paragraph. */
+const summary = v.pipe(v.string(), v.nonEmpty(), v.maxLength(10 * NAME_MAX));
+/** A material's note: may be empty. */
+const note = v.pipe(v.string(), v.maxLength(5 * NAME_MAX));
+const lineZhEn = v.object({ zh: line, en: line });
 const time = v.pipe(v.string(), v.isoTime());
 
 export const PHONE_FORMAT = 'A phone number is digits, with - ( ) + or spaces between';
@@ -118,7 +124,7 @@ const field = v.variant('type', [
 		zh: name,
 		en: name,
 		required: v.boolean(),
-		options: v.array(v.object({ value: text, zh: text, en: text }))
+		options: v.array(v.object({ value: text, zh: line, en: line }))
 	})
 ]);
 
@@ -138,21 +144,21 @@ export const departmentSchema = v.object({ id: text, zh: name, en: name });
 
 export const materialSchema = v.object({
 	id: text,
-	zh: text,
-	en: text,
+	zh: address,
+	en: address,
 	form: v.picklist(['original', 'copy', 'original_and_copy', 'electronic']),
 	count: v.pipe(v.number(), v.integer(), v.minValue(1)),
-	noteZh: v.string(),
-	noteEn: v.string(),
+	noteZh: note,
+	noteEn: note,
 	when: v.record(v.string(), v.array(v.string()))
 });
 
 export const questionsSchema = v.array(
 	v.object({
 		id: text,
-		zh: text,
-		en: text,
-		options: v.array(v.object({ id: text, zh: text, en: text }))
+		zh: line,
+		en: line,
+		options: v.array(v.object({ id: text, zh: line, en: line }))
 	})
 );
 /**
@@ -204,13 +210,13 @@ export const matterEntries = {
 	zh: name,
 	en: name,
 	aliases,
-	summaryZh: text,
-	summaryEn: text,
-	conditions: v.array(zhEn),
+	summaryZh: summary,
+	summaryEn: summary,
+	conditions: v.array(lineZhEn),
 	promisedDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	legalDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
-	fee: zhEn,
-	legalBasis: v.array(zhEn),
+	fee: lineZhEn,
+	legalBasis: v.array(lineZhEn),
 	visits: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	questions: questionsSchema,
 	materials: v.array(materialSchema),
@@ -236,10 +242,10 @@ export const maxDaysAhead = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 export const bundleSchema = v.object({
 	id: text,
-	zh: text,
-	en: text,
-	summaryZh: text,
-	summaryEn: text,
+	zh: name,
+	en: name,
+	summaryZh: summary,
+	summaryEn: summary,
 	matters: v.pipe(v.array(text), v.minLength(2))
 });
 
