@@ -45,6 +45,8 @@ const REFUSALS: Record<string, string> = {
 	username_taken: `the username "${username}" is taken`,
 	display_name: '--name: at most 50 characters',
 	password_short: '--password needs at least 8 characters',
+	password_weak:
+		'--password is too easy to guess: not a common one, digits only, keys in a row or the user name',
 	role_not_allowed: `--role must be ${ROLES.join(', ')}`,
 	point_required: `--point <id> is required for ${values.role}`,
 	point_unknown: `no point "${values.point}"`,

@@ -68,6 +68,15 @@ test('an admin adds a staff account, shown its password once, then disables it a
 	await expect(admin.getByLabel('姓名')).toHaveValue('测试员');
 	await expect(admin.getByLabel('服务点')).toHaveValue('chengxiang-centre');
 
+	// Long enough but guessed in a few tries: named at its field.
+	await admin.getByLabel('用户名', { exact: true }).fill(username);
+	await admin.getByLabel('密码', { exact: true }).fill('password');
+	await admin.getByRole('button', { name: '添加', exact: true }).click();
+	await expect(admin.getByRole('alert')).toContainText('“密码”太容易被猜中');
+	await expect(admin.getByLabel('密码', { exact: true })).toHaveAccessibleDescription(
+		/太容易被猜中/
+	);
+
 	await admin.getByLabel('用户名', { exact: true }).fill(username);
 	// Left empty, a password is made for the account.
 	await admin.getByLabel('密码', { exact: true }).fill('');

@@ -122,6 +122,25 @@ for (const target of testDatabases()) {
 				code: 'username_taken'
 			});
 			expect(await add({ password: 'short' })).toEqual({ ok: false, code: 'password_short' });
+			// Long enough, and still guessed in a few tries: a common one, digits only (a birthday),
+			// a repeat or a run of keys, or the account's own name.
+			for (const password of [
+				'password',
+				'Passw0rd!',
+				'12345678',
+				'19850312',
+				'aaaaaaaa',
+				'abababab',
+				'qwertyui',
+				'1qaz2wsx',
+				'abcdefgh'
+			])
+				expect(await add({ password }), password).toEqual({ ok: false, code: 'password_weak' });
+			expect(await add({ username: 'wang.fang', password: 'wang.fang2026' })).toEqual({
+				ok: false,
+				code: 'password_weak'
+			});
+			expect(await add({ password: 'tea-kettle-73' })).toMatchObject({ ok: true });
 			expect(await add({ pointId: null })).toEqual({ ok: false, code: 'point_required' });
 			expect(await add({ pointId: 'nowhere' })).toEqual({ ok: false, code: 'point_unknown' });
 			// Every mistake at once, not one a try.

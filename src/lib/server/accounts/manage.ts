@@ -9,6 +9,7 @@ import { writeTransaction, type Tx } from '../db/transaction';
 import { audit, type AuditAction } from '../counter/audit';
 import {
 	MAX_DISPLAY_NAME,
+	isWeakPassword,
 	MIN_PASSWORD,
 	USERNAME,
 	checkRoleAndPoint,
@@ -124,6 +125,8 @@ export async function addAccount(
 	if (displayName.length > MAX_DISPLAY_NAME) refusals.push('display_name');
 	if (input.password !== undefined && input.password.length < MIN_PASSWORD) {
 		refusals.push('password_short');
+	} else if (input.password !== undefined && isWeakPassword(input.password, input.username)) {
+		refusals.push('password_weak');
 	}
 	const pointId = input.role === 'admin' ? null : input.pointId || null;
 	const password = input.password ?? newPassword();

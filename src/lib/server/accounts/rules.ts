@@ -18,6 +18,40 @@ export const MAX_DISPLAY_NAME = 50;
  */
 const UNMISTAKABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
 
+/** Passwords tried first by anyone guessing, as people here and elsewhere choose them. */
+const COMMON = new Set(
+	(
+		'password passw0rd password1 password123 p@ssw0rd iloveyou admin123 admin1234 administrator ' +
+		'welcome1 letmein1 sunshine football baseball superman monkey123 dragon123 ' +
+		'woaini1314 woaiwojia a123456789 aa123456 qq123456 abc123456 123456abc 123qweasd qweasdzxc ' +
+		'1q2w3e4r 1q2w3e4r5t 1qaz2wsx qwertyui qwerty123 asdfghjk zxcvbnm1 abcd1234 abc12345'
+	).split(' ')
+);
+/** Keys in a row, forwards or back: a run of them is typed, not chosen. */
+const RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/**
+ * Whether a password long enough is still guessed in a few tries: a common one (with its digits
+ * for letters undone), digits only (a birthday, a phone), few different characters, a run of keys,
+ * or the account's own name in it. Staff accounts see residents' ID numbers and phones.
+ */
+export function isWeakPassword(password: string, username: string): boolean {
+	const lower = password.toLowerCase();
+	const plain = lower
+		.replace(/[^a-z0-9]/g, '')
+		.replace(/0/g, 'o')
+		.replace(/[1!]/g, 'i')
+		.replace(/3/g, 'e')
+		.replace(/@/g, 'a');
+	if (COMMON.has(lower) || COMMON.has(plain) || COMMON.has(lower.replace(/[^a-z0-9]/g, '')))
+		return true;
+	if (/^password|^passw[o0]rd/.test(lower) || /^pa[s$]{2}w[o0]rd/.test(lower)) return true;
+	if (/^\d+$/.test(password) || new Set(lower).size <= 3) return true;
+	if (RUNS.some((run) => run.includes(lower) || [...run].reverse().join('').includes(lower)))
+		return true;
+	return username.length >= 3 && lower.includes(username.toLowerCase());
+}
+
 /** A password for a new or reset account, shown once: 16 characters (79 bits) in groups of four. */
 export function newPassword(): string {
 	const group = () => Array.from({ length: 4 }, () => UNMISTAKABLE[randomInt(UNMISTAKABLE.length)]);
@@ -32,6 +66,7 @@ export type AccountRefusal =
 	| 'username_taken'
 	| 'display_name'
 	| 'password_short'
+	| 'password_weak'
 	| 'role_not_allowed'
 	| 'point_required'
 	| 'point_unknown'
@@ -46,6 +81,7 @@ export const REFUSAL_FIELD: Partial<Record<AccountRefusal, string>> = {
 	username_taken: 'username',
 	display_name: 'displayName',
 	password_short: 'password',
+	password_weak: 'password',
 	role_not_allowed: 'role',
 	point_required: 'point',
 	point_unknown: 'point',

@@ -12,6 +12,7 @@ export function refusalIssue(code: AccountRefusal, username = ''): FieldIssue {
 		username_taken: () => m.accounts_err_taken({ username }),
 		display_name: () => m.err_too_long({ field: m.accounts_display_name(), max: '50' }),
 		password_short: () => m.accounts_err_password({ field: m.accounts_password() }),
+		password_weak: () => m.accounts_err_password_weak({ field: m.accounts_password() }),
 		role_not_allowed: m.accounts_err_role,
 		point_required: () => m.err_choice({ field: m.accounts_point() }),
 		point_unknown: () => m.err_choice({ field: m.accounts_point() }),
