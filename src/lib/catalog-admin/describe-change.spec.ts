@@ -35,3 +35,32 @@ describe('a change of a text held in both languages', () => {
 		expect(describeChange(c, 'en')).toContain('English name Businesses → Companies');
 	});
 });
+
+describe('a change of a list the reader sees in their language', () => {
+	const materials = (a: string) => [
+		{ zh: `申请表${a}`, en: 'Application form' },
+		{ zh: '身份证', en: 'ID card' }
+	];
+	const changed = (before: unknown, after: unknown) =>
+		({
+			entity: 'matter',
+			id: 'pension',
+			name: { zh: '高龄津贴申领', en: 'Old-age allowance' },
+			change: 'changed',
+			field: 'materials',
+			before,
+			after
+		}) satisfies CatalogChange;
+
+	it('shows the other language where the change is, not the same list twice', () => {
+		const line = describeChange(changed(materials(''), materials('（新版）')), 'en');
+		expect(line).toContain('申请表、身份证 → 申请表（新版）、身份证');
+		expect(line).not.toMatch(/Application form, ID card → Application form, ID card/);
+	});
+
+	it('says a list was edited where neither language shows the change', () => {
+		const before = [{ zh: '申请表', en: 'Application form', count: 1 }];
+		const after = [{ zh: '申请表', en: 'Application form', count: 2 }];
+		expect(describeChange(changed(before, after), 'zh')).not.toContain('→');
+	});
+});

@@ -87,16 +87,19 @@ function changeLine(c: CatalogChange, locale: Locale): string {
 	}
 	const field = fieldLabel(c.field ?? '', locale);
 	if (UNSHOWN.has(c.field ?? '')) return m.catalog_change_edited({ entity, name, field }, o);
-	const show = (value: unknown) => formatValue(c.field ?? '', value, locale);
 	if (c.field === 'promisedDays' || c.field === 'legalDays') {
 		// "承诺时限 20 → 15 个工作日": the unit once, after the new value.
 		const after = m.catalog_workdays({ n: Number(c.after) }, o);
 		return m.catalog_change_value({ entity, name, field, before: String(c.before), after }, o);
 	}
-	return m.catalog_change_value(
-		{ entity, name, field, before: show(c.before), after: show(c.after) },
-		o
-	);
+	// In the reader's language; else in the other, where the edit was (a material's Chinese name);
+	// else only that it was edited (a count, a note), never the same value on both sides.
+	for (const l of [locale, locale === 'en' ? 'zh' : 'en'] as const) {
+		const before = formatValue(c.field ?? '', c.before, l);
+		const after = formatValue(c.field ?? '', c.after, l);
+		if (before !== after) return m.catalog_change_value({ entity, name, field, before, after }, o);
+	}
+	return m.catalog_change_edited({ entity, name, field }, o);
 }
 
 function formatValue(field: string, value: unknown, locale: Locale): string {
