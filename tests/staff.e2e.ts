@@ -160,6 +160,31 @@ test('calling the next ticket shows on the hall display', async ({ browser, base
 	await display.context().close();
 });
 
+test('the hall display fits a 1280 × 720 screen with its list of calls full, in English', async ({
+	browser,
+	baseURL
+}) => {
+	const counter = await counterPage(browser, baseURL!);
+	const headers = { origin: new URL(baseURL!).origin, 'x-sveltekit-action': 'true' };
+	for (let i = 0; i < 9; i++) {
+		await counter.request.post('/staff?/walkIn', { form: { category: 'welfare' }, headers });
+		await counter.request.post('/staff/queue?/next', { form: {}, headers });
+	}
+	await counter.context().close();
+	const hall = await browser.newContext({ baseURL, viewport: { width: 1280, height: 720 } });
+	await hall.addCookies([{ name: 'ow_locale', value: 'en', url: baseURL! }]);
+	const display = await hall.newPage();
+	await display.goto('/display/chengxiang-centre');
+	await expect(display.getByText('Live')).toBeVisible();
+	await expect(display.getByRole('list').getByRole('listitem')).toHaveCount(7);
+	// A hall's screen shows no scroll bar: everything within its height, the waiting count too.
+	expect(await display.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+		720
+	);
+	await expect(display.getByText(/waiting/)).toBeInViewport({ ratio: 1 });
+	await hall.close();
+});
+
 test('accept, ask for materials and complete: each reaches the resident’s phone', async ({
 	page,
 	browser,
