@@ -67,6 +67,14 @@ export function configureRateLimits(config: Partial<RateLimitConfig>): void {
 	limiters = limitersOf({ ...configFromEnv(), ...config });
 }
 
+/** The answer to a client over a limit: 429, and when to try again. */
+export function rateLimited(seconds: number): Response {
+	return apiError(429, 'rate_limited', m.err_rate_limited(), [], {
+		'Retry-After': String(seconds),
+		'Cache-Control': 'no-store'
+	});
+}
+
 /**
  * Counts one request of `key` (a client address or a device) in `bucket`; over the limit, the
  * answer to give instead: 429 with `Retry-After`.
@@ -82,11 +90,7 @@ export async function refuseOverLimit(bucket: Bucket, key: string): Promise<Resp
 				console.error('rate limit not checked', refusal);
 				continue;
 			}
-			const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-			return apiError(429, 'rate_limited', m.err_rate_limited(), [], {
-				'Retry-After': String(seconds),
-				'Cache-Control': 'no-store'
-			});
+			return rateLimited(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
 		}
 	}
 	return null;

@@ -6,7 +6,7 @@ import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
 import { followDisplay } from '$lib/server/counter/display-feed';
 import { eventStream } from '$lib/server/http/event-stream';
-import { apiError } from '$lib/server/http/errors';
+import { rateLimited } from '$lib/server/http/rate-limits';
 import { takeStreamPlace } from '$lib/server/http/stream-places';
 
 /**
@@ -21,12 +21,7 @@ export const GET: RequestHandler = async ({ params, request, getClientAddress })
 	);
 	if (!point) error(404, m.error_not_found());
 	const giveBack = takeStreamPlace(getClientAddress());
-	if (!giveBack) {
-		return apiError(429, 'rate_limited', m.err_rate_limited(), [], {
-			'Retry-After': '30',
-			'Cache-Control': 'no-store'
-		});
-	}
+	if (!giveBack) return rateLimited(30);
 	return eventStream(request, async (send) => {
 		try {
 			const leave = await followDisplay(conn, env.DATABASE_URL ?? '', point.id, (state) =>
