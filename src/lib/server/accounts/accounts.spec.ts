@@ -127,6 +127,8 @@ for (const target of testDatabases()) {
 			for (const password of [
 				'password',
 				'Passw0rd!',
+				'p@ssw0rd2026',
+				'Pa$$w0rd-99',
 				'12345678',
 				'19850312',
 				'aaaaaaaa',
