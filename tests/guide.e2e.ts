@@ -54,3 +54,19 @@ test('the guide prints without its controls', async ({ page }) => {
 	await expect(page.getByRole('group', { name: /本人办理还是委托/ })).toBeHidden();
 	await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
 });
+
+test('a matter that does not exist is said not to be found, in the reader’s language, with the way home', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	expect((await page.goto('/matters/no-such-matter'))?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1, name: '找不到这个页面' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '返回首页' })).toBeVisible();
+	await context.addCookies([{ name: 'ow_locale', value: 'en', url: baseURL! }]);
+	await page.reload();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'This page does not exist' })
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Back to home' })).toBeVisible();
+});
