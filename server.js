@@ -83,6 +83,9 @@ async function serve() {
 	const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 	if (ownProtocol) process.env.PROTOCOL_HEADER = PROTOCOL;
 	const { handler } = await import('./build/handler.js');
+	// A promise of one request that failed unawaited is logged, not the end of every request this
+	// process is serving.
+	process.on('unhandledRejection', (reason) => console.error('unhandled rejection:', reason));
 
 	const compress = compression({
 		// Small answers (one op's reply, a pull with little in it) go as they are: compressing them

@@ -104,12 +104,25 @@ const apiErrors: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The path decoded, or null when it is no valid percent-encoding. */
+function decoded(path: string): string | null {
+	try {
+		return decodeURI(path);
+	} catch {
+		return null;
+	}
+}
+
 const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? await userFromSession(database().db, token) : null;
 	const path = event.url.pathname;
 	const counter = path === '/staff' || (path.startsWith('/staff/') && path !== '/staff/login');
 	const admin = path === '/admin' || path.startsWith('/admin/');
+	// An address that is no valid percent-encoding names no page: SvelteKit's 400, for anyone.
+	// (SvelteKit runs the hooks of such a request outside its catch, so a redirect thrown here
+	// would end the process.)
+	if ((counter || admin) && decoded(path) === null) return resolve(event);
 	if (counter || admin) {
 		// Every page, action and endpoint of the counter and admin areas, checked once here (and
 		// again, by centre, where each reads its data).

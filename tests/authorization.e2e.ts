@@ -238,3 +238,15 @@ test('every role against every page and endpoint: allowed, or refused without le
 
 	for (const c of Object.values(contexts)) await c.dispose();
 });
+
+test('an address that is no valid percent-encoding in the staff or admin area is a 400 to anyone signed out, and the server goes on', async ({
+	baseURL
+}) => {
+	const anonymous = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });
+	for (const path of ['/staff/%', '/admin/%', '/staff/queue/%', '/staff/applications/%zz']) {
+		expect((await anonymous.get(path)).status(), path).toBe(400);
+	}
+	expect((await anonymous.get('/staff/queue')).status()).toBe(303);
+	expect((await anonymous.get('/api/health')).status()).toBe(200);
+	await anonymous.dispose();
+});
