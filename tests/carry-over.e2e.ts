@@ -92,16 +92,36 @@ test('an unsent draft is said to be one, for whom, and is cleared in one tap for
 	await expect(page.getByText('未提交的草稿')).toHaveCount(0);
 });
 
+test('an agent’s form says the agent applies, and the receipt asks for the agent’s papers', async ({
+	page
+}) => {
+	await signInAsAgent(page);
+	// As the resident may have answered it on the guide before the agent took over.
+	await page.goto(`/matters/${MATTER}`);
+	await page.getByRole('radio', { name: '本人办理' }).check();
+	await page.goto(SLOTS_PAGE);
+	await checkOpenSlot(page);
+	await page.getByRole('link', { name: '用所选时段填写申请' }).click();
+	const who = page.getByRole('group', { name: '您是本人办理还是委托他人代办？' });
+	await expect(who.getByRole('radio', { name: '委托他人代办' })).toBeChecked();
+	await expect(who.getByRole('radio')).toHaveCount(1);
+	await fillApplication(page, uniqueN(), '代办居民庚');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
+	await expect(page.getByText('代办人身份证')).toBeVisible();
+	await expect(page.getByText('授权委托书')).toBeVisible();
+});
+
 test('an agent’s answers for one resident are not ticked for the next once the first is sent', async ({
 	page
 }) => {
 	await signInAsAgent(page);
 	await page.goto(`/matters/${MATTER}`);
-	await page.getByRole('radio', { name: '委托他人代办' }).check();
+	await page.getByRole('radio', { name: '租赁房屋' }).check();
 	await page.goto(SLOTS_PAGE);
 	await applyFromSlots(page, uniqueN(), '代办居民乙');
 	await openForm(page, 1);
-	await expect(page.getByRole('radio', { name: '委托他人代办' })).not.toBeChecked();
+	await expect(page.getByRole('radio', { name: '租赁房屋' })).not.toBeChecked();
 	await expect(page.getByText('未提交的草稿')).toHaveCount(0);
 });
 
@@ -114,11 +134,11 @@ test('an agent picking another resident over one typed in starts that resident�
 	await applyFromSlots(page, n, '代办居民丙');
 	await openForm(page, 1);
 	await fillApplication(page, uniqueN(), '代办居民丁');
-	await page.getByRole('radio', { name: '委托他人代办' }).check();
+	await page.getByRole('radio', { name: '租赁房屋' }).check();
 	await page.getByLabel('为以前办理过的居民申请').selectOption(idNumber(n));
 	await expect(page.getByLabel('申请人姓名')).toHaveValue('代办居民丙');
 	await expect(page.getByLabel('经营场所地址', { exact: true })).toHaveValue('');
-	await expect(page.getByRole('radio', { name: '委托他人代办' })).not.toBeChecked();
+	await expect(page.getByRole('radio', { name: '租赁房屋' })).not.toBeChecked();
 });
 
 test('an agent picking the resident whose ID number they typed in full width keeps what they typed', async ({

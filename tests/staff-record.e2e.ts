@@ -91,12 +91,27 @@ test('the record shows labels, the situation answers, who sent it, and only the 
 	await counter.context().close();
 });
 
-test('the record names the agent who filed an application', async ({ page, browser, baseURL }) => {
+test('the record names the agent who filed an application, and asks for the agent’s papers', async ({
+	page,
+	browser,
+	baseURL
+}) => {
 	await signInAsAgent(page);
-	const { id } = await apply(page, '代办记录');
+	await page.goto(SLOTS_PAGE);
+	// Who applies is the agent's form's own answer.
+	await applyFromSlots(page, uniqueN(), '代办记录', async () => {
+		await page.getByRole('radio', { name: '个人经营' }).check();
+		await page.getByRole('radio', { name: '租赁房屋' }).check();
+	});
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	const { id } = serverApplications(reference)[0]!;
 	const counter = await counterPage(browser, baseURL!);
 	await counter.goto(`/staff/applications/${id}`);
 	await expect(counter.getByRole('main').getByText('代办员 王秀兰 代为提交')).toBeVisible();
+	await expect(counter.getByRole('region', { name: '办理情形' })).toContainText('委托他人代办');
+	await expect(materialRow(counter, '代办人身份证')).toBeVisible();
+	await expect(materialRow(counter, '授权委托书')).toBeVisible();
 	await counter.context().close();
 });
 

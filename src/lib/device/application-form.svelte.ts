@@ -42,8 +42,12 @@ export class ApplicationForm {
 	prefilled = $state(false);
 	readonly ctx: FormContext;
 	readonly formFields: FormField[];
-	/** The matters' situation questions; a bundle asks one its matters share once. */
-	readonly questions: Question[];
+	/**
+	 * The matters' situation questions; a bundle asks one its matters share once. An agent's form
+	 * offers only the agent's choice where a question has one (`answerAsAgent`, as the agent's
+	 * part of the form loads).
+	 */
+	questions = $state.raw<Question[]>([]);
 	readonly draftId: string;
 	#checks: Promise<Check> | undefined;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,4 +1,5 @@
 import type { ApplicationForm } from './application-form.svelte';
+import { answerAsAgent } from './agent-form';
 
 /**
  * Empties a form of the person it was being filled for (their details, answers and photos) and
@@ -15,4 +16,5 @@ export async function startOver(form: ApplicationForm, agent: string | null): Pr
 	form.errors = [];
 	form.checked = form.saved = false;
 	await form.restore(undefined, agent, true);
+	if (agent) answerAsAgent(form);
 }

@@ -4,8 +4,8 @@ import type {
 	Bundle,
 	CatalogSnapshot,
 	FormField,
-	Matter,
 	Point,
+	Question,
 	SlotRule
 } from '$lib/catalog/types';
 import { m } from '$lib/paraglide/messages';
@@ -30,6 +30,7 @@ import { attachPhotos, ownBlobs } from '../blobs/store';
 import { stepWrite } from '../applications/status';
 import { dayOf, figuresWrite, submittedDelta } from '../figures/record';
 import { mergedQuestions } from '$lib/catalog/merged-questions';
+import { agentAnswers } from '$lib/catalog/agent-answers';
 
 const payloadLabels = {
 	applicationId: () => 'applicationId',
@@ -68,6 +69,8 @@ export type CheckedSubmit =
 			rule: SlotRule;
 			applicant: Applicant;
 			form: Record<string, unknown>;
+			/** The matters' situation questions, a bundle's merged. */
+			questions: Question[];
 	  }
 	| { refused: Outcome };
 
@@ -106,7 +109,8 @@ export function checkSubmit(catalog: CatalogSnapshot, raw: unknown): CheckedSubm
 	const application = parseApplication(p, applicationForm(catalog, matterIds), locale);
 	if ('issues' in application) return refuse(application.issues);
 	const matters = matterIds.flatMap((id) => catalog.matters.find((x) => x.id === id) ?? []);
-	const answers = knownAnswers(matters, p.answers, locale);
+	const questions = mergedQuestions(matters);
+	const answers = knownAnswers(questions, p.answers, locale);
 	if ('issues' in answers) return refuse(answers.issues);
 	const strange = strangeMaterials(matters, p.attachments);
 	if (strange.length) return refuse(strange);
@@ -117,7 +121,8 @@ export function checkSubmit(catalog: CatalogSnapshot, raw: unknown): CheckedSubm
 		point,
 		rule,
 		applicant: application.applicant,
-		form: application.fields
+		form: application.fields,
+		questions
 	};
 }
 
@@ -131,8 +136,11 @@ export async function submitApplication(
 	checked: CheckedSubmit = checkSubmit(ctx.catalog, raw)
 ): Promise<Outcome> {
 	if ('refused' in checked) return checked.refused;
-	const { p, bundle, matterIds, point, rule, applicant, form } = checked;
+	const { p, bundle, matterIds, point, rule, applicant, form, questions } = checked;
 	const { tx, now, device } = ctx;
+	// A counter taking a code in is no agent: who filed it is learnt when the phone syncs.
+	const agentUserId = ctx.takeIn ? null : device.userId;
+	const answers = agentUserId ? { ...p.answers, ...agentAnswers(questions) } : p.answers;
 
 	const own = await ownBlobs(
 		tx,
@@ -146,8 +154,7 @@ export async function submitApplication(
 		id: p.applicationId,
 		op_id: ctx.opId,
 		device_id: device.id,
-		// A counter taking a code in is no agent: who filed it is learnt when the phone syncs.
-		agent_user_id: ctx.takeIn ? null : device.userId,
+		agent_user_id: agentUserId,
 		matter_id: p.matterId,
 		bundle_id: bundle?.id ?? null,
 		matter_ids: JSON.stringify(matterIds),
@@ -156,7 +163,7 @@ export async function submitApplication(
 		applicant_id_number: idNumber,
 		applicant_phone: applicant.phone,
 		fields: JSON.stringify(form),
-		answers: JSON.stringify(p.answers),
+		answers: JSON.stringify(answers),
 		status: 'submitted' as const,
 		device_created_at: madeAt(p.createdAt, ctx),
 		created_at: stamp,
@@ -262,11 +269,11 @@ async function insertWithReference(
  * dropped; an option the question does not offer is named.
  */
 function knownAnswers(
-	matters: Matter[],
+	asked: Question[],
 	given: Record<string, string>,
 	locale: 'zh' | 'en'
 ): { answers: Record<string, string> } | { issues: FieldProblem[] } {
-	const questions = new Map(mergedQuestions(matters).map((q) => [q.id, q]));
+	const questions = new Map(asked.map((q) => [q.id, q]));
 	const answers: Record<string, string> = {};
 	const issues: FieldProblem[] = [];
 	for (const [id, option] of Object.entries(given)) {
