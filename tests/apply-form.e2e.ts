@@ -88,6 +88,10 @@ test('what a resident types on a phone that has kept nothing is kept as a draft 
 	await expect(page.getByText('草稿已自动保存')).toBeVisible();
 	await page.reload();
 	await expect(page.getByLabel('申请人姓名')).toHaveValue('草稿甲');
+	// A list not chosen from yet still offers its prompt, not a blank box that looks chosen.
+	const scope = page.getByLabel('主要经营范围');
+	await expect(scope).toHaveValue('');
+	expect(await scope.evaluate((select: HTMLSelectElement) => select.selectedIndex)).toBe(0);
 });
 
 test('a day that has been, such as when a disability began, is refused after today', async ({
