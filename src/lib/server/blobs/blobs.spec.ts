@@ -239,6 +239,42 @@ for (const target of testDatabases()) {
 			expect((await over.json()).error).toMatchObject({ code: 'blob_quota' });
 		});
 
+		it('counts an upload begun in chunks towards all devices’ room by what has come, so that uploads begun and left cannot fill it', async () => {
+			const room = (await pendingBytes(conn.db)) + 3_000_000;
+			const options = { pendingTotalLimit: room };
+			// Two devices each say 2 MB will come, and send 100 bytes.
+			for (let i = 0; i < 2; i++) {
+				const idle = syncClient(conn, (await registerDevice(conn.db)).token);
+				const begun = tinyJpeg();
+				const head = begun.bytes.subarray(0, 100);
+				const said = await idle.patch(head, begun.sha256, 0, 2_000_000, 'image/jpeg', options);
+				expect(said.status).toBe(204);
+			}
+			const resident = syncClient(conn, (await registerDevice(conn.db)).token);
+			const image = tinyJpeg();
+			const put = await resident.put(image.bytes, image.sha256, 'image/jpeg', undefined, options);
+			expect(put.status).toBe(201);
+
+			// What does come counts, chunk by chunk: past the room, the next chunk waits.
+			const tight = { pendingTotalLimit: (await pendingBytes(conn.db)) + 150 };
+			const filling = syncClient(conn, (await registerDevice(conn.db)).token);
+			const large = tinyJpeg();
+			const chunk = (at: number) => large.bytes.subarray(at, at + 100);
+			expect(
+				(await filling.patch(chunk(0), large.sha256, 0, 2_000_000, 'image/jpeg', tight)).status
+			).toBe(204);
+			const over = await filling.patch(
+				chunk(100),
+				large.sha256,
+				100,
+				2_000_000,
+				'image/jpeg',
+				tight
+			);
+			expect(over.status).toBe(429);
+			expect((await over.json()).error).toMatchObject({ code: 'blob_quota' });
+		});
+
 		it('limits requests per device and per address with 429 and Retry-After', async () => {
 			configureRateLimits({ syncPerMinute: 3, devicesPerMinute: 2 });
 			try {

@@ -155,7 +155,8 @@ export async function handleBlobPatch(
 				.where('device_id', '=', device.id)
 				.executeTakeFirstOrThrow();
 			if (Number(open.n) >= MAX_OPEN_UPLOADS) return { over: 'device' };
-			const over = await overQuota(tx, device.id, sha256, total, limits);
+			const bytes = { device: total, all: chunk.byteLength };
+			const over = await overQuota(tx, device.id, sha256, bytes, limits);
 			if (over) return { over };
 			await tx
 				.insertInto('blob_uploads')
@@ -171,6 +172,9 @@ export async function handleBlobPatch(
 				})
 				.execute();
 		} else {
+			const bytes = { device: 0, all: chunk.byteLength };
+			const over = await overQuota(tx, device.id, sha256, bytes, limits);
+			if (over) return { over };
 			await upload()
 				.set({
 					received: at + chunk.byteLength,

@@ -127,20 +127,22 @@ export function completeProblem(body: Uint8Array, sha256: string, type: string):
 }
 
 /**
- * Which limit keeping `bytes` more of photos no application waits for would pass (the device's
- * or all devices'), or null when the device may keep them.
+ * Which limit keeping more of photos no application waits for would pass (the device's or all
+ * devices'), or null when the device may keep them: `bytes.device` more of the device's (none for
+ * the next chunk of an upload, counted at its whole length when begun), `bytes.all` more of all.
  */
 export async function overQuota(
 	tx: Tx,
 	deviceId: string,
 	sha256: string,
-	bytes: number,
+	bytes: { device: number; all: number },
 	limits: PhotoLimits
 ): Promise<keyof PhotoLimits | null> {
 	// A photo an application already waits for joins it at once: it takes nothing from the quota.
 	if (await isAwaited(tx, deviceId, sha256)) return null;
-	if ((await pendingBytes(tx, deviceId)) + bytes > limits.device) return 'device';
-	if ((await pendingBytes(tx)) + bytes > limits.all) return 'all';
+	if (bytes.device && (await pendingBytes(tx, deviceId)) + bytes.device > limits.device)
+		return 'device';
+	if ((await pendingBytes(tx)) + bytes.all > limits.all) return 'all';
 	return null;
 }
 
@@ -194,7 +196,8 @@ export async function handleBlobPut(
 	const limits = photoLimits(options);
 	const now = options.now ?? new Date();
 	const stored = await writeTransaction(conn, async (tx) => {
-		const over = await overQuota(tx, device.id, sha256, body.byteLength, limits);
+		const bytes = body.byteLength;
+		const over = await overQuota(tx, device.id, sha256, { device: bytes, all: bytes }, limits);
 		if (over) return { over };
 		return keepBlob(tx, conn.kind, device.id, { sha256, contentType: type, bytes: body }, now);
 	});

@@ -167,15 +167,18 @@ export async function storeBlob(
 
 /**
  * Bytes of the photos uploaded that no application names yet, and of those being uploaded in
- * chunks at their whole length (a device may not reserve past the cap and fill the room later):
- * this device's, or, without one, all devices' together.
+ * chunks: this device's, with those at their whole length (a device may not reserve past its cap
+ * and fill the room later), or, without one, all devices' together, with those at what has come
+ * (uploads begun and left, which cost a device nothing to begin, do not fill the room).
  */
 export async function pendingBytes(tx: Tx, deviceId?: string): Promise<number> {
 	let kept = tx
 		.selectFrom('blob_owners')
 		.select((eb) => eb.fn.sum<number>('size').as('bytes'))
 		.where('attached_at', 'is', null);
-	let begun = tx.selectFrom('blob_uploads').select((eb) => eb.fn.sum<number>('total').as('bytes'));
+	let begun = tx
+		.selectFrom('blob_uploads')
+		.select((eb) => eb.fn.sum<number>(deviceId === undefined ? 'received' : 'total').as('bytes'));
 	if (deviceId !== undefined) {
 		kept = kept.where('device_id', '=', deviceId);
 		begun = begun.where('device_id', '=', deviceId);

@@ -39,7 +39,14 @@ export function syncClient(conn: Connection, token: string) {
 				options
 			),
 		/** The next chunk of a photo uploaded in parts. */
-		patch: (chunk: Uint8Array, hash: string, offset: number, total: number, type = 'image/jpeg') =>
+		patch: (
+			chunk: Uint8Array,
+			hash: string,
+			offset: number,
+			total: number,
+			type = 'image/jpeg',
+			options?: Parameters<typeof handleBlobPatch>[3]
+		) =>
 			handleBlobPatch(
 				conn,
 				new Request(`${base}/api/blobs/${hash}`, {
@@ -52,7 +59,8 @@ export function syncClient(conn: Connection, token: string) {
 					},
 					body: new Uint8Array(chunk)
 				}),
-				hash
+				hash,
+				options
 			),
 		head: (hash: string) =>
 			handleBlobHead(
