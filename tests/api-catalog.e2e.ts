@@ -61,6 +61,27 @@ test('a catalogue view of something that does not exist is a 404', async ({ requ
 		expect((await response.json()).error.code).toMatch(/not_found/);
 	}
 	expect((await request.get('/api/catalog/views/home')).status()).toBe(200);
+	// Said in the reader's words, naming what was not found, not the view's own name.
+	for (const [path, message] of [
+		['/api/catalog/views/matter?id=nope', '找不到办理事项'],
+		['/api/catalog/views/matterPoints?id=nope', '找不到办理事项'],
+		['/api/catalog/views/point?id=nope', '找不到服务点']
+	]) {
+		const response = await request.get(path!);
+		expect((await response.json()).error, path).toMatchObject({ code: 'not_found', message });
+	}
+});
+
+test('a catalogue asked for in a format the server has not is a 400 naming the format', async ({
+	request
+}) => {
+	const response = await request.get('/api/catalog?format=abc');
+	expect(response.status()).toBe(400);
+	expect((await response.json()).error).toMatchObject({
+		code: 'invalid_input',
+		fields: [{ field: 'format' }]
+	});
+	expect((await request.get('/api/catalog?format=2')).status()).toBe(200);
 });
 
 test('a catalogue view of one matter or point asked without its id is a 400 naming the id', async ({

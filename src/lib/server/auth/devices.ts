@@ -85,7 +85,7 @@ export async function deviceFromRequest(
 	request: Request
 ): Promise<(Device & { catalogRevision: number }) | null> {
 	const header = request.headers.get('authorization') ?? '';
-	const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header.trim());
+	const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/i.exec(header.trim());
 	if (!match) return null;
 	const [row] = (await deviceOfToken(db, kindOf(db), { hash: hashToken(match[1]!) })).rows;
 	if (!row || row.disabled) return null;

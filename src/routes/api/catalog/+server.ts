@@ -2,6 +2,8 @@ import type { RequestHandler } from './$types';
 import { currentCatalog, type Body } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
 import { etagMatches, pickEncoding } from '$lib/server/http/encoding';
+import { fieldError } from '$lib/server/http/errors';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The whole catalogue as one snapshot; 304 when the device's copy is current. `?format=2` asks for
@@ -10,8 +12,12 @@ import { etagMatches, pickEncoding } from '$lib/server/http/encoding';
  * (a province's phone: its town and its neighbours; see docs/province.md).
  */
 export const GET: RequestHandler = async ({ request, url }) => {
+	const format = url.searchParams.get('format');
+	if (format !== null && format !== '2') {
+		return fieldError(400, 'invalid_input', 'format', m.err_format({ field: 'format' }));
+	}
 	const catalog = await currentCatalog(database().db);
-	const compact = url.searchParams.get('format') === '2';
+	const compact = format === '2';
 	const headers = new Headers({
 		ETag: catalog.etag,
 		'Cache-Control': 'no-cache',
