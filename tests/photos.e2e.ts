@@ -351,3 +351,21 @@ test('each material is one whole button in the page’s language, which shows wh
 	await expect(button).toHaveCSS('outline-style', 'solid');
 	await context.close();
 });
+
+test('the photos asked for follow the situation answered: a paper an answer rules out is not asked for', async ({
+	page
+}) => {
+	await page.goto('/apply?matter=individual-business-registration&point=chengxiang-centre');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const agentId = page.getByLabel('拍照或选择照片：代办人身份证');
+	const lease = page.getByLabel('拍照或选择照片：房屋租赁合同及出租方产权证明');
+	// Not answered yet: each may be needed.
+	await expect(agentId).toHaveCount(1);
+	await expect(lease).toHaveCount(1);
+	await page.getByRole('radio', { name: '本人办理' }).check();
+	await page.getByRole('radio', { name: '自有房产' }).check();
+	await expect(agentId).toHaveCount(0);
+	await expect(lease).toHaveCount(0);
+	await page.getByRole('radio', { name: '租赁房屋' }).check();
+	await expect(lease).toHaveCount(1);
+});
