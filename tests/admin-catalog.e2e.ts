@@ -452,6 +452,8 @@ test('publishing a change that removes a booked slot lists that booking for the 
 	await expect(admin.getByText('13912345678')).toBeVisible();
 	await admin.goBack();
 	await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	// The list as it stands once back (its load done), before the booking goes from it.
+	await expect(row).toContainText(`第 ${published} 版`);
 	// A booking gone from the list meanwhile (another administrator's rollback) is said at its
 	// number, not at the note.
 	const listRow = (() => {
