@@ -240,3 +240,27 @@ test('the day’s figures change on every open counter page when a ticket is cal
 	await clerk.context().close();
 	await today.context().close();
 });
+
+test('Enter on “call again” keeps the focus there: a second Enter calls the same person again, not the next', async ({
+	browser,
+	baseURL
+}) => {
+	const clerk = await clerkPage(browser, baseURL!);
+	await emptyQueue(clerk);
+	const first = await issueWalkIn(clerk);
+	await issueWalkIn(clerk);
+	await open(clerk, '/staff/queue');
+	const serving = clerk.getByText(/^正在办理：/);
+	const region = clerk.getByRole('region', { name: '1号窗口' });
+	await clerk.getByRole('button', { name: /叫下一位/ }).click();
+	await expect(serving).toHaveText(`正在办理：${first}`);
+	const recall = clerk.getByRole('button', { name: /重呼/ });
+	await recall.focus();
+	for (let i = 0; i < 2; i++) {
+		await clerk.keyboard.press('Enter');
+		await expect(region).not.toHaveAttribute('aria-busy', 'true');
+		await expect(recall).toBeFocused();
+		await expect(serving).toHaveText(`正在办理：${first}`);
+	}
+	await clerk.context().close();
+});
