@@ -18,6 +18,10 @@ test('a keyboard-wedge scanner types the code and Enter into the focused field: 
 	await counter.goto('/staff/check-in');
 	// The field is ready for the scanner (or the clerk's typing) as soon as the page opens.
 	await expect(counter.getByLabel('二维码内容或申请编号')).toBeFocused();
+	// A code that names nothing is kept to correct, and the next scan takes its place.
+	await counter.keyboard.type('LY-XXXXXXXX\n', { delay: 0 });
+	await expect(counter.getByRole('alert')).toBeVisible();
+	await expect(counter.getByLabel('二维码内容或申请编号')).toHaveValue('LY-XXXXXXXX');
 	await counter.keyboard.type(code + '\n', { delay: 0 });
 	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(
 		/号码：A\d{3}/
