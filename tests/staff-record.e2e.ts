@@ -502,3 +502,35 @@ test('on a tablet, what became of a step is said in sight of its buttons, refuse
 	await expect(counter.getByRole('alert')).toHaveCount(0);
 	await counter.context().close();
 });
+
+test('a double click sends a step once: materials asked for once, an acceptance without an error', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '双击一次');
+	const counter = await counterPage(browser, baseURL!);
+	await counter.goto(`/staff/applications/${id}`);
+	await materialMark(counter, '经营者身份证', '缺少').check();
+	await counter.getByLabel('说明').fill('请补充身份证');
+	await counter.getByRole('button', { name: '要求补充材料' }).dblclick();
+	await expect(counter.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	await materialMark(counter, '经营者身份证', '已收到').check();
+	await counter.getByRole('button', { name: '受理', exact: true }).dblclick();
+	await expect(counter.getByRole('button', { name: '办结' })).toBeVisible();
+	await expect(counter.getByRole('alert')).toHaveCount(0);
+	const steps = (() => {
+		const db = e2eDatabase();
+		try {
+			return (
+				db
+					.prepare('select step from application_events where application_id = ? order by seq')
+					.all(id) as { step: string }[]
+			).map((r) => r.step);
+		} finally {
+			db.close();
+		}
+	})();
+	expect(steps.filter((s) => s !== 'submitted' && s !== 'check_in')).toHaveLength(2);
+	await counter.context().close();
+});
