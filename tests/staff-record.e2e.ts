@@ -534,3 +534,43 @@ test('a double click sends a step once: materials asked for once, an acceptance 
 	expect(steps.filter((s) => s !== 'submitted' && s !== 'check_in')).toHaveLength(2);
 	await counter.context().close();
 });
+
+test('a step sent from a record a colleague has changed since is not made: the page says so and shows it as it is', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const { id } = await apply(page, '同事已受理');
+	const mine = await counterPage(browser, baseURL!);
+	const colleague = await counterPage(browser, baseURL!);
+	await mine.goto(`/staff/applications/${id}`);
+	await colleague.goto(`/staff/applications/${id}`);
+	await colleague.getByRole('button', { name: '受理', exact: true }).click();
+	await expect(colleague.getByRole('button', { name: '办结' })).toBeVisible();
+
+	// The first clerk's page still shows it as submitted, and asks for a paper.
+	await materialMark(mine, '经营者身份证', '缺少').check();
+	await mine.getByLabel('说明').fill('请补充身份证');
+	await mine.getByRole('button', { name: '要求补充材料' }).click();
+	await expect(mine.getByRole('alert')).toContainText('已有新的办理步骤（现在：已受理）');
+	await expect(mine.getByRole('button', { name: '办结' })).toBeVisible();
+	await expect(mine.getByLabel('说明')).toHaveValue('请补充身份证');
+	expect(serverRow(id).status).toBe('accepted');
+
+	// From the page as it now is, the step is made.
+	await mine.getByRole('button', { name: '要求补充材料' }).click();
+	await expect(mine.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+
+	// Now the colleague's page is the one behind: a refusal from it is not made either.
+	await colleague.getByRole('button', { name: '不予受理' }).click();
+	await colleague.getByLabel('不予受理的理由').fill('材料不符');
+	await colleague.getByRole('button', { name: '确认不予受理' }).click();
+	await expect(colleague.getByRole('alert')).toContainText('（现在：需补充材料）');
+	expect(serverRow(id).status).toBe('more_materials');
+	await expect(colleague.getByLabel('不予受理的理由')).toHaveValue('材料不符');
+	await colleague.getByRole('button', { name: '确认不予受理' }).click();
+	await expect(colleague.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	expect(serverRow(id).status).toBe('refused');
+	await mine.context().close();
+	await colleague.context().close();
+});

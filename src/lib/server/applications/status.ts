@@ -120,6 +120,17 @@ export async function wasAccepted(tx: Tx, applicationId: string): Promise<boolea
 	return !!accepted;
 }
 
+/** The sequence number of the application's last step (0: none). */
+export async function lastStepOf(tx: Tx, applicationId: string): Promise<number> {
+	const last = await tx
+		.selectFrom('application_events')
+		.select('seq')
+		.where('application_id', '=', applicationId)
+		.orderBy('seq', 'desc')
+		.executeTakeFirst();
+	return last?.seq ?? 0;
+}
+
 /** A step of the application's timeline (also its first, `submitted`). */
 export async function recordStep(
 	tx: Tx,

@@ -6,7 +6,14 @@ import { registerDevice, type Device } from '../auth/devices';
 import type { SignedInUser } from '../auth/sessions';
 import type { Connection } from '../db/connect';
 import type { ApplicationStatus } from '../db/schema';
-import { allows, changeStatus, COUNTER_STEPS, STEPS, wasAccepted } from '../applications/status';
+import {
+	allows,
+	changeStatus,
+	COUNTER_STEPS,
+	lastStepOf,
+	STEPS,
+	wasAccepted
+} from '../applications/status';
 import { writeTransaction } from '../db/transaction';
 import { applyOps } from '../sync/apply-ops';
 import { recordChange } from '../sync/changes';
@@ -34,13 +41,14 @@ export type CounterOutcome =
 				| 'rejected'
 				| 'closed'
 				| 'missing_marked'
-				| 'not_accepted';
+				| 'not_accepted'
+				| 'changed';
 			message?: string;
 			/** `missing_marked`: the materials marked missing that stand in the step's way. */
 			materials?: string[];
 			/** `missing_marked`: the application's matters, whose materials these are. */
 			matterIds?: string[];
-			/** `closed`: the state the application is in, where it is known. */
+			/** `closed`, `changed`: the state the application is in, where it is known. */
 			status?: ApplicationStatus;
 			/** `other_centre`: the point the application belongs to, to send the resident there. */
 			pointId?: string;
@@ -221,6 +229,12 @@ export interface ProcessDetails {
 	 * the clerk confirmed it, and the log names them.
 	 */
 	toFollow?: boolean;
+	/**
+	 * The last step of the record as the clerk saw it (`ApplicationRecord.seen`): if another has
+	 * been made since (a colleague's, the resident's), nothing is done (`changed`), as the clerk
+	 * decided on what is no longer so.
+	 */
+	seen?: number;
 }
 
 /** The ids among `ids` that are materials of these matters, each once. */
@@ -264,6 +278,8 @@ export async function processApplication(
 			.executeTakeFirst();
 		if (!app) return { ok: false, code: 'not_found' };
 		if (!mayServe(user, app.point_id)) return otherCentre(app.point_id);
+		if (details.seen !== undefined && (await lastStepOf(tx, app.id)) !== details.seen)
+			return { ok: false, code: 'changed', status: app.status };
 		const matterIds = JSON.parse(app.matter_ids) as string[];
 		const missing = materialsOf(catalog, matterIds, details.materials);
 		if (

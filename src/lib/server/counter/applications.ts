@@ -224,7 +224,7 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 			.execute(),
 		db
 			.selectFrom('application_events')
-			.select(['step', 'at', 'note'])
+			.select(['seq', 'step', 'at', 'note'])
 			.where('application_id', '=', id)
 			.orderBy('seq')
 			.execute()
@@ -287,7 +287,9 @@ export async function applicationRecord(db: Kysely<Database>, id: string) {
 		})),
 		ticket: ticket ?? null,
 		/** Each step of the application, oldest first, as the resident's timeline shows it. */
-		timeline,
+		timeline: timeline.map(({ step, at, note }) => ({ step, at, note })),
+		/** Its last step: a step sent from this record is made only if none came after it. */
+		seen: timeline.at(-1)?.seq ?? 0,
 		/** The counter's logged changes, with who made them. */
 		history: logged
 	};

@@ -205,6 +205,47 @@ for (const target of testDatabases()) {
 			});
 		});
 
+		it('makes no step on a record changed since the clerk opened it', async () => {
+			const phone = await registerDevice(conn.db);
+			const op = submitOp(catalog, { n: 508 });
+			await applyOps(conn, { id: phone.deviceId, userId: null }, [op], catalog);
+			const id = op.payload.applicationId;
+			// Two clerks open the record; one accepts it.
+			const opened = (await applicationRecord(conn.db, id))!.seen;
+			const accepted = await processApplication(conn, staffA, catalog, id, 'accept', {
+				note: '',
+				materials: [],
+				seen: opened
+			});
+			expect(accepted.ok).toBe(true);
+			// The other, from the page as it was, asks for more materials: not made, and said why.
+			expect(
+				await processApplication(conn, staffA, catalog, id, 'request_materials', {
+					note: '',
+					materials: ['operator-id'],
+					seen: opened
+				})
+			).toMatchObject({ ok: false, code: 'changed', status: 'accepted' });
+			const app = await conn.db
+				.selectFrom('applications')
+				.select(['status', 'requested_materials'])
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
+			expect(app).toEqual({ status: 'accepted', requested_materials: '[]' });
+			// From the record as it is now, the step is made.
+			const now = (await applicationRecord(conn.db, id))!.seen;
+			expect(now).not.toBe(opened);
+			expect(
+				(
+					await processApplication(conn, staffA, catalog, id, 'request_materials', {
+						note: '',
+						materials: ['operator-id'],
+						seen: now
+					})
+				).ok
+			).toBe(true);
+		});
+
 		it('asks only for materials of the application’s matters, and logs those marked received', async () => {
 			const phone = await registerDevice(conn.db);
 			const op = submitOp(catalog, { n: 503 });

@@ -13,6 +13,7 @@ import { readForm } from '$lib/server/http/form';
 import { recordMatters } from './matters.server';
 import { materialName } from '$lib/counter/record';
 import { listed } from '$lib/listed';
+import { STATUS_WORDS } from '$lib/status-words';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireCounterUser(locals, url);
@@ -33,6 +34,12 @@ function marked(form: FormData, state: 'received' | 'missing'): string[] {
 	return [...form.entries()]
 		.filter(([key, value]) => key.startsWith('check-') && value === state)
 		.map(([key]) => key.slice('check-'.length));
+}
+
+/** The record's last step as the page showed it; none sent (an older page): not checked. */
+function seenStep(form: FormData): number | undefined {
+	const seen = Number(form.get('seen') ?? NaN);
+	return Number.isSafeInteger(seen) ? seen : undefined;
 }
 
 async function act(
@@ -60,11 +67,21 @@ async function act(
 		note,
 		materials,
 		received,
-		toFollow: form.get('toFollow') === '1'
+		toFollow: form.get('toFollow') === '1',
+		seen: seenStep(form)
 	});
 	if (!result.ok) {
 		if (result.code === 'not_found' || result.code === 'other_centre')
 			error(404, m.error_not_found());
+		if (result.code === 'changed') {
+			const status = STATUS_WORDS[result.status!]();
+			return fail(409, {
+				action,
+				note,
+				error: m.staff_changed_meanwhile({ status }),
+				changed: true
+			});
+		}
 		if (result.code === 'rejected') return missingError();
 		if (result.code === 'missing_marked') {
 			// Named as the application's own matters name them: ids repeat across matters.
