@@ -249,6 +249,26 @@ test('an application sent without a time says the point will arrange one, not th
 	await expect(page.getByRole('link', { name: '选一个时段' })).toBeVisible();
 });
 
+test('an application filed offline without a time says the point will arrange one, as one sent online does', async ({
+	page,
+	context,
+	readyOffline
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await readyOffline(page);
+	await context.setOffline(true);
+	await page.getByRole('link', { name: '不选时段，直接填写申请' }).click();
+	await fillApplication(page, uniqueN(), '离线不选时段');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	await expect(page.getByText('等待发送', { exact: true })).toBeVisible();
+	const booked = page
+		.getByRole('definition')
+		.filter({ has: page.getByText('未选时段，由服务点安排') });
+	await expect(booked).toBeVisible();
+	await expect(page.getByRole('definition').filter({ hasText: /^—$/ })).toHaveCount(0);
+	await context.setOffline(false);
+});
+
 test('a booked time the point no longer serves is said so, and can be moved', async ({ page }) => {
 	const app = await submitted(page, '时段撤销');
 	// As a catalogue publication that cut the point's hours leaves the booking.
