@@ -78,6 +78,35 @@ test('a called ticket links to its application and ends when the application is 
 	await clerk.context().close();
 });
 
+test('today’s list says what became of a booking’s ticket: a missed call is marked 过号', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto(SLOTS_PAGE);
+	await applyFromSlots(page, uniqueN(), '过号名单');
+	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.trim();
+
+	const clerk = await clerkPage(browser, baseURL!);
+	await emptyQueue(clerk);
+	const code = await checkInByReference(clerk, reference);
+	await open(clerk, '/staff');
+	const ticket = clerk.getByRole('row').filter({ hasText: reference }).getByRole('cell').last();
+	await expect(ticket).toHaveText(`${code}等候中`);
+
+	await open(clerk, '/staff/queue');
+	await clerk.getByRole('button', { name: /叫下一位/ }).click();
+	await expect(clerk.getByText(`正在办理：${code}`)).toBeVisible();
+	await clerk.getByRole('button', { name: '过号', exact: true }).click();
+	await clerk.getByRole('button', { name: `确认 ${code} 过号` }).click();
+	await expect(clerk.getByRole('status').filter({ hasText: `${code} 已记为过号` })).toBeVisible();
+
+	await open(clerk, '/staff');
+	await expect(ticket).toHaveText(new RegExp(`^${code}过号 · \\d+号窗口$`));
+	await clerk.context().close();
+});
+
 test('the queue works from the keyboard alone, and the hall display shows each call', async ({
 	browser,
 	baseURL

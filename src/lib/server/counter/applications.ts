@@ -8,7 +8,7 @@ import type { SignedInUser } from '../auth/sessions';
 import { COUNTER_STEPS } from '../applications/status';
 import { parseLogState } from '../audit/describe';
 import { containing } from '../db/like';
-import type { Database } from '../db/schema';
+import type { Database, TicketStatus } from '../db/schema';
 
 export interface ListedApplication {
 	id: string;
@@ -24,6 +24,9 @@ export interface ListedApplication {
 	bookingStatus: string | null;
 	checkedInAt: string | null;
 	ticket: string | null;
+	/** What became of the ticket, and the counter it was called to. */
+	ticketStatus: TicketStatus | null;
+	ticketCounter: number | null;
 }
 
 /**
@@ -65,7 +68,9 @@ function listQuery(db: Kysely<Database>) {
 			'a.checked_in_at',
 			'b.slot_start',
 			'b.status as booking_status',
-			't.code as ticket'
+			't.code as ticket',
+			't.status as ticket_status',
+			't.counter as ticket_counter'
 		]);
 }
 
@@ -84,7 +89,9 @@ function listed(r: Row): ListedApplication {
 		slotStart: r.slot_start ?? null,
 		bookingStatus: r.booking_status ?? null,
 		checkedInAt: r.checked_in_at,
-		ticket: r.ticket ?? null
+		ticket: r.ticket ?? null,
+		ticketStatus: r.ticket_status ?? null,
+		ticketCounter: r.ticket_counter ?? null
 	};
 }
 
