@@ -22,6 +22,11 @@ test('a keyboard-wedge scanner types the code and Enter into the focused field: 
 	await counter.keyboard.type('LY-XXXXXXXX\n', { delay: 0 });
 	await expect(counter.getByRole('alert')).toBeVisible();
 	await expect(counter.getByLabel('二维码内容或申请编号')).toHaveValue('LY-XXXXXXXX');
+	// A code read in part is said to be one, to scan again: not an unknown reference.
+	await counter.keyboard.type(code.slice(0, -10) + '\n', { delay: 0 });
+	await expect(counter.getByRole('alert')).toHaveText(
+		'这个二维码只读到了一部分，或已损坏。请再扫一次；仍不行时，请输入回执上的申请编号。'
+	);
 	await counter.keyboard.type(code + '\n', { delay: 0 });
 	await expect(counter.getByRole('status').filter({ hasText: '已签到' })).toContainText(
 		/号码：A\d{3}/

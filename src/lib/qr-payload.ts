@@ -47,6 +47,11 @@ export async function encodeQr(application: QrApplication): Promise<string> {
 	return PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
 }
 
+/** Text that begins as our codes do: read in part or spoilt when `decodeQr` finds nothing in it. */
+export function looksLikeQr(text: string): boolean {
+	return text.startsWith(PREFIX);
+}
+
 /** The application in a scanned code; null for anything that is not one of ours. */
 export async function decodeQr(text: string): Promise<QrApplication | null> {
 	if (!text.startsWith(PREFIX)) return null;

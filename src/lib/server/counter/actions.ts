@@ -1,5 +1,5 @@
 import type { CatalogSnapshot } from '$lib/catalog/types';
-import { decodeQr } from '$lib/qr-payload';
+import { decodeQr, looksLikeQr } from '$lib/qr-payload';
 import { typedReference } from '$lib/reference';
 import { SCHEMA_VERSION } from '$lib/schemas/ops';
 import { registerDevice, type Device } from '../auth/devices';
@@ -42,7 +42,8 @@ export type CounterOutcome =
 				| 'closed'
 				| 'missing_marked'
 				| 'not_accepted'
-				| 'changed';
+				| 'changed'
+				| 'unreadable';
 			message?: string;
 			/** `missing_marked`: the materials marked missing that stand in the step's way. */
 			materials?: string[];
@@ -168,6 +169,7 @@ export async function checkInScanned(
 	const text = scanned.trim();
 	const qr = await decodeQr(text);
 	if (!qr) {
+		if (looksLikeQr(text)) return { ok: false, code: 'unreadable' };
 		const app = await byReference(conn, text);
 		if (!app) return { ok: false, code: 'not_found' };
 		if (!mayServe(user, app.point_id)) return otherCentre(app.point_id);

@@ -41,7 +41,9 @@ export const actions: Actions = {
 							? result.status
 								? m.staff_check_in_closed({ status: STATUS_WORDS[result.status]() })
 								: m.staff_not_now()
-							: m.staff_code_unknown();
+							: result.code === 'unreadable'
+								? m.staff_code_unreadable()
+								: m.staff_code_unknown();
 			return fail(result.code === 'rejected' ? 400 : 404, { error });
 		}
 		const who = await checkedInSummary(conn.db, result.applicationId);
