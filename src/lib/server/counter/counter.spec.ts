@@ -81,6 +81,32 @@ for (const target of testDatabases()) {
 			expect(codes('fengcheng-centre')).toEqual(['B001', 'B002', 'B003', 'B004', 'B005']);
 		});
 
+		it('numbers each letter from 1, however the categories come: the hall can tell how many are ahead', async () => {
+			const issue = (categoryId: string, prefix: string) =>
+				writeTransaction(conn, (tx) =>
+					issueTicket(conn, tx, { pointId: 'dongcheng-centre', categoryId, prefix })
+				);
+			const codes: string[] = [];
+			for (const [categoryId, prefix] of [
+				['market', 'A'],
+				['welfare', 'B'],
+				['welfare', 'B'],
+				['market', 'A'],
+				['employment', 'C'],
+				['welfare', 'B']
+			] as const)
+				codes.push((await issue(categoryId, prefix)).code);
+			expect(codes).toEqual(['A001', 'B001', 'B002', 'A002', 'C001', 'B003']);
+			// At the same time, each letter still without gaps or repeats.
+			const racing = await Promise.all(
+				Array.from({ length: 12 }, (_, i) => issue(i % 2 ? 'welfare' : 'market', i % 2 ? 'B' : 'A'))
+			);
+			expect(racing.map((t) => t.code).sort()).toEqual([
+				...['A003', 'A004', 'A005', 'A006', 'A007', 'A008'],
+				...['B004', 'B005', 'B006', 'B007', 'B008', 'B009']
+			]);
+		});
+
 		it('takes in a never-synced application from its code; the phone’s sync is a duplicate', async () => {
 			const phone = await registerDevice(conn.db);
 			const op = submitOp(catalog, { n: 501 });

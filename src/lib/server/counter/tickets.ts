@@ -68,7 +68,10 @@ function toTicket(r: Row): Ticket {
 	};
 }
 
-/** The next ticket of the centre's day, `A001`, `A002`, … numbered per centre per day. */
+/**
+ * The next ticket of the centre's day: `number` in the order issued, and a code numbered per
+ * letter (`A001`, `B001`, `A002`): a resident holding B005 can tell that four B tickets came first.
+ */
 export async function issueTicket(
 	conn: Connection,
 	tx: Tx,
@@ -81,20 +84,28 @@ export async function issueTicket(
 			tx
 		);
 	}
+	const { prefix } = ticket;
 	const last = await tx
 		.selectFrom('tickets')
-		.select((eb) => eb.fn.max('number').as('n'))
+		.select((eb) => [
+			eb.fn.max('number').as('n'),
+			eb.fn
+				.countAll()
+				.filterWhere(sql<string>`substr(code, 1, ${prefix.length})`, '=', prefix)
+				.as('same')
+		])
 		.where('point_id', '=', ticket.pointId)
 		.where('day', '=', day)
 		.executeTakeFirst();
 	const number = Number(last?.n ?? 0) + 1;
+	const ofLetter = Number(last?.same ?? 0) + 1;
 	const stamp = now.toISOString();
 	const row = {
 		id: randomUUID(),
 		point_id: ticket.pointId,
 		day,
 		number,
-		code: `${ticket.prefix}${String(number).padStart(3, '0')}`,
+		code: `${prefix}${String(ofLetter).padStart(3, '0')}`,
 		category_id: ticket.categoryId,
 		application_id: ticket.applicationId ?? null,
 		status: 'waiting' as const,

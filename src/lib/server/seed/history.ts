@@ -219,12 +219,17 @@ export async function seedHistory(
 	};
 	const clerksOf = await historyClerks(db, points, random, now, HISTORY_PREFIX);
 	const ticketNumbers = new Map<string, number>();
-	const nextNumber = (pointId: string, day: string) => {
-		const k = `${pointId}|${day}`;
+	const nextNumber = (pointId: string, day: string, letter = '') => {
+		const k = `${pointId}|${day}|${letter}`;
 		const n = (ticketNumbers.get(k) ?? 0) + 1;
 		ticketNumbers.set(k, n);
 		return n;
 	};
+	/** The issue number, and the code numbered per letter, as the counter issues them. */
+	const ticketCode = (pointId: string, day: string, letter: string) => ({
+		number: nextNumber(pointId, day),
+		code: `${letter}${String(nextNumber(pointId, day, letter)).padStart(3, '0')}`
+	});
 	const nowIso = now.toISOString();
 	const sums = new FigureSums();
 	const clerkSums = new ClerkRatingSums();
@@ -343,14 +348,18 @@ export async function seedHistory(
 			sums.add({ day, ...key }, { check_ins: 1 });
 			const wait = waitMinutes(point, day, visit);
 			const calledAt = new Date(Date.parse(arrived) + wait * 60_000).toISOString();
-			const ticketNo = nextNumber(point.id, day);
+			const { number: ticketNo, code } = ticketCode(
+				point.id,
+				day,
+				prefixes.get(matter.categoryId) ?? 'A'
+			);
 			const missed = random() < 0.015;
 			const ticket = {
 				id: `${HISTORY_PREFIX}t-${ticketSeq++}`,
 				point_id: point.id,
 				day,
 				number: ticketNo,
-				code: `${prefixes.get(matter.categoryId) ?? 'A'}${String(ticketNo).padStart(3, '0')}`,
+				code,
 				category_id: matter.categoryId,
 				application_id: id,
 				status: calledAt > nowIso ? 'waiting' : missed ? 'no_show' : 'done',
@@ -483,13 +492,13 @@ export async function seedHistory(
 				Date.parse(created) + waitMinutes(point, day, minute) * 60_000
 			).toISOString();
 			const called = calledAt <= nowIso;
-			const n = nextNumber(point.id, day);
+			const { number: n, code } = ticketCode(point.id, day, 'Z');
 			tickets.push({
 				id: `${HISTORY_PREFIX}t-${ticketSeq++}`,
 				point_id: point.id,
 				day,
 				number: n,
-				code: `Z${String(n).padStart(3, '0')}`,
+				code,
 				category_id: catalog.categories[0]!.id,
 				application_id: null,
 				status: called ? 'done' : 'waiting',
