@@ -396,3 +396,32 @@ test.describe('on a phone', () => {
 		}
 	});
 });
+
+test.describe('on a tablet', () => {
+	test.use({ viewport: { width: 768, height: 1024 } });
+
+	test('the bar is two rows in either language: the name with who is signed in, then the pages', async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await signIn(page, ADMIN);
+		await expect(page).toHaveURL(/\/admin$/);
+		for (const locale of ['zh', 'en']) {
+			await context.addCookies([{ name: 'ow_locale', value: locale, url: baseURL! }]);
+			await page.goto('/admin/figures');
+			const header = page.getByRole('banner');
+			const brand = (await header.getByRole('link').first().boundingBox())!;
+			const signOut = (await header.getByRole('button').last().boundingBox())!;
+			expect(
+				Math.abs(brand.y + brand.height / 2 - (signOut.y + signOut.height / 2)),
+				`${locale}: signing out is on the name's row`
+			).toBeLessThan(brand.height);
+			const pages = await header.getByRole('navigation').getByRole('link').all();
+			const tops = new Set<number>();
+			for (const link of pages) tops.add(Math.round((await link.boundingBox())!.y));
+			expect(tops.size, `${locale}: the pages are one row`).toBe(1);
+			expect([...tops][0]!, `${locale}: the pages are below the name`).toBeGreaterThan(brand.y);
+		}
+	});
+});
