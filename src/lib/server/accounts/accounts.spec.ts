@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminScope } from '../admin/scope';
 import { deviceFromRequest, registerDevice } from '../auth/devices';
-import { hashPassword } from '../auth/password';
 import { createSession, userFromSession, type SignedInUser } from '../auth/sessions';
 import { signIn } from '../auth/sign-in';
 import { seedDemo } from '../seed/seed-demo';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import { accountIn, listAccounts } from './list';
 import {
 	addAccount,
@@ -34,18 +34,7 @@ for (const target of testDatabases()) {
 				role,
 				pointId
 			};
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: user.id,
-					username: user.username,
-					display_name: user.displayName,
-					role,
-					point_id: pointId,
-					password_hash: await hashPassword('old-password'),
-					created_at: new Date().toISOString()
-				})
-				.execute();
+			await addTestUser(conn.db, { ...user, password: 'old-password' });
 			return user;
 		}
 

@@ -9,6 +9,7 @@ import { seedDemo } from '../seed/seed-demo';
 import { applyOps } from '../sync/apply-ops';
 import { submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import { csvCell } from '../http/csv';
 import { auditCsv } from './csv';
 import { actionWords, AUDIT_ACTIONS, entryDetails } from './describe';
@@ -149,18 +150,13 @@ for (const target of testDatabases()) {
 			expect(await ids({ person: '%' })).toEqual([]);
 			expect(await ids({ person: 'clerk_a' })).toEqual([]);
 			const clerk = { id: randomUUID() };
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: clerk.id,
-					username: 'staff-chengxiang',
-					display_name: '李明',
-					role: 'staff',
-					point_id: 'chengxiang-centre',
-					password_hash: '-',
-					created_at: '2026-11-01T00:00:00.000Z'
-				})
-				.execute();
+			await addTestUser(conn.db, {
+				id: clerk.id,
+				username: 'staff-chengxiang',
+				displayName: '李明',
+				role: 'staff',
+				pointId: 'chengxiang-centre'
+			});
 			await log({
 				id: 'n1',
 				at: '2026-12-01T04:00:00.000Z',
@@ -185,18 +181,12 @@ for (const target of testDatabases()) {
 
 		it('shows a town’s administrator what the town’s own accounts did at no point: a publication', async () => {
 			const townAdmin = { id: randomUUID() };
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: townAdmin.id,
-					username: 'townadmin-test',
-					display_name: '',
-					role: 'town_admin',
-					point_id: 'tuanwang-centre',
-					password_hash: '-',
-					created_at: '2026-11-01T00:00:00.000Z'
-				})
-				.execute();
+			await addTestUser(conn.db, {
+				id: townAdmin.id,
+				username: 'townadmin-test',
+				role: 'town_admin',
+				pointId: 'tuanwang-centre'
+			});
 			await log({
 				id: 'ep',
 				at: '2026-12-01T05:00:00.000Z',

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../db/connect';
 import { testDatabases } from '../testing/databases';
-import { hashPassword } from './password';
+import { addTestUser } from '../testing/users';
 import { LOCK_MINUTES, pruneSignInAttempts, signIn } from './sign-in';
 
 const noSleep = async () => {};
@@ -16,18 +15,12 @@ for (const target of testDatabases()) {
 		/** A new staff account whose password is `right-password`. */
 		async function addStaff(): Promise<string> {
 			const username = `staff-${++n}`;
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: randomUUID(),
-					username,
-					display_name: username,
-					role: 'staff',
-					point_id: 'chengxiang-centre',
-					password_hash: await hashPassword('right-password'),
-					created_at: new Date().toISOString()
-				})
-				.execute();
+			await addTestUser(conn.db, {
+				username,
+				role: 'staff',
+				pointId: 'chengxiang-centre',
+				password: 'right-password'
+			});
 			return username;
 		}
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed/seed-demo';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import { formIssues } from './form-issues';
 import { pointFromForm, spansText } from './point-form';
 import { readCatalogDocument } from './rows';
@@ -78,18 +79,7 @@ describe('a point’s opening hours from its edit form', () => {
 			role: 'admin' as const,
 			pointId: null
 		};
-		await conn.db
-			.insertInto('users')
-			.values({
-				id: user.id,
-				username: user.username,
-				display_name: '',
-				role: 'admin',
-				point_id: null,
-				password_hash: 'x',
-				created_at: new Date().toISOString()
-			})
-			.execute();
+		await addTestUser(conn.db, user);
 		const form: Record<string, string> = {
 			zh: base.zh,
 			en: base.en,

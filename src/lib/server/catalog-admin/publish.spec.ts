@@ -7,6 +7,7 @@ import { seedDemo } from '../seed/seed-demo';
 import { pullChanges } from '../sync/pull';
 import { insertBooking } from '../testing/bookings';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import type { SignedInUser } from '../auth/sessions';
 import { editDraft, readDraft } from './draft';
 import { previewDraft, publishDocument, publishDraft, restoreVersion } from './publish';
@@ -35,18 +36,7 @@ for (const target of testDatabases()) {
 		beforeAll(async () => {
 			conn = await target.create();
 			await seedDemo(conn.db);
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: admin.id,
-					username: admin.username,
-					display_name: admin.displayName,
-					role: 'admin',
-					point_id: null,
-					password_hash: 'x',
-					created_at: new Date().toISOString()
-				})
-				.execute();
+			await addTestUser(conn.db, admin);
 		});
 		afterAll(async () => conn?.drop());
 

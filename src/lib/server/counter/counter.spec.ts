@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { claimDigest, encodeQr, newClaimKey } from '$lib/qr-payload';
 import { registerDevice } from '../auth/devices';
-import { hashPassword } from '../auth/password';
 import type { SignedInUser } from '../auth/sessions';
 import { currentCatalog } from '../catalog/cache';
 import { writeTransaction } from '../db/transaction';
 import { seedDemo } from '../seed/seed-demo';
 import { nextSlots, submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import { applyOps } from '../sync/apply-ops';
 import { pullChanges } from '../sync/pull';
 import { checkIn, checkInScanned, processApplication } from './actions';
@@ -44,20 +44,7 @@ for (const target of testDatabases()) {
 			conn = await target.create();
 			await seedDemo(conn.db);
 			catalog = (await currentCatalog(conn.db)).snapshot;
-			for (const u of [staffA, staffB, staffM]) {
-				await conn.db
-					.insertInto('users')
-					.values({
-						id: u.id,
-						username: u.username,
-						display_name: u.displayName,
-						role: 'staff',
-						point_id: u.pointId,
-						password_hash: await hashPassword('right-password'),
-						created_at: new Date().toISOString()
-					})
-					.execute();
-			}
+			for (const u of [staffA, staffB, staffM]) await addTestUser(conn.db, u);
 		});
 		afterAll(async () => conn?.drop());
 
@@ -436,18 +423,13 @@ for (const target of testDatabases()) {
 			});
 
 			const agentId = 'u-agent-record';
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: agentId,
-					username: 'agent-record',
-					display_name: '王代办（测试村）',
-					role: 'agent',
-					point_id: 'tuanwang-proxy-6',
-					password_hash: await hashPassword('right-password'),
-					created_at: new Date().toISOString()
-				})
-				.execute();
+			await addTestUser(conn.db, {
+				id: agentId,
+				username: 'agent-record',
+				displayName: '王代办（测试村）',
+				role: 'agent',
+				pointId: 'tuanwang-proxy-6'
+			});
 			const agentDevice = await registerDevice(conn.db, agentId);
 			const filed = submitOp(catalog, { n: 505 });
 			await applyOps(conn, { id: agentDevice.deviceId, userId: agentId }, [filed], catalog);

@@ -7,6 +7,7 @@ import { seedDemo } from '../seed/seed-demo';
 import { applyOps } from '../sync/apply-ops';
 import { submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import type { FigureFilter } from './filters';
 import { foldFigures } from './fold';
 import { rebuildDailyFigures } from './rebuild';
@@ -52,18 +53,13 @@ for (const target of testDatabases()) {
 			await seedDemo(conn.db);
 			catalog = (await currentCatalog(conn.db)).snapshot;
 			const agent = { id: 'u-agent-channels' };
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: agent.id,
-					username: 'agent-channels',
-					display_name: '王代办（测试村）',
-					role: 'agent',
-					point_id: 'tuanwang-proxy-6',
-					password_hash: 'not-for-signing-in',
-					created_at: new Date().toISOString()
-				})
-				.execute();
+			await addTestUser(conn.db, {
+				id: agent.id,
+				username: 'agent-channels',
+				displayName: '王代办（测试村）',
+				role: 'agent',
+				pointId: 'tuanwang-proxy-6'
+			});
 			const phone = { id: (await registerDevice(conn.db)).deviceId, userId: null };
 			const agentPhone = { id: (await registerDevice(conn.db)).deviceId, userId: agent.id };
 			// Sent at once; sent 4 min later (a slow link, not offline); sent 2 h later from the outbox.

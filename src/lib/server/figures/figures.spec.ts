@@ -14,6 +14,7 @@ import { seedDemo } from '../seed/seed-demo';
 import { applyOps } from '../sync/apply-ops';
 import { submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import { adminScopeOf } from '../admin/scope';
 import { figureFilter, type FigureFilter } from './filters';
 import { foldFigures } from './fold';
@@ -135,20 +136,8 @@ for (const target of testDatabases()) {
 				[clerk, '李明'],
 				[clerk2, '王芳'],
 				[clerkG, '张华']
-			] as const) {
-				await conn.db
-					.insertInto('users')
-					.values({
-						id: u.id,
-						username: u.username,
-						display_name: name,
-						role: 'staff',
-						point_id: u.pointId,
-						password_hash: '!',
-						created_at: new Date().toISOString()
-					})
-					.execute();
-			}
+			] as const)
+				await addTestUser(conn.db, { ...u, displayName: name });
 			catalog = (await currentCatalog(conn.db)).snapshot;
 			otherMatter = catalog.points
 				.find((p) => p.id === G)!

@@ -5,6 +5,7 @@ import { currentCatalog } from '../catalog/cache';
 import { seedDemo } from '../seed/seed-demo';
 import { submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import { applyOps } from './apply-ops';
 
 const MATTER = 'individual-business-registration';
@@ -20,18 +21,13 @@ for (const target of testDatabases()) {
 			conn = await target.create();
 			await seedDemo(conn.db);
 			catalog = (await currentCatalog(conn.db)).snapshot;
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: 'u-agent-answers',
-					username: 'agent-answers',
-					display_name: '王代办（测试村）',
-					role: 'agent',
-					point_id: 'tuanwang-proxy-6',
-					password_hash: 'not-for-signing-in',
-					created_at: new Date().toISOString()
-				})
-				.execute();
+			await addTestUser(conn.db, {
+				id: 'u-agent-answers',
+				username: 'agent-answers',
+				displayName: '王代办（测试村）',
+				role: 'agent',
+				pointId: 'tuanwang-proxy-6'
+			});
 			agentPhone = { id: (await registerDevice(conn.db)).deviceId, userId: 'u-agent-answers' };
 			residentPhone = { id: (await registerDevice(conn.db)).deviceId, userId: null };
 		});

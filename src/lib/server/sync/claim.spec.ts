@@ -9,6 +9,7 @@ import { checkInScanned } from '../counter/actions';
 import { seedDemo } from '../seed/seed-demo';
 import { boundSubmitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import { countRows } from '../testing/sync-client';
 import { applyOps } from './apply-ops';
 
@@ -28,18 +29,7 @@ for (const target of testDatabases()) {
 			conn = await target.create();
 			await seedDemo(conn.db);
 			catalog = (await currentCatalog(conn.db)).snapshot;
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: clerk.id,
-					username: clerk.username,
-					display_name: clerk.displayName,
-					role: 'staff',
-					point_id: clerk.pointId,
-					password_hash: 'x',
-					created_at: new Date().toISOString()
-				})
-				.execute();
+			await addTestUser(conn.db, clerk);
 		});
 		afterAll(async () => conn?.drop());
 

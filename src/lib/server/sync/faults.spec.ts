@@ -10,6 +10,7 @@ import { connect, type Connection } from '../db/connect';
 import { seedDemo } from '../seed/seed-demo';
 import { nextSlots, submitOp } from '../testing/applications';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import { syncClient } from '../testing/sync-client';
 import { applyOps } from './apply-ops';
 
@@ -178,18 +179,13 @@ for (const target of testDatabases()) {
 
 		it('stops an agent’s device once the agent’s account is disabled', async () => {
 			const id = randomUUID();
-			await conn.db
-				.insertInto('users')
-				.values({
-					id,
-					username: `agent-${id}`,
-					display_name: '代办员',
-					role: 'agent',
-					point_id: 'tuanwang-centre',
-					password_hash: 'x',
-					created_at: new Date().toISOString()
-				})
-				.execute();
+			await addTestUser(conn.db, {
+				id,
+				username: `agent-${id}`,
+				displayName: '代办员',
+				role: 'agent',
+				pointId: 'tuanwang-centre'
+			});
 			const agent = syncClient(conn, (await registerDevice(conn.db, id)).token);
 			expect((await agent.pull(0)).status).toBe(200);
 			await conn.db.updateTable('users').set({ disabled: 1 }).where('id', '=', id).execute();

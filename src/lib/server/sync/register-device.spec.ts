@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/devices';
-import { hashPassword } from '../auth/password';
 import { LOCK_MINUTES } from '../auth/sign-in';
 import type { Role } from '../db/schema';
 import { testDatabases } from '../testing/databases';
+import { addTestUser } from '../testing/users';
 import { handleRegisterDevice } from './http';
 
 for (const target of testDatabases()) {
@@ -29,18 +28,14 @@ for (const target of testDatabases()) {
 		/** A new account whose password is `right-password`. */
 		async function addUser(role: Role): Promise<string> {
 			const username = `${role}-${++n}`;
-			await conn.db
-				.insertInto('users')
-				.values({
-					id: randomUUID(),
-					username,
-					display_name: `Agent ${n}`,
-					role,
-					point_id: 'tuanwang-proxy-6',
-					password_hash: await hashPassword('right-password'),
-					created_at: now.toISOString()
-				})
-				.execute();
+			await addTestUser(conn.db, {
+				username,
+				displayName: `Agent ${n}`,
+				role,
+				pointId: 'tuanwang-proxy-6',
+				password: 'right-password',
+				createdAt: now.toISOString()
+			});
 			return username;
 		}
 

@@ -18,7 +18,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	if (!isCatalogViewName(params.view)) {
 		return apiError(404, 'view_not_found', m.err_not_found({ field: params.view }));
 	}
-	if (params.view in OF_ONE && !url.searchParams.get('id')) {
+	if (Object.hasOwn(OF_ONE, params.view) && !url.searchParams.get('id')) {
 		return fieldError(400, 'invalid_input', 'id', m.err_required({ field: 'id' }));
 	}
 	const { snapshot } = await currentCatalog(database().db);
