@@ -43,6 +43,18 @@ test('an administrator edits towns, bundles, categories and departments on forms
 	await expect(towns.getByRole('group', { name: /：城厢街道$/ })).toContainText(
 		'个服务点，不能删除'
 	);
+	// A second town of a name already used is refused at its name: a resident could not tell them apart.
+	await towns.getByLabel('删除 城厢街道').uncheck();
+	const newTown = towns.getByRole('group', { name: /镇街 · 新增/ });
+	await newTown.getByLabel('编号').fill('second-chengxiang');
+	await newTown.getByLabel('中文名称').fill('城厢街道');
+	await newTown.getByLabel('英文名称').fill('Another Chengxiang');
+	await towns.getByRole('button', { name: '存入草稿' }).click();
+	await expect(towns.getByRole('alert')).toContainText('中文名称”重复：城厢街道');
+	await expect(newTown.getByLabel('中文名称')).toHaveAttribute('aria-invalid', 'true');
+	await newTown.getByLabel('编号').fill('');
+	await newTown.getByLabel('中文名称').fill('');
+	await newTown.getByLabel('英文名称').fill('');
 	await departments.getByLabel('删除 测试民政办').check();
 	await departments.getByRole('button', { name: '存入草稿' }).click();
 	await expect(departments.getByRole('status')).toHaveText('已存入草稿，发布后生效');

@@ -28,6 +28,8 @@ export function issueMessage(
 			return m.catalog_err_max({ field, max: detail }, o);
 		case 'integer':
 			return m.catalog_err_integer({ field }, o);
+		case 'bound_order':
+			return m.catalog_err_bound_order({ field }, o);
 		case 'number':
 			return m.err_number({ field }, o);
 		case 'iso_time':

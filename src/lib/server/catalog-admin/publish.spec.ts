@@ -60,6 +60,57 @@ for (const target of testDatabases()) {
 			]);
 		});
 
+		it('refuses a form field no resident could fill: a list of fewer than two choices, no room for a word, bounds the wrong way round', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const m = doc.matters.findIndex((x) => x.id === MATTER);
+			const form = doc.matters[m]!.form;
+			const at = (key: string) => form.findIndex((f) => f.key === key);
+			form.push(
+				{ key: 'empty', type: 'select', zh: '空选择', en: 'Empty', required: true, options: [] },
+				{
+					key: 'one',
+					type: 'select',
+					zh: '一项',
+					en: 'One',
+					required: false,
+					options: [{ value: 'a', zh: '甲', en: 'A' }]
+				},
+				{ key: 'none', type: 'text', zh: '零长度', en: 'Zero', required: true, maxLength: 0 },
+				{
+					key: 'upside',
+					type: 'number',
+					zh: '倒置',
+					en: 'Upside',
+					required: true,
+					min: 100,
+					max: 1
+				}
+			);
+			const result = validateDocument(doc);
+			expect(!result.ok && result.issues).toEqual([
+				{ path: ['matters', m, 'form', at('empty'), 'options'], code: 'min_length', detail: 2 },
+				{ path: ['matters', m, 'form', at('one'), 'options'], code: 'min_length', detail: 2 },
+				{ path: ['matters', m, 'form', at('none'), 'maxLength'], code: 'min_value', detail: 1 },
+				{ path: ['matters', m, 'form', at('upside'), 'max'], code: 'bound_order' }
+			]);
+		});
+
+		it('refuses two towns, categories or departments of one name: a resident could not tell them apart', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const [first] = doc.towns;
+			doc.towns.push({ ...first!, id: 'new-town', en: 'New Town' });
+			doc.categories.push({ ...doc.categories[0]!, id: 'new-category', zh: '新类别' });
+			const result = validateDocument(doc);
+			expect(!result.ok && result.issues).toEqual([
+				{
+					path: ['categories', doc.categories.length - 1, 'en'],
+					code: 'duplicate',
+					detail: doc.categories[0]!.en
+				},
+				{ path: ['towns', doc.towns.length - 1, 'zh'], code: 'duplicate', detail: first!.zh }
+			]);
+		});
+
 		it('refuses a choice repeated within a situation question or a list field, at the repeat', async () => {
 			const doc = await readCatalogDocument(conn.db);
 			const m = doc.matters.findIndex((x) => x.questions.some((q) => q.options.length >= 2));

@@ -3,6 +3,7 @@ import type { CatalogIssue } from '$lib/catalog-admin/describe-issue';
 import {
 	ALIAS_IN_NAME,
 	ALIAS_REPEAT,
+	BOUND_ORDER,
 	NOT_BEFORE_DATE,
 	NOT_BEFORE_LOOP,
 	PHONE_FORMAT,
@@ -29,7 +30,8 @@ const CHECKS: Record<string, string> = {
 	[PROMISED_OVER_LEGAL]: 'promised_over_legal',
 	[NOT_BEFORE_DATE]: 'not_before_date',
 	[NOT_BEFORE_LOOP]: 'not_before_loop',
-	[WHOLE_BOUND]: 'integer'
+	[WHOLE_BOUND]: 'integer',
+	[BOUND_ORDER]: 'bound_order'
 };
 
 /** Checks a document with the seed data's schemas, then that every id is unique and every reference resolves. */
@@ -55,11 +57,17 @@ export function fromValibot(issue: v.BaseIssue<unknown>): DocIssue {
 
 function referenceIssues(doc: CatalogDocument): DocIssue[] {
 	const out: DocIssue[] = [];
-	const unique = <T>(list: T[], key: (t: T) => string, path: (i: number) => DocPath) => {
+	const unique = <T>(
+		list: T[],
+		key: (t: T) => string,
+		path: (i: number) => DocPath,
+		/** How the repeat is named, when its key is not how it reads. */
+		shown: (t: T) => string = key
+	) => {
 		const seen = new Set<string>();
 		list.forEach((item, i) => {
 			const k = key(item);
-			if (seen.has(k)) out.push({ path: path(i), code: 'duplicate', detail: k });
+			if (seen.has(k)) out.push({ path: path(i), code: 'duplicate', detail: shown(item) });
 			seen.add(k);
 		});
 		return seen;
@@ -73,6 +81,17 @@ function referenceIssues(doc: CatalogDocument): DocIssue[] {
 		(c) => c.id,
 		(i) => ['categories', i, 'id']
 	);
+	// Names a resident chooses between (the search's lists, the account forms): each once.
+	for (const part of ['categories', 'departments', 'towns'] as const) {
+		for (const lang of ['zh', 'en'] as const) {
+			unique<{ zh: string; en: string }>(
+				doc[part],
+				(x) => x[lang].trim().toLowerCase(),
+				(i) => [part, i, lang],
+				(x) => x[lang]
+			);
+		}
+	}
 	const departments = unique(
 		doc.departments,
 		(d) => d.id,

@@ -23,6 +23,7 @@ export const SPAN_ORDER = 'An opening span must end after it starts';
 export const SPANS_OVERLAP = "A day's opening spans must not overlap, and come in order";
 export const ALIAS_REPEAT = 'An alias must not repeat';
 export const WHOLE_BOUND = 'A bound of a whole-number field must be whole';
+export const BOUND_ORDER = "A number field's greatest value must not be below its least";
 export const PROMISED_OVER_LEGAL = 'A promised time limit must not be longer than the legal one';
 export const NOT_BEFORE_DATE = 'A date field may only come after another date field of its form';
 export const NOT_BEFORE_LOOP = 'Date fields must not each come after the other';
@@ -85,7 +86,8 @@ const field = v.variant('type', [
 		zh: name,
 		en: name,
 		required: v.boolean(),
-		maxLength: v.optional(v.number()),
+		// Room for at least one character: with none, a required field could never be filled.
+		maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 		digits: v.optional(v.boolean())
 	}),
 	v.pipe(
@@ -107,6 +109,10 @@ const field = v.variant('type', [
 		v.forward(
 			v.check((f) => !f.integer || wholeOrNone(f.max), WHOLE_BOUND),
 			['max']
+		),
+		v.forward(
+			v.check((f) => f.min === undefined || f.max === undefined || f.min <= f.max, BOUND_ORDER),
+			['max']
 		)
 	),
 	v.object({
@@ -124,7 +130,8 @@ const field = v.variant('type', [
 		zh: name,
 		en: name,
 		required: v.boolean(),
-		options: v.array(v.object({ value: text, zh: line, en: line }))
+		// A list is a choice: with one entry or none there is nothing to choose.
+		options: v.pipe(v.array(v.object({ value: text, zh: line, en: line })), v.minLength(2))
 	})
 ]);
 

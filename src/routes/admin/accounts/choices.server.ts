@@ -4,6 +4,7 @@ import { rolesGrantable } from '$lib/server/accounts/rules';
 import type { Role } from '$lib/server/db/schema';
 
 export interface PointGroup {
+	townId: string;
 	town: Text;
 	points: { id: string; name: Text }[];
 }
@@ -14,6 +15,7 @@ export function pointChoices(snapshot: CatalogSnapshot, scope: AdminScope): Poin
 	return snapshot.towns
 		.filter((t) => scope.townId === null || t.id === scope.townId)
 		.map((town) => ({
+			townId: town.id,
 			town: town.name,
 			points: snapshot.points
 				.filter((p) => p.townId === town.id && pointInScope(scope, p))
