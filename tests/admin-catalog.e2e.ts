@@ -563,3 +563,32 @@ test('a date field is set not to come before another: a loop of two is refused, 
 	await discardAnyDraft(admin);
 	await admin.context().close();
 });
+
+test('a form opened before the same entry was saved elsewhere (another tab) is not saved over it: the page says so and keeps what was typed', async ({
+	browser,
+	baseURL
+}) => {
+	const path = '/admin/catalog/matters/temporary-assistance';
+	const tabA = await adminPage(browser, baseURL!, ADMIN, path);
+	const tabB = await tabA.context().newPage();
+	await tabB.goto(path);
+	await tabB.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+
+	await tabA.getByLabel('收费（中文）', { exact: true }).fill('不收取任何费用');
+	await saveDraft(tabA);
+	await tabB.getByLabel('收费（英文）', { exact: true }).fill('Free of any charge');
+	await tabB.getByRole('button', { name: '存入草稿' }).click();
+	await expect(tabB.getByRole('alert')).toContainText('已在别处保存过');
+	await expect(tabB.getByLabel('收费（英文）', { exact: true })).toHaveValue('Free of any charge');
+
+	// The first tab's change stands; opened afresh, the form has it and saves.
+	await tabB.goto(path);
+	await expect(tabB.getByLabel('收费（中文）', { exact: true })).toHaveValue('不收取任何费用');
+	await tabB.getByLabel('收费（英文）', { exact: true }).fill('Free of any charge');
+	await saveDraft(tabB);
+	await tabB.reload();
+	await expect(tabB.getByLabel('收费（中文）', { exact: true })).toHaveValue('不收取任何费用');
+	await expect(tabB.getByLabel('收费（英文）', { exact: true })).toHaveValue('Free of any charge');
+	await discardAnyDraft(tabA);
+	await tabA.context().close();
+});

@@ -6,6 +6,7 @@ import { workingDocument } from '$lib/server/catalog-admin/draft';
 import { formFields } from '$lib/server/catalog-admin/form-data';
 import { matterFromForm, type EditedMatter } from '$lib/server/catalog-admin/matter-form';
 import { saveEntry } from '$lib/server/catalog-admin/save-entry';
+import { entryStamp, staleEntryIssues } from '$lib/server/catalog-admin/entry-stamp';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { conn, scope } = await catalogAdmin(locals, url);
@@ -14,7 +15,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const matter = doc.matters.find((x) => x.id === params.id);
 	if (!matter) error(404, m.err_not_found({ field: params.id }));
 	const edited: EditedMatter = matter;
-	return { matter: edited, categories: doc.categories, departments: doc.departments, isNew: false };
+	return {
+		matter: edited,
+		categories: doc.categories,
+		departments: doc.departments,
+		isNew: false,
+		stamp: entryStamp(matter)
+	};
 };
 
 export const actions: Actions = {
@@ -25,6 +32,8 @@ export const actions: Actions = {
 		const doc = await workingDocument(conn.db, scope.user.id);
 		const base = doc.matters.find((x) => x.id === params.id);
 		if (!base) error(404, m.err_not_found({ field: params.id }));
+		const stale = staleEntryIssues(values, base);
+		if (stale) return fail(409, { errors: stale, values });
 		const parsed = matterFromForm(values, base);
 		const errors = await saveEntry(
 			conn,

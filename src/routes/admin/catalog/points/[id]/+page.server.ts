@@ -8,6 +8,7 @@ import { workingDocument } from '$lib/server/catalog-admin/draft';
 import { formFields } from '$lib/server/catalog-admin/form-data';
 import { pointFromForm } from '$lib/server/catalog-admin/point-form';
 import { saveEntry } from '$lib/server/catalog-admin/save-entry';
+import { entryStamp, staleEntryIssues } from '$lib/server/catalog-admin/entry-stamp';
 import { pointPageData } from '$lib/server/catalog-admin/point-page';
 
 /** The point, refused (403) to a town administrator of another town, or of the city hall. */
@@ -23,7 +24,8 @@ function pointIn(doc: CatalogDocument, id: string, scope: AdminScope) {
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { conn, scope } = await catalogAdmin(locals, url);
 	const doc = await workingDocument(conn.db, scope.user.id);
-	return { ...pointPageData(doc, pointIn(doc, params.id, scope), scope), isNew: false };
+	const point = pointIn(doc, params.id, scope);
+	return { ...pointPageData(doc, point, scope), isNew: false, stamp: entryStamp(point) };
 };
 
 export const actions: Actions = {
@@ -32,6 +34,8 @@ export const actions: Actions = {
 		const values = await formFields(request);
 		const doc = await workingDocument(conn.db, scope.user.id);
 		const base = pointIn(doc, params.id, scope);
+		const stale = staleEntryIssues(values, base);
+		if (stale) return fail(409, { errors: stale, values });
 		const parsed = pointFromForm(
 			values,
 			base,
