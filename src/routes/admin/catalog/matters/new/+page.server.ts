@@ -36,7 +36,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		matter: blankMatter(doc),
 		categories: doc.categories,
 		departments: doc.departments,
-		isNew: true
+		isNew: true,
+		// Nothing saved yet that a save from this form could undo.
+		stamp: ''
 	};
 };
 

@@ -12,7 +12,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { conn, scope } = await catalogAdmin(locals, url);
 	const doc = await workingDocument(conn.db, scope.user.id);
 	const town = scope.townId ?? url.searchParams.get('town') ?? doc.towns[0]?.id ?? '';
-	return { ...pointPageData(doc, blankPoint(town), scope), isNew: true };
+	// Nothing saved yet that a save from this form could undo: no stamp.
+	return { ...pointPageData(doc, blankPoint(town), scope), isNew: true, stamp: '' };
 };
 
 export const actions: Actions = {
