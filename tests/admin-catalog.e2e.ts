@@ -153,7 +153,7 @@ test('an administrator adds a point on a form: each missing or wrong field is na
 	await expect(admin.getByLabel('编号', { exact: true })).toHaveValue('Tuan Wang 1');
 
 	await admin.getByLabel('编号', { exact: true }).fill(POINT);
-	await admin.getByLabel('中文名称', { exact: true }).fill('城厢新村便民服务点');
+	await admin.getByLabel('中文名称', { exact: true }).first().fill('城厢新村便民服务点');
 	await admin.getByLabel('英文名称', { exact: true }).fill('Chengxiang Xincun Service Point');
 	await admin.getByLabel('地址（中文）', { exact: true }).fill('城厢街道新村路 1 号');
 	await admin.getByLabel('地址（英文）', { exact: true }).fill('1 Xincun Road, Chengxiang');
@@ -591,4 +591,42 @@ test('a form opened before the same entry was saved elsewhere (another tab) is n
 	await expect(tabB.getByLabel('收费（英文）', { exact: true })).toHaveValue('Free of any charge');
 	await discardAnyDraft(tabA);
 	await tabA.context().close();
+});
+
+test('leaving a form with changes not saved asks first; once saved, it does not', async ({
+	browser,
+	baseURL
+}) => {
+	const path = '/admin/catalog/matters/temporary-assistance';
+	const admin = await adminPage(browser, baseURL!, ADMIN, path);
+	const asked: string[] = [];
+	const answer = (accept: boolean) =>
+		admin.once('dialog', (dialog) => {
+			asked.push(dialog.message());
+			void (accept ? dialog.accept() : dialog.dismiss());
+		});
+
+	await admin.getByLabel('收费（中文）', { exact: true }).fill('只收工本费');
+	answer(false);
+	await admin.getByRole('link', { name: '← 事项' }).click();
+	await expect.poll(() => asked).toEqual(['本页有修改还没有保存，离开后会丢失。确定离开吗？']);
+	await expect(admin).toHaveURL(new RegExp(`${path}$`));
+	await expect(admin.getByLabel('收费（中文）', { exact: true })).toHaveValue('只收工本费');
+
+	// A save refused keeps the changes unsaved: still asked.
+	await admin.getByLabel('中文名称', { exact: true }).first().fill('');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('alert')).toContainText('请填写');
+	answer(false);
+	await admin.getByRole('link', { name: '← 事项' }).click();
+	await expect.poll(() => asked.length).toBe(2);
+	await expect(admin).toHaveURL(new RegExp(`${path}$`));
+
+	await admin.getByLabel('中文名称', { exact: true }).first().fill('临时救助');
+	await saveDraft(admin);
+	await admin.getByRole('link', { name: '← 事项' }).click();
+	await expect(admin).toHaveURL(/\/admin\/catalog\/matters$/);
+	expect(asked).toHaveLength(2);
+	await discardAnyDraft(admin);
+	await admin.context().close();
 });

@@ -1,5 +1,6 @@
 import type { SubmitFunction } from '@sveltejs/kit';
 import { showOutcome } from '$lib/counter/show-outcome';
+import { answersItsSave, markSaved } from '$lib/admin/unsaved';
 
 /**
  * An admin form's submit: busy while it runs, what was typed kept after it, and the error summary
@@ -10,9 +11,12 @@ export class AdminSubmit {
 	busy = $state(false);
 	summary = $state<{ focus(): void }>();
 
-	enhance: SubmitFunction = () => {
+	enhance: SubmitFunction = ({ formElement }) => {
 		this.busy = true;
+		// What was typed stays unsaved until the server says it kept it.
+		answersItsSave(formElement);
 		return async ({ update, result }) => {
+			if (result.type === 'success' || result.type === 'redirect') markSaved(formElement);
 			await update({ reset: false });
 			this.busy = false;
 			if (result.type === 'failure') this.summary?.focus();
