@@ -65,9 +65,10 @@ export async function importRows(
 			kind === 'points' ? pointRow(doc, r, i + 2, cell, who.townId) : matterRow(doc, r, i + 2, cell)
 		);
 		// One line per problem of a cell, however many of its parts share it (a span's two ends).
-		const errors = unique(
-			parsed.flatMap((p) => p.issues.map((issue) => say(p.row, issue.path, issue)))
-		);
+		const errors = unique([
+			...parsed.flatMap((p) => p.issues.map((issue) => say(p.row, issue.path, issue))),
+			...repeatedIds(parsed, columnOf('id').heading())
+		]);
 		if (errors.length) return { ok: false as const, errors };
 
 		// Into the document: an existing id replaced where it stands, a new one added at the end.
@@ -99,6 +100,23 @@ export async function importRows(
 }
 
 const unique = (lines: string[]) => [...new Set(lines)];
+
+/** A sheet giving one id twice: which would stand is the sheet's order, not the author's choice. */
+function repeatedIds(parsed: Parsed[], column: string): string[] {
+	const first = new Map<string, number>();
+	const errors: string[] = [];
+	for (const { entry, row } of parsed) {
+		const id = String(entry.id ?? '');
+		if (!id) continue;
+		const earlier = first.get(id);
+		if (earlier === undefined) first.set(id, row);
+		else {
+			const message = m.catalog_import_repeated_id({ column, id, first: earlier });
+			errors.push(m.catalog_import_row_error({ row, column, message }));
+		}
+	}
+	return errors;
+}
 
 /** The sheet column a path inside one entry falls in. */
 function columnKey(path: DocPath): string {

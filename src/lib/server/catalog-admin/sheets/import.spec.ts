@@ -18,6 +18,12 @@ const admin: SignedInUser = {
 };
 const city = { user: admin, townId: null };
 const fileOf = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name);
+/** A sheet's rows, read as the import reads them. */
+async function rowsOf(file: File): Promise<string[][]> {
+	const read = await readSheetRows(file);
+	if (!Array.isArray(read)) throw new Error(`${file.name} was not read: ${read}`);
+	return read;
+}
 
 for (const target of testDatabases()) {
 	describe(`importing a spreadsheet on ${target.kind}`, () => {
@@ -36,6 +42,32 @@ for (const target of testDatabases()) {
 			return rows;
 		}
 
+		it('refuses a sheet that gives one id twice, naming both rows, rather than keep the last', async () => {
+			const rows = await pointsSheet(() => {});
+			const header = rows[0] as string[];
+			const copy = [...rows[3]!];
+			copy[header.indexOf('中文名称')] = '另一个名字';
+			rows.push(copy);
+			const result = await importRows(
+				conn,
+				city,
+				'points',
+				rows.map((r) => r.map(String))
+			);
+			expect(result).toEqual({
+				ok: false,
+				errors: [
+					`第 ${rows.length} 行「编号」：“编号”重复：${rows[3]![header.indexOf('编号')]}（与第 4 行相同）`
+				]
+			});
+			expect(await readDraft(conn.db, admin.id)).toBeNull();
+		});
+
+		it('says a CSV file not saved as UTF-8 (Excel’s GBK “CSV”) is to be saved again as CSV UTF-8', async () => {
+			const gbk = Buffer.from([0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a]); // 编号,名称
+			expect(await readSheetRows(fileOf(gbk, 'points.csv'))).toBe('not_utf8');
+		});
+
 		it('names the row and column of a bad cell and imports nothing, from CSV or XLSX', async () => {
 			const rows = await pointsSheet((row, header) => {
 				row[header.indexOf('电话')] = '电话号码';
@@ -46,8 +78,7 @@ for (const target of testDatabases()) {
 				fileOf(csvFile(rows), 'points.csv'),
 				fileOf(await xlsxFile(rows), 'points.xlsx')
 			]) {
-				const read = await readSheetRows(file);
-				const result = await importRows(conn, city, 'points', read!);
+				const result = await importRows(conn, city, 'points', await rowsOf(file));
 				expect(result).toEqual({
 					ok: false,
 					errors: [
@@ -99,7 +130,7 @@ for (const target of testDatabases()) {
 				row[header.indexOf('电话')] = '0535-1234567';
 			});
 			const file = fileOf(await xlsxFile(rows), 'points.xlsx');
-			const result = await importRows(conn, city, 'points', (await readSheetRows(file))!);
+			const result = await importRows(conn, city, 'points', await rowsOf(file));
 			expect(result).toEqual({ ok: true, count: rows.length - 1 });
 			const draft = (await readDraft(conn.db, admin.id))!.doc;
 			const changed = draft.points[3]!;
@@ -191,7 +222,7 @@ for (const target of testDatabases()) {
 				conn,
 				city,
 				'matters',
-				(await readSheetRows(fileOf(csvFile(rows), 'm.csv')))!
+				await rowsOf(fileOf(csvFile(rows), 'm.csv'))
 			);
 			expect(bad).toEqual({
 				ok: false,
@@ -202,7 +233,7 @@ for (const target of testDatabases()) {
 				conn,
 				city,
 				'matters',
-				(await readSheetRows(fileOf(csvFile(rows), 'm.csv')))!
+				await rowsOf(fileOf(csvFile(rows), 'm.csv'))
 			);
 			expect(good.ok).toBe(true);
 			expect((await readDraft(conn.db, admin.id))!.doc.matters[0]!.promisedDays).toBe(2);

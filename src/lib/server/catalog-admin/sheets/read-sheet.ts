@@ -5,8 +5,11 @@ import { FORMULA_START } from '../../http/csv';
 /** The apostrophe `csvCell` puts before a cell that would run as a formula. */
 const DEFUSED = new RegExp(`^'(?=${FORMULA_START.source.slice(1)})`);
 
-/** A spreadsheet's first sheet as rows of text cells; null when it is neither CSV nor XLSX. */
-export async function readSheetRows(file: File): Promise<string[][] | null> {
+/**
+ * A spreadsheet's first sheet as rows of text cells; null when it is neither CSV nor XLSX;
+ * `not_utf8` for a CSV file in another encoding (Excel's plain "CSV" on a Chinese system is GBK).
+ */
+export async function readSheetRows(file: File): Promise<string[][] | null | 'not_utf8'> {
 	const bytes = Buffer.from(await file.arrayBuffer());
 	const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
 	if (zip || /\.xlsx$/i.test(file.name)) {
@@ -24,6 +27,7 @@ export async function readSheetRows(file: File): Promise<string[][] | null> {
 		.replace(/^\uFEFF/, '')
 		.replace(/\r\n?/g, '\n');
 	if (text.includes('\u0000')) return null;
+	if (text.includes('\uFFFD')) return 'not_utf8';
 	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
 	if (parsed.errors.some((e) => e.type === 'Quotes')) return null;
 	return parsed.data.map((row) => row.map((c) => (c ?? '').replace(DEFUSED, '')));

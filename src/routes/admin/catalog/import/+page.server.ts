@@ -24,6 +24,7 @@ export const actions: Actions = {
 		}
 		const rows = await readSheetRows(file);
 		if (!rows) return fail(400, { kind, errors: [m.catalog_import_bad_file()] });
+		if (rows === 'not_utf8') return fail(400, { kind, errors: [m.catalog_import_not_utf8()] });
 		const result = await importRows(conn, { user: scope.user, townId: scope.townId }, kind, rows);
 		if (!result.ok) return fail(400, { kind, errors: result.errors });
 		return {
