@@ -30,6 +30,8 @@ export function issueMessage(
 			return m.catalog_err_integer({ field }, o);
 		case 'bound_order':
 			return m.catalog_err_bound_order({ field }, o);
+		case 'ahead_window':
+			return m.catalog_err_ahead_window({ field }, o);
 		case 'number':
 			return m.err_number({ field }, o);
 		case 'iso_time':

@@ -12,14 +12,24 @@ import {
 	townSchema
 } from '../seed/demo-schema';
 
+export const AHEAD_WINDOW =
+	"A slot rule's least notice must be shorter than the days it may be booked ahead";
+
 /** A point's slot rule for one matter it handles. */
-export const serviceSchema = v.object({
-	matter: text,
-	slotMinutes,
-	capacity: v.pipe(v.number(), v.integer(), v.minValue(1)),
-	minHoursAhead: v.pipe(v.number(), v.integer(), v.minValue(0)),
-	maxDaysAhead
-});
+export const serviceSchema = v.pipe(
+	v.object({
+		matter: text,
+		slotMinutes,
+		capacity: v.pipe(v.number(), v.integer(), v.minValue(1)),
+		minHoursAhead: v.pipe(v.number(), v.integer(), v.minValue(0)),
+		maxDaysAhead
+	}),
+	// With as much notice asked as the days open for booking, no time could ever be booked.
+	v.forward(
+		v.check((s) => s.minHoursAhead < s.maxDaysAhead * 24, AHEAD_WINDOW),
+		['minHoursAhead']
+	)
+);
 
 export const closureSchema = v.object({ date: isoDate, zh: text, en: text });
 

@@ -95,6 +95,18 @@ for (const target of testDatabases()) {
 			]);
 		});
 
+		it('refuses a slot rule whose least notice is as long as the days bookable ahead: no time could be booked', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const p = doc.points.findIndex((x) => x.id === POINT);
+			Object.assign(doc.points[p]!.services[0]!, { minHoursAhead: 48, maxDaysAhead: 2 });
+			const result = validateDocument(doc);
+			expect(!result.ok && result.issues).toEqual([
+				{ path: ['points', p, 'services', 0, 'minHoursAhead'], code: 'ahead_window' }
+			]);
+			Object.assign(doc.points[p]!.services[0]!, { minHoursAhead: 47 });
+			expect(validateDocument(doc).ok).toBe(true);
+		});
+
 		it('refuses two towns, categories or departments of one name: a resident could not tell them apart', async () => {
 			const doc = await readCatalogDocument(conn.db);
 			const [first] = doc.towns;

@@ -12,7 +12,7 @@ import {
 	SPANS_OVERLAP,
 	WHOLE_BOUND
 } from '../seed/demo-schema';
-import { catalogDocument, type CatalogDocument } from './document';
+import { AHEAD_WINDOW, catalogDocument, type CatalogDocument } from './document';
 
 export type DocPath = (string | number)[];
 
@@ -31,7 +31,8 @@ const CHECKS: Record<string, string> = {
 	[NOT_BEFORE_DATE]: 'not_before_date',
 	[NOT_BEFORE_LOOP]: 'not_before_loop',
 	[WHOLE_BOUND]: 'integer',
-	[BOUND_ORDER]: 'bound_order'
+	[BOUND_ORDER]: 'bound_order',
+	[AHEAD_WINDOW]: 'ahead_window'
 };
 
 /** Checks a document with the seed data's schemas, then that every id is unique and every reference resolves. */
