@@ -6,7 +6,7 @@ import type { DocIssue, DocPath } from './validate';
 /**
  * A document's issues as a form shows them: those under `prefix` at the form's own field (its
  * path from there, dotted: `materials.1.count`), the others with their whole path named; `names`,
- * what the ids in a path are called.
+ * what the ids in a path, or an id a reference pointed to, are called.
  */
 export function formIssues(
 	issues: DocIssue[],
@@ -22,7 +22,9 @@ export function formIssues(
 		const path = inside ? rename(issue.path.slice(prefix.length)) : issue.path;
 		const field = inside ? path.join('.') : `doc.${path.join('.')}`;
 		if (out.has(field)) continue;
-		out.set(field, { field, message: issueMessage(issue, pathLabel(path, undefined, names)) });
+		const pointedTo = issue.code === 'unknown_ref' ? names?.get(String(issue.detail)) : undefined;
+		const named = pointedTo ? { ...issue, detail: pointedTo } : issue;
+		out.set(field, { field, message: issueMessage(named, pathLabel(path, undefined, names)) });
 	}
 	return [...out.values()];
 }

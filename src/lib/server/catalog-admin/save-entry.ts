@@ -41,6 +41,11 @@ export async function saveEntry(
 			if (replaces === null) entries.push(entry as { id: string });
 			else {
 				const index = entries.findIndex((e) => e.id === replaces);
+				// A question removed that materials still name is named as it was asked.
+				const before = d.matters.find((x) => x.id === replaces);
+				if (list === 'matters' && before) {
+					for (const q of before.questions) names.set(q.id, en ? q.en : q.zh);
+				}
 				if (index >= 0) entries[index] = entry as { id: string };
 			}
 		},
