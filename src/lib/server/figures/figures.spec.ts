@@ -491,6 +491,19 @@ for (const target of testDatabases()) {
 			);
 			expect(endless.errors).toEqual([{ field: 'to', message: expect.stringMatching(/10 年/) }]);
 			expect(endless.filter).toMatchObject({ from: '2026-02-09', to: '2026-03-10' });
+			// A town, point or matter that is none (an old link, a typo) is said, not shown as all.
+			const nowhere = figureFilter(
+				new URLSearchParams({ town: 'nowhere', point: 'no-point', matter: 'no-matter' }),
+				adminScopeOf(admin, catalog)!,
+				catalog,
+				NOW
+			);
+			expect(nowhere.errors).toEqual([
+				{ field: 'town', message: '请从列表中选择“镇街”' },
+				{ field: 'point', message: '请从列表中选择“服务点”' },
+				{ field: 'matter', message: '请从列表中选择“事项”' }
+			]);
+			expect(nowhere.filter).toMatchObject({ townId: null, pointId: null, matterId: null });
 		});
 
 		it('gives each poor rating 15 working days to be followed up, by the national calendar', async () => {

@@ -3,6 +3,7 @@ import { addDays, daysBetween } from '$lib/catalog/dates';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import { figureFilterLabels, figureFilterSchema } from '$lib/schemas/figures';
 import { describeIssues, type FieldIssue } from '$lib/schemas/issues';
+import { m } from '$lib/paraglide/messages';
 import { serviceClock } from '$lib/time';
 import { isPointOfTown, type AdminScope } from '../admin/scope';
 
@@ -58,6 +59,15 @@ export function figureFilter(
 	const point = catalog.points.find((p) => p.id === raw.point);
 	const pointId = point && (!townId || isPointOfTown(point, townId)) ? point.id : null;
 	const matterId = catalog.matters.some((x) => x.id === raw.matter) ? raw.matter : null;
+	// One that is none (an old link, a typo) is said, rather than shown as all of them.
+	const unknown = (field: 'town' | 'point' | 'matter', known: boolean) => {
+		if (raw[field] && !known) {
+			errors.push({ field, message: m.err_choice({ field: figureFilterLabels[field]!() }) });
+		}
+	};
+	unknown('town', !!asked);
+	unknown('point', !!point);
+	unknown('matter', !!matterId);
 	return {
 		filter: {
 			from,
