@@ -630,3 +630,17 @@ test('leaving a form with changes not saved asks first; once saved, it does not'
 	await discardAnyDraft(admin);
 	await admin.context().close();
 });
+
+test('a centre with counter staff is not made a proxy point: the staff would belong to no hall', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await adminPage(browser, baseURL!, ADMIN, '/admin/catalog/points/guliu-centre');
+	await admin.getByLabel('类型', { exact: true }).selectOption({ label: '代办点' });
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('alert')).toContainText(/还有 \d+ 个只能属于中心的账号/);
+	await expect(admin.getByLabel('类型', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+	await admin.goto('/admin/catalog');
+	await expect(admin.getByText('没有未发布的修改')).toBeVisible();
+	await admin.context().close();
+});

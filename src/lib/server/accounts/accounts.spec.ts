@@ -6,6 +6,7 @@ import { signIn } from '../auth/sign-in';
 import { seedDemo } from '../seed/seed-demo';
 import { testDatabases } from '../testing/databases';
 import { addTestUser } from '../testing/users';
+import { accountsLeftOut } from './held-at';
 import { accountIn, listAccounts } from './list';
 import {
 	addAccount,
@@ -66,6 +67,15 @@ for (const target of testDatabases()) {
 			town = { user: await insertUser('town_admin', 'tuanwang-centre'), townId: 'tuanwang' };
 		});
 		afterAll(async () => conn?.drop());
+
+		it('counts the accounts a point could no longer hold were it of another kind', async () => {
+			await insertUser('staff', 'xinan-centre');
+			await insertUser('town_admin', 'xinan-centre');
+			await insertUser('agent', 'xinan-centre');
+			expect(await accountsLeftOut(conn.db, 'xinan-centre', 'centre')).toBe(0);
+			expect(await accountsLeftOut(conn.db, 'xinan-centre', 'city')).toBe(1);
+			expect(await accountsLeftOut(conn.db, 'xinan-centre', 'proxy')).toBe(2);
+		});
 
 		it('adds an account with a password made for it, shown once, that signs in; the log says who', async () => {
 			const { id, username, password } = await addStaff();

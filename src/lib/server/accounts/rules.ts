@@ -96,6 +96,15 @@ export function rolesGrantable(scope: AdminScope): Role[] {
 	return scope.townId === null ? [...ROLES] : ROLES.filter((r) => r !== 'admin');
 }
 
+/**
+ * Whether an account of this role may belong to a point of this kind: counter staff work in a
+ * hall, a town's centre or the city hall; a town administrator's centre names their town.
+ */
+export function mayBeAt(role: Role, kind: PointKind): boolean {
+	const halls = role === 'staff' ? ['centre', 'city'] : role === 'town_admin' ? ['centre'] : null;
+	return !halls || halls.includes(kind);
+}
+
 /** A point as the rules need it. */
 export interface PointFacts {
 	id: string;
@@ -119,10 +128,7 @@ export function checkRoleAndPoint(
 	if (role === 'admin') return null;
 	if (!pointId) return 'point_required';
 	if (!point) return 'point_unknown';
-	// Counter staff work in a hall: a town's centre or the city hall; a town administrator's centre
-	// names their town.
-	const halls = role === 'staff' ? ['centre', 'city'] : role === 'town_admin' ? ['centre'] : null;
-	if (halls && !halls.includes(point.kind)) return 'point_not_centre';
+	if (!mayBeAt(role, point.kind)) return 'point_not_centre';
 	if (!pointInScope(scope, point)) return 'out_of_scope';
 	return null;
 }

@@ -10,6 +10,8 @@ import { pointFromForm } from '$lib/server/catalog-admin/point-form';
 import { saveEntry } from '$lib/server/catalog-admin/save-entry';
 import { entryStamp, staleEntryIssues } from '$lib/server/catalog-admin/entry-stamp';
 import { pointPageData } from '$lib/server/catalog-admin/point-page';
+import { accountsLeftOut } from '$lib/server/accounts/held-at';
+import { POINT_KINDS } from '$lib/server/seed/demo-schema';
 
 /** The point, refused (403) to a town administrator of another town, or of the city hall. */
 function pointIn(doc: CatalogDocument, id: string, scope: AdminScope) {
@@ -42,6 +44,14 @@ export const actions: Actions = {
 			doc.matters.map((x) => x.id),
 			scope.townId
 		);
+		const kind = POINT_KINDS.find((k) => k === parsed.point.kind);
+		if (kind && kind !== base.kind) {
+			const count = await accountsLeftOut(conn.db, base.id, kind);
+			if (count) {
+				const message = m.catalog_err_kind_has_accounts({ count });
+				return fail(400, { errors: [{ field: 'kind', message }], values });
+			}
+		}
 		const errors = await saveEntry(
 			conn,
 			scope.user,
