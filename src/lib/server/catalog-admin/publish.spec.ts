@@ -13,6 +13,7 @@ import { editDraft, readDraft } from './draft';
 import { previewDraft, publishDocument, publishDraft, restoreVersion } from './publish';
 import { readCatalogDocument } from './rows';
 import { validateDocument } from './validate';
+import { toMinutes } from '$lib/time';
 import { latestVersion, listAffected, listVersions, versionSummary } from './versions';
 import { setCalendarDay } from '../calendar/national';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
@@ -93,6 +94,24 @@ for (const target of testDatabases()) {
 				{ path: ['matters', m, 'form', at('none'), 'maxLength'], code: 'min_value', detail: 1 },
 				{ path: ['matters', m, 'form', at('upside'), 'max'], code: 'bound_order' }
 			]);
+		});
+
+		it('refuses a slot longer than any of the point’s opening spans: it would fit no day', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const p = doc.points.findIndex((x) => x.id === POINT);
+			const point = doc.points[p]!;
+			const longest = Math.max(
+				...Object.values(point.hours).flatMap((spans) =>
+					spans.map(([a, b]) => toMinutes(b) - toMinutes(a))
+				)
+			);
+			point.services[0]!.slotMinutes = longest + 5;
+			const result = validateDocument(doc);
+			expect(!result.ok && result.issues).toEqual([
+				{ path: ['points', p, 'services', 0, 'slotMinutes'], code: 'max_value', detail: longest }
+			]);
+			point.services[0]!.slotMinutes = longest;
+			expect(validateDocument(doc).ok).toBe(true);
 		});
 
 		it('refuses a slot rule whose least notice is as long as the days bookable ahead: no time could be booked', async () => {

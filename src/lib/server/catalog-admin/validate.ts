@@ -13,6 +13,7 @@ import {
 	WHOLE_BOUND
 } from '../seed/demo-schema';
 import { AHEAD_WINDOW, catalogDocument, type CatalogDocument } from './document';
+import { toMinutes } from '$lib/time';
 
 export type DocPath = (string | number)[];
 
@@ -137,6 +138,19 @@ function referenceIssues(doc: CatalogDocument): DocIssue[] {
 			(j) => ['points', i, 'services', j, 'matter']
 		);
 		p.services.forEach((s, j) => refer(matters, s.matter, ['points', i, 'services', j, 'matter']));
+		// A slot longer than every opening span of the week fits no day: nothing could be booked.
+		const longest = Math.max(
+			0,
+			...Object.values(p.hours).flatMap((spans) =>
+				spans.map(([from, to]) => toMinutes(to) - toMinutes(from))
+			)
+		);
+		p.services.forEach((s, j) => {
+			if (longest && s.slotMinutes > longest) {
+				const path = ['points', i, 'services', j, 'slotMinutes'];
+				out.push({ path, code: 'max_value', detail: longest });
+			}
+		});
 	});
 	doc.matters.forEach((m, i) => {
 		refer(categories, m.category, ['matters', i, 'category']);
