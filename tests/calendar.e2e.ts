@@ -52,7 +52,14 @@ test('a holiday the admin sets closes every point that day; setting it back open
 	await expect(page.getByRole('button', { name: new RegExp(day) })).toHaveCount(0);
 
 	await admin.goto(`/admin/calendar?year=${date.slice(0, 4)}`);
+	// City-wide at once: asked first, and taken back with 取消.
 	await admin.getByRole('button', { name: `改为普通日 ${date}` }).click();
+	await expect(admin.getByText(/将恢复为普通日/)).toBeVisible();
+	await admin.getByRole('button', { name: '取消' }).click();
+	await expect(admin.getByRole('button', { name: `改为普通日 ${date}` })).toBeFocused();
+	await admin.getByRole('button', { name: `改为普通日 ${date}` }).click();
+	await expect(admin.getByRole('button', { name: `确定改为普通日 ${date}` })).toBeFocused();
+	await admin.getByRole('button', { name: `确定改为普通日 ${date}` }).click();
 	await expect(admin.getByRole('status')).toContainText('已保存');
 	await page.goto(SLOTS_PAGE);
 	await expect(page.getByRole('button', { name: new RegExp(day) })).toBeVisible();
