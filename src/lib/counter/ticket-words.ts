@@ -1,6 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-
-type TicketStatus = 'waiting' | 'called' | 'done' | 'no_show';
+import type { TicketStatus } from '$lib/server/db/schema';
 
 const WORDS: Record<TicketStatus, () => string> = {
 	waiting: m.ticket_waiting,

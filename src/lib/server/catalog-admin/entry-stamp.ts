@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { FieldIssue } from '$lib/schemas/issues';
 
 /** The name of the form's field that carries the stamp of the entry it was opened on. */
-export const STAMP_FIELD = 'stamp';
+const STAMP_FIELD = 'stamp';
 
 /** A fingerprint of a point or matter as a form was given it. */
 export function entryStamp(entry: unknown): string {
