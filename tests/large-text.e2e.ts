@@ -57,6 +57,41 @@ for (const locale of ['zh', 'en']) {
 	});
 }
 
+for (const locale of ['zh', 'en']) {
+	test(`in large text a day chosen on a small phone brings its first times into sight, clear of the button below (${locale})`, async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await context.addCookies([
+			{ name: 'ow_locale', value: locale, url: baseURL! },
+			{ name: 'ow_elder', value: '1', url: baseURL! }
+		]);
+		await page.goto(SLOTS_PAGE);
+		const days = page
+			.getByRole('group', { name: locale === 'zh' ? '日期' : 'Day' })
+			.getByRole('button');
+		const times = page.getByRole('list', { name: locale === 'zh' ? /的时段$/ : /^Times on/ });
+		const below = page.locator('.sticky-actions');
+		for (const n of [2, 3]) {
+			await days.nth(n).click();
+			await expect(days.nth(n)).toHaveAttribute('aria-pressed', 'true');
+			const first = times.getByRole('listitem').first();
+			await expect(first).toBeInViewport({ ratio: 1 });
+			// Not hidden behind the button that stays at the foot of the screen.
+			await expect
+				.poll(async () => {
+					const [row, button] = await Promise.all([first.boundingBox(), below.boundingBox()]);
+					return row!.y + row!.height <= button!.y;
+				})
+				.toBe(true);
+			// The days stay in sight above them, to choose another.
+			await expect(days.nth(n)).toBeInViewport();
+			await page.evaluate(() => scrollTo(0, 0));
+		}
+	});
+}
+
 // The phone's own text size at 150 % (its accessibility setting), without the app's large-text
 // mode: no page runs off the side of a 360 px screen.
 const SCALED_PAGES = [
