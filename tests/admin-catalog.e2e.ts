@@ -271,6 +271,14 @@ test('a spreadsheet with one bad row imports nothing and names the row and colum
 		buffer: xlsx
 	});
 	await expect(admin.getByRole('alert')).toContainText('第 5 行「电话」：');
+	// A file of a few MB that unpacks to far more than any sheet is refused before it is unpacked.
+	const vast = rows.concat(Array.from({ length: 4000 }, (_, i) => [`${i}`.padEnd(8000, 'y')]));
+	await upload({
+		name: 'points.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: await writeXlsxFile(vast.map((r) => r.map((value) => ({ value })))).toBuffer()
+	});
+	await expect(admin.getByRole('alert')).toContainText('这个文件解压后超过 20 MB');
 	await admin.goto('/admin/catalog');
 	await expect(admin.getByText('没有未发布的修改')).toBeVisible();
 

@@ -17,6 +17,8 @@ const summary = v.pipe(v.string(), v.nonEmpty(), v.maxLength(10 * NAME_MAX));
 const note = v.pipe(v.string(), v.maxLength(5 * NAME_MAX));
 const lineZhEn = v.object({ zh: line, en: line });
 const time = v.pipe(v.string(), v.isoTime());
+/** A time limit in working days: a year's worth is more than any law gives a matter. */
+const days = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365));
 
 export const PHONE_FORMAT = 'A phone number is digits, with - ( ) + or spaces between';
 export const SPAN_ORDER = 'An opening span must end after it starts';
@@ -220,11 +222,11 @@ export const matterEntries = {
 	summaryZh: summary,
 	summaryEn: summary,
 	conditions: v.array(lineZhEn),
-	promisedDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
-	legalDays: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	promisedDays: days,
+	legalDays: days,
 	fee: lineZhEn,
 	legalBasis: v.array(lineZhEn),
-	visits: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	visits: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)),
 	questions: questionsSchema,
 	materials: v.array(materialSchema),
 	form: formSchema

@@ -14,12 +14,15 @@ import {
 import { draftOrNew, saveDraft } from '../draft';
 import { numberField } from '../form-issues';
 import { parseSpans } from '../point-form';
+import { newIdIssue } from '../save-entry';
 import { fromValibot, validateDocument, type DocIssue, type DocPath } from '../validate';
 import { COLUMNS, locateColumns, type SheetKind } from './columns';
 
 export type ImportResult = { ok: true; count: number } | { ok: false; errors: string[] };
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+/** Rows one import takes: more than a city's points, and a bound on one request's work. */
+const MAX_ROWS = 2000;
 const LIST = /[\s,，;；、]+/;
 
 interface Parsed {
@@ -49,6 +52,12 @@ export async function importRows(
 		};
 	}
 	if (!body.length) return { ok: false, errors: [m.catalog_import_empty()] };
+	if (body.length > MAX_ROWS) {
+		return {
+			ok: false,
+			errors: [m.catalog_import_too_many_rows({ count: body.length, max: MAX_ROWS })]
+		};
+	}
 	const columnOf = (key: string) => COLUMNS[kind].find((c) => c.key === key) ?? COLUMNS[kind][0]!;
 	const say = (row: number, path: DocPath, issue: DocIssue) => {
 		const column = columnOf(columnKey(path)).heading();
@@ -178,6 +187,7 @@ function pointRow(
 		closures: base?.closures ?? [],
 		services
 	};
+	if (!base) issues.push(...newIdIssues(id));
 	if (townId !== null && (entry.town !== townId || (base && base.town !== townId))) {
 		issues.push({ path: ['town'], code: 'other_town' });
 	}
@@ -217,7 +227,14 @@ function matterRow(doc: CatalogDocument, r: string[], row: number, cell: Cell): 
 		materials: base?.materials ?? [],
 		form: base?.form ?? []
 	};
-	return { row, entry, issues: schemaIssues(docMatterSchema, entry) };
+	const issues = base ? [] : newIdIssues(id);
+	return { row, entry, issues: [...issues, ...schemaIssues(docMatterSchema, entry)] };
+}
+
+/** A new entry's id, held to the rule its form holds it to (an empty one: see the schema). */
+function newIdIssues(id: string): DocIssue[] {
+	const issue = id ? newIdIssue(id) : null;
+	return issue ? [issue] : [];
 }
 
 /** A point's kind by its code or its name in either language. */

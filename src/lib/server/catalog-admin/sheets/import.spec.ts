@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed/seed-demo';
 import { testDatabases } from '../../testing/databases';
@@ -17,7 +18,44 @@ const admin: SignedInUser = {
 	pointId: null
 };
 const city = { user: admin, townId: null };
-const fileOf = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name);
+const fileOf = (bytes: Uint8Array, name: string) => new File([new Uint8Array(bytes)], name);
+
+/** An XLSX with each cell's text written in the sheet itself (`inlineStr`), as some programs write it. */
+function inlineXlsx(rows: string[][]): Uint8Array {
+	const xml = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8"?>${body}`);
+	const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+	const rels = 'http://schemas.openxmlformats.org/package/2006/relationships';
+	const doc = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+	const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+	const cells = rows
+		.map(
+			(row, r) =>
+				`<row r="${r + 1}">${row
+					.map(
+						(text, c) =>
+							`<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${text}</t></is></c>`
+					)
+					.join('')}</row>`
+		)
+		.join('');
+	return zipSync({
+		'[Content_Types].xml': xml(
+			`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${type}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${type}.worksheet+xml"/></Types>`
+		),
+		'_rels/.rels': xml(
+			`<Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${doc}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+		),
+		'xl/workbook.xml': xml(
+			`<workbook xmlns="${main}" xmlns:r="${doc}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`
+		),
+		'xl/_rels/workbook.xml.rels': xml(
+			`<Relationships xmlns="${rels}"><Relationship Id="rId1" Type="${doc}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`
+		),
+		'xl/worksheets/sheet1.xml': xml(
+			`<worksheet xmlns="${main}"><sheetData>${cells}</sheetData></worksheet>`
+		)
+	});
+}
 /** A sheet's rows, read as the import reads them. */
 async function rowsOf(file: File): Promise<string[][]> {
 	const read = await readSheetRows(file);
@@ -88,6 +126,102 @@ for (const target of testDatabases()) {
 				});
 				expect(await readDraft(conn.db, admin.id)).toBeNull();
 			}
+		});
+
+		it('holds a new id to the rule a new entry’s form does: it becomes part of a web address', async () => {
+			const rows = exportRows(await readCatalogDocument(conn.db), 'points', null);
+			const header = rows[0] as string[];
+			const like = (id: string) =>
+				rows[1]!.map((cell, i) => (i === header.indexOf('编号') ? id : cell));
+			const sheet = [header, like('New Point!'), like('../../etc'), like('tuanwang-annex')];
+			const result = await importRows(
+				conn,
+				city,
+				'points',
+				sheet.map((r) => r.map(String))
+			);
+			const rule = '“编号”只能用小写字母、数字和连字符（不以连字符开头或结尾）';
+			expect(result).toEqual({
+				ok: false,
+				errors: [`第 2 行「编号」：${rule}`, `第 3 行「编号」：${rule}`]
+			});
+			// An id already in the catalogue stays as it is, whatever it looks like.
+			expect(await readDraft(conn.db, admin.id)).toBeNull();
+		});
+
+		it('refuses a number of visits or days no matter could need', async () => {
+			const rows = exportRows(await readCatalogDocument(conn.db), 'matters', null);
+			const header = rows[0] as string[];
+			rows[1]![header.indexOf('跑动次数')] = 1_000_000_000;
+			rows[2]![header.indexOf('法定时限（工作日）')] = 100_000;
+			const result = await importRows(
+				conn,
+				city,
+				'matters',
+				rows.map((r) => r.map(String))
+			);
+			expect(result).toEqual({
+				ok: false,
+				errors: [
+					'第 2 行「跑动次数」：“跑动次数”不能大于 10',
+					'第 3 行「法定时限（工作日）」：“法定时限（工作日）”不能大于 365'
+				]
+			});
+		});
+
+		it('refuses a sheet of more rows than one import takes, in one line rather than one a row', async () => {
+			const rows = exportRows(await readCatalogDocument(conn.db), 'points', null);
+			const header = rows[0] as string[];
+			const sheet = [header];
+			for (let i = 0; sheet.length <= 2001; i++) {
+				sheet.push(
+					rows[1]!.map((cell, c) => (c === header.indexOf('编号') ? `p-${i}` : String(cell)))
+				);
+			}
+			const result = await importRows(
+				conn,
+				city,
+				'points',
+				sheet.map((r) => r.map(String))
+			);
+			expect(result).toEqual({
+				ok: false,
+				errors: ['表格有 2001 行数据，一次最多导入 2000 行：请分成几个表格导入']
+			});
+		});
+
+		it('refuses an XLSX with a cell of 2,000,000 characters before reading it', async () => {
+			const rows = exportRows(await readCatalogDocument(conn.db), 'points', null).map((r) =>
+				r.map(String)
+			);
+			const header = rows[0]!;
+			const row = [...rows[1]!];
+			row[header.indexOf('中文名称')] = '长'.repeat(2_000_000);
+			// Zipped as fflate zips, with cells after the long one: the reader used to take most of
+			// a minute over it, the server's whole process with it, and then fail.
+			const file = fileOf(inlineXlsx([header, row]), 'p.xlsx');
+			expect(file.size).toBeLessThan(100_000);
+			expect(await readSheetRows(file)).toBe('long_cell');
+			// A cell as long as any the catalogue takes is read, and judged by the catalogue's rules.
+			row[header.indexOf('中文名称')] = '长'.repeat(1000);
+			const result = await importRows(
+				conn,
+				city,
+				'points',
+				await rowsOf(fileOf(inlineXlsx([header, row]), 'p.xlsx'))
+			);
+			expect(result).toEqual({
+				ok: false,
+				errors: ['第 2 行「中文名称」：“中文名称”不能超过 100 个字']
+			});
+		});
+
+		it('refuses an XLSX that unpacks to more than 20 MB before unpacking it', async () => {
+			const header = exportRows(await readCatalogDocument(conn.db), 'points', null)[0]!;
+			const many = Array.from({ length: 4000 }, (_, i) => [`${i}`.padEnd(8000, 'y')]);
+			const big = fileOf(await xlsxFile([header, ...many]), 'p.xlsx');
+			expect(big.size).toBeLessThan(3_000_000);
+			expect(await readSheetRows(big)).toBe('too_large');
 		});
 
 		it('names a cell once, however many of its parts are wrong', async () => {

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { catalogAdmin } from '$lib/server/catalog-admin/access';
 import { importRows } from '$lib/server/catalog-admin/sheets/import-rows';
 import { readSheetRows } from '$lib/server/catalog-admin/sheets/read-sheet';
+import { LONGEST_CELL, MAX_UNPACKED_MB } from '$lib/server/catalog-admin/sheets/read-xlsx';
 import { readForm } from '$lib/server/http/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -25,6 +26,12 @@ export const actions: Actions = {
 		const rows = await readSheetRows(file);
 		if (!rows) return fail(400, { kind, errors: [m.catalog_import_bad_file()] });
 		if (rows === 'not_utf8') return fail(400, { kind, errors: [m.catalog_import_not_utf8()] });
+		if (rows === 'too_large') {
+			return fail(400, { kind, errors: [m.catalog_import_too_large({ mb: MAX_UNPACKED_MB })] });
+		}
+		if (rows === 'long_cell') {
+			return fail(400, { kind, errors: [m.catalog_import_long_cell({ max: LONGEST_CELL })] });
+		}
 		const result = await importRows(conn, { user: scope.user, townId: scope.townId }, kind, rows);
 		if (!result.ok) return fail(400, { kind, errors: result.errors });
 		return {
