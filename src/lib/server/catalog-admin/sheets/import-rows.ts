@@ -73,35 +73,35 @@ export async function importRows(
 		const parsed: Parsed[] = body.map((r, i) =>
 			kind === 'points' ? pointRow(doc, r, i + 2, cell, who.townId) : matterRow(doc, r, i + 2, cell)
 		);
-		// One line per problem of a cell, however many of its parts share it (a span's two ends).
-		const errors = unique([
-			...parsed.flatMap((p) => p.issues.map((issue) => say(p.row, issue.path, issue))),
-			...repeatedIds(parsed, columnOf('id').heading())
-		]);
-		if (errors.length) return { ok: false as const, errors };
-
-		// Into the document: an existing id replaced where it stands, a new one added at the end.
+		// Into the document, the rows sound in themselves: an existing id replaced where it stands, a
+		// new one added at the end. It is checked with them even when other rows are not, so that a
+		// sheet's faults are all named at once, its references with its cells.
 		const list = (kind === 'points' ? doc.points : doc.matters) as { id: string }[];
 		const rowAt = new Map<number, number>();
 		for (const p of parsed) {
+			if (p.issues.length) continue;
 			const index = list.findIndex((x) => x.id === p.entry.id);
 			if (index >= 0) list[index] = p.entry as never;
 			else list.push(p.entry as never);
 			rowAt.set(index >= 0 ? index : list.length - 1, p.row);
 		}
 		const checked = validateDocument(doc);
-		if (!checked.ok) {
-			return {
-				ok: false as const,
-				errors: unique(
-					checked.issues.map((issue) => {
-						const row = issue.path[0] === kind ? rowAt.get(Number(issue.path[1])) : undefined;
-						return row
-							? say(row, issue.path.slice(2), issue)
-							: issueMessage(issue, issue.path.join('.'));
-					})
-				)
-			};
+		const faults: Fault[] = [
+			...parsed.flatMap((p) =>
+				p.issues.map((issue) => ({ row: p.row, text: say(p.row, issue.path, issue) }))
+			),
+			...repeatedIds(parsed, columnOf('id').heading()),
+			...(checked.ok ? [] : checked.issues).map((issue) => {
+				const row = issue.path[0] === kind ? rowAt.get(Number(issue.path[1])) : undefined;
+				return row
+					? { row, text: say(row, issue.path.slice(2), issue) }
+					: { row: Infinity, text: issueMessage(issue, issue.path.join('.')) };
+			})
+		];
+		if (faults.length || !checked.ok) {
+			// By row; one line per problem of a cell, however many of its parts share it.
+			const errors = unique(faults.sort((a, b) => a.row - b.row).map((f) => f.text));
+			return { ok: false as const, errors };
 		}
 		await saveDraft(tx, who.user, checked.doc, base);
 		return { ok: true as const, count: parsed.length };
@@ -110,10 +110,16 @@ export async function importRows(
 
 const unique = (lines: string[]) => [...new Set(lines)];
 
+/** A problem of the sheet, and the row it is in (a problem of no row: after every row). */
+interface Fault {
+	row: number;
+	text: string;
+}
+
 /** A sheet giving one id twice: which would stand is the sheet's order, not the author's choice. */
-function repeatedIds(parsed: Parsed[], column: string): string[] {
+function repeatedIds(parsed: Parsed[], column: string): Fault[] {
 	const first = new Map<string, number>();
-	const errors: string[] = [];
+	const errors: Fault[] = [];
 	for (const { entry, row } of parsed) {
 		const id = String(entry.id ?? '');
 		if (!id) continue;
@@ -121,7 +127,7 @@ function repeatedIds(parsed: Parsed[], column: string): string[] {
 		if (earlier === undefined) first.set(id, row);
 		else {
 			const message = m.catalog_import_repeated_id({ column, id, first: earlier });
-			errors.push(m.catalog_import_row_error({ row, column, message }));
+			errors.push({ row, text: m.catalog_import_row_error({ row, column, message }) });
 		}
 	}
 	return errors;

@@ -224,6 +224,27 @@ for (const target of testDatabases()) {
 			expect(await readSheetRows(big)).toBe('too_large');
 		});
 
+		it('names every fault of a sheet at once: a cell’s own, and a reference that does not resolve', async () => {
+			const rows = await pointsSheet((row, header) => {
+				row[header.indexOf('电话')] = '电话号码';
+			});
+			const header = rows[0] as string[];
+			rows[2]![header.indexOf('所属镇街')] = 'no-such-town';
+			const result = await importRows(
+				conn,
+				city,
+				'points',
+				rows.map((r) => r.map(String))
+			);
+			expect(result).toEqual({
+				ok: false,
+				errors: [
+					'第 3 行「所属镇街」：“所属镇街”指向不存在的编号：no-such-town',
+					'第 5 行「电话」：“电话”应为电话号码，如 0535-7211234'
+				]
+			});
+		});
+
 		it('names a cell once, however many of its parts are wrong', async () => {
 			// Both ends of the span are no time of day: one problem of one cell.
 			const rows = await pointsSheet((row, header) => {
