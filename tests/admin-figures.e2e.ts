@@ -188,6 +188,33 @@ test('a town administrator sees only their town, whatever the address asks', asy
 	await context.close();
 });
 
+test('a town administrator is told of another town’s rating what of one that does not exist: nothing', async ({
+	browser,
+	baseURL
+}) => {
+	// 城厢's poor rating (tests/support/figures-history.ts), asked about by 古柳's administrator.
+	const elsewhere = '0f1a0000-0000-4000-8000-000000000001';
+
+	const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const page = await context.newPage();
+	await signIn(page, { username: 'town-admin-guliu', password: 'demo-town-2026' });
+	await page.waitForURL((url) => url.pathname !== '/staff/login');
+	const answers = [];
+	for (const applicationId of [elsewhere, 'no-such-application']) {
+		const response = await page.request.post('/admin/figures?/followUp', {
+			headers: { Origin: baseURL!, Accept: 'application/json', 'x-sveltekit-action': 'true' },
+			form: { applicationId, action: '已电话回访' }
+		});
+		answers.push({ status: response.status(), body: await response.text() });
+	}
+	expect(answers[0]!.body).toContain('找不到这条差评');
+	expect(answers[0]!.body.replace(elsewhere, 'ID')).toBe(
+		answers[1]!.body.replace('no-such-application', 'ID')
+	);
+	expect(answers[0]!.status).toBe(answers[1]!.status);
+	await context.close();
+});
+
 for (const viewport of [
 	{ width: 360, height: 640 },
 	{ width: 1280, height: 800 }

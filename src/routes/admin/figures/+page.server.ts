@@ -61,11 +61,10 @@ export const actions: Actions = {
 			closed: !!parsed.output.closed
 		});
 		if (!outcome.ok) {
-			const message =
-				outcome.code === 'other_town' ? m.err_follow_up_other_town() : m.err_follow_up_not_found();
-			return fail(outcome.code === 'other_town' ? 403 : 404, {
+			// Another town's rating is answered as one that does not exist: which ids exist is not told.
+			return fail(404, {
 				followUp: parsed.output.applicationId,
-				errors: [{ field: 'action', message }],
+				errors: [{ field: 'action', message: m.err_follow_up_not_found() }],
 				values: form
 			});
 		}
