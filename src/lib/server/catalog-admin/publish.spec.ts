@@ -9,7 +9,7 @@ import { insertBooking } from '../testing/bookings';
 import { testDatabases } from '../testing/databases';
 import { addTestUser } from '../testing/users';
 import type { SignedInUser } from '../auth/sessions';
-import { editDraft, readDraft } from './draft';
+import { discardDraft, editDraft, readDraft } from './draft';
 import { previewDraft, publishDocument, publishDraft, restoreVersion } from './publish';
 import { readCatalogDocument } from './rows';
 import { validateDocument } from './validate';
@@ -446,6 +446,7 @@ for (const target of testDatabases()) {
 				status: 'ready',
 				version: latest + 1,
 				affected: 1,
+				gaps: [],
 				draftAt: draft.updatedAt
 			});
 			if (preview.status !== 'ready') return;
@@ -468,6 +469,27 @@ for (const target of testDatabases()) {
 				.set({ status: 'cancelled' })
 				.where('id', '=', 'b-preview')
 				.execute();
+		});
+
+		it('says before publishing what residents would miss in the catalogue', async () => {
+			const edited = await editDraft(conn, admin, (doc) => {
+				doc.matters.find((x) => x.id === MATTER)!.materials = [];
+				for (const point of doc.points) {
+					point.services = point.services.filter((s) => s.matter !== 'temporary-assistance');
+				}
+				doc.points.find((p) => p.id === 'guliu-centre')!.services = [];
+			});
+			expect(edited.ok).toBe(true);
+			const preview = await previewDraft(conn, city);
+			expect(preview).toMatchObject({
+				status: 'ready',
+				gaps: [
+					'事项「个体工商户登记」没有列出要带的材料',
+					'事项「临时救助」没有服务点办理：居民能看到办事指南，但无处预约或申请',
+					'服务点「古柳街道便民服务中心」不办理任何事项'
+				]
+			});
+			await discardDraft(conn.db, admin.id);
 		});
 
 		it('lists the bookings whose slot an edit removes', async () => {

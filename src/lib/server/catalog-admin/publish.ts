@@ -9,6 +9,7 @@ import { writeTransaction, type Tx } from '../db/transaction';
 import { replaceCatalogRows } from '../seed/write-catalog';
 import { affectedBookings, listAffectedBookings, type AffectedBooking } from './affected-bookings';
 import { diffDocuments } from './diff';
+import { catalogGaps } from './gaps';
 import type { CatalogDocument, DocPoint } from './document';
 import { discardDraft, readDraft } from './draft';
 import { documentRows, readCatalogDocument } from './rows';
@@ -126,6 +127,8 @@ export type PublishPreview =
 			changes: CatalogChange[];
 			/** Bookings that would lose their slot, to be contacted. */
 			affected: number;
+			/** What residents would miss in the catalogue published (`catalogGaps`). */
+			gaps: string[];
 			/** The draft asked about, to tell it from one saved since. */
 			draftAt: string;
 	  }
@@ -136,6 +139,7 @@ export interface PublishQuestion {
 	next: number;
 	changes: number;
 	affected: number;
+	gaps: string[];
 	draftAt: string;
 	/** Asked again: the yes given was to a draft saved again since. */
 	again: boolean;
@@ -159,6 +163,7 @@ export async function previewDraft(
 			version: plan.version,
 			changes: plan.changes,
 			affected: plan.affected.length,
+			gaps: catalogGaps(plan.doc),
 			draftAt: draft.updatedAt
 		};
 	});

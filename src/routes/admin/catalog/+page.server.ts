@@ -61,6 +61,7 @@ export const actions: Actions = {
 				next: preview.version,
 				changes: preview.changes.length,
 				affected: preview.affected,
+				gaps: preview.gaps,
 				draftAt: preview.draftAt,
 				again: fields.confirm === '1'
 			};
