@@ -83,6 +83,21 @@ describe('numbers as a Chinese keyboard types them', () => {
 		);
 	});
 
+	it('takes the country code off a mobile number pasted from contacts (+86, 0086, (+86))', () => {
+		for (const typed of [
+			'+86 138 1234 5678',
+			'+86 139-1234-5678',
+			'0086 13812345678',
+			'(+86) 13812345678',
+			'8613812345678'
+		]) {
+			expect(v.parse(applicantSchema.entries.phone, typed), typed).toMatch(/^1[38]\d{9}$/);
+		}
+		// Not a Chinese mobile number after it: refused as it was typed.
+		expect(v.safeParse(applicantSchema.entries.phone, '+86 0535 7211234').success).toBe(false);
+		expect(v.safeParse(applicantSchema.entries.phone, '+1 212 555 0100').success).toBe(false);
+	});
+
 	it('reads full-width digits in an ID number and a phone number', () => {
 		expect(v.parse(applicantSchema.entries.phone, '１３９ １２３４ ５６７８')).toBe('13912345678');
 		expect(v.parse(applicantSchema.entries.idNumber, '１１０１０１１９９００３０７００２ｘ')).toBe(

@@ -48,6 +48,13 @@ const stripSeparators = (s: string) =>
 		.replace(/[\s\-‐–—]/g, '');
 const withoutSeparators = v.transform(stripSeparators);
 
+/**
+ * A mobile number as typed, as the application will hold it: pasted from contacts it may carry the
+ * country code ("+86 138…", "(+86)", "0086").
+ */
+const phoneAsHeld = (typed: string) =>
+	stripSeparators(typed).replace(/^\(?(?:\+|00)?86\)?(?=1\d{10}$)/, '');
+
 /** An ID number as typed, as the application will hold it: "１１０１ ０５…x" is "110105…X". */
 export const idNumberAsHeld = (typed: string) => stripSeparators(typed).toUpperCase();
 
@@ -64,7 +71,7 @@ export const applicantSchema = v.object({
 	),
 	phone: v.pipe(
 		v.string(required),
-		withoutSeparators,
+		v.transform(phoneAsHeld),
 		v.nonEmpty(required),
 		v.regex(/^1[3-9]\d{9}$/, reason({ k: 'phone' }))
 	)
