@@ -26,7 +26,7 @@ test('an application submitted offline waits in the outbox, survives a reload an
 	// Its row names the time asked for, as the receipt does, while it waits to be sent.
 	await page.goto('/applications');
 	await expect(page.getByRole('listitem').filter({ hasText: reference })).toContainText(
-		/· \d+月\d+日 周. \d\d:\d\d/
+		/· 所选时间 \d+月\d+日 周. \d\d:\d\d/
 	);
 	await page.getByTestId('outbox-count').click();
 

@@ -122,6 +122,10 @@ test('a phone that could not download the catalogue still shows what was applied
 	);
 	await page.getByRole('link', { name: '我的申请' }).first().click();
 	await expect(page.getByRole('link', { name: /个体工商户登记/ }).first()).toBeVisible();
+	// Its two times say which is which: when it was made, and when to come.
+	await expect(page.getByRole('listitem').filter({ hasText: app.reference })).toContainText(
+		/申请于 \d+月\d+日 \d\d:\d\d · 预约 \d+月\d+日 周. \d\d:\d\d/
+	);
 
 	// What the phone was shown online, it is shown offline too.
 	await page.evaluate(async () => {
