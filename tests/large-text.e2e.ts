@@ -72,7 +72,9 @@ for (const locale of ['zh', 'en']) {
 			.getByRole('group', { name: locale === 'zh' ? '日期' : 'Day' })
 			.getByRole('button');
 		const times = page.getByRole('list', { name: locale === 'zh' ? /的时段$/ : /^Times on/ });
-		const below = page.locator('.sticky-actions');
+		const below = page.getByRole('link', {
+			name: locale === 'zh' ? '不选时段，直接填写申请' : 'Fill in the application without a time'
+		});
 		for (const n of [2, 3]) {
 			await days.nth(n).click();
 			await expect(days.nth(n)).toHaveAttribute('aria-pressed', 'true');
@@ -91,6 +93,36 @@ for (const locale of ['zh', 'en']) {
 		}
 	});
 }
+
+test('in large text the times come before going on without one; the button to go on with a time comes with the first chosen, and hides none', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await context.addCookies([{ name: 'ow_elder', value: '1', url: baseURL! }]);
+	await page.goto(SLOTS_PAGE);
+	const days = page.getByRole('group', { name: '日期' }).getByRole('button');
+	await days.nth(2).click();
+	const rows = page.getByRole('list', { name: /的时段$/ }).getByRole('listitem');
+	await expect(rows.first()).toBeInViewport({ ratio: 1 });
+	// Going on without a time is offered after the times, not over them.
+	await expect(page.getByRole('link', { name: '不选时段，直接填写申请' })).not.toBeInViewport();
+
+	// The lowest time in full sight, chosen: the button that comes does not cover it.
+	const inSight = await rows.evaluateAll(
+		(items) => items.filter((li) => li.getBoundingClientRect().bottom <= innerHeight - 60).length
+	);
+	const chosen = rows.nth(inSight - 1);
+	await chosen.getByRole('checkbox').check();
+	const next = page.getByRole('link', { name: '用所选时段填写申请' });
+	await expect(next).toBeInViewport();
+	await expect
+		.poll(async () => {
+			const [row, button] = await Promise.all([chosen.boundingBox(), next.boundingBox()]);
+			return row!.y + row!.height <= button!.y;
+		})
+		.toBe(true);
+});
 
 // The phone's own text size at 150 % (its accessibility setting), without the app's large-text
 // mode: no page runs off the side of a 360 px screen.
