@@ -20,6 +20,8 @@ export const load = (async ({ fetch, depends, params, url }) => {
 	return {
 		...view,
 		move: url.searchParams.get('move'),
+		/** The times chosen before, in their order, when the form sends the resident back to them. */
+		chosen: (url.searchParams.get('chosen') ?? '').split(',').filter(Boolean).slice(0, 3),
 		live: await liveSlots(fetch, slotsApiUrl(params.id, view.rule, serviceClock().date))
 	};
 }) satisfies PageLoad;
