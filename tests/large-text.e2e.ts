@@ -124,6 +124,21 @@ test('in large text the times come before going on without one; the button to go
 		.toBe(true);
 });
 
+test('in large text the way on to the points is there where a guide’s list of materials ends', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	await context.addCookies([{ name: 'ow_elder', value: '1', url: baseURL! }]);
+	await page.goto('/matters/disabled-living-subsidy');
+	const materials = page.getByRole('region', { name: '申请材料' });
+	await materials.getByRole('listitem').last().scrollIntoViewIfNeeded();
+	const onward = page.getByRole('link', { name: '查看可办理的服务点' });
+	await expect(onward.filter({ visible: true }).last()).toBeInViewport();
+	await onward.last().click();
+	await expect(page).toHaveURL(/\/matters\/disabled-living-subsidy\/points$/);
+});
+
 // The phone's own text size at 150 % (its accessibility setting), without the app's large-text
 // mode: no page runs off the side of a 360 px screen.
 const SCALED_PAGES = [
