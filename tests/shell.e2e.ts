@@ -189,6 +189,27 @@ test('the 我的 page switches the language and large text, and says what the de
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的');
 });
 
+test('while the catalogue is being checked, the 我的 page says so rather than that it is not saved', async ({
+	page,
+	context
+}) => {
+	let answer = () => {};
+	const held = new Promise<void>((resolve) => (answer = resolve));
+	await context.route(
+		(url) => url.pathname === '/api/catalog',
+		async (route) => {
+			await held;
+			await route.continue();
+		}
+	);
+	await page.goto('/me');
+	const facts = page.getByRole('region', { name: '离线与存储' });
+	await expect(facts).toContainText('正在检查办事目录更新…');
+	await expect(facts).not.toContainText('尚未保存到本机');
+	answer();
+	await expect(facts).toContainText('办事目录已保存在本机，没有网络也能查看', { timeout: 20_000 });
+});
+
 test('what the device keeps shows on the 我的 page as a card of facts, not as a status badge', async ({
 	page
 }) => {
