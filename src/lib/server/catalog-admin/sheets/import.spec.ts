@@ -72,6 +72,19 @@ for (const target of testDatabases()) {
 		});
 		afterAll(async () => conn?.drop());
 
+		/** Imports rows as a sheet gives them: every cell as text. */
+		const importCells = (
+			who: Parameters<typeof importRows>[1],
+			kind: 'points' | 'matters',
+			rows: (string | number)[][]
+		) =>
+			importRows(
+				conn,
+				who,
+				kind,
+				rows.map((r) => r.map(String))
+			);
+
 		/** The exported points with a change to the row of `id` (sheet row 2 is the first point). */
 		async function pointsSheet(change: (row: (string | number)[], header: string[]) => void) {
 			const rows = exportRows(await readCatalogDocument(conn.db), 'points', null);
@@ -86,12 +99,7 @@ for (const target of testDatabases()) {
 			const copy = [...rows[3]!];
 			copy[header.indexOf('中文名称')] = '另一个名字';
 			rows.push(copy);
-			const result = await importRows(
-				conn,
-				city,
-				'points',
-				rows.map((r) => r.map(String))
-			);
+			const result = await importCells(city, 'points', rows);
 			expect(result).toEqual({
 				ok: false,
 				errors: [
@@ -134,12 +142,7 @@ for (const target of testDatabases()) {
 			const like = (id: string) =>
 				rows[1]!.map((cell, i) => (i === header.indexOf('编号') ? id : cell));
 			const sheet = [header, like('New Point!'), like('../../etc'), like('tuanwang-annex')];
-			const result = await importRows(
-				conn,
-				city,
-				'points',
-				sheet.map((r) => r.map(String))
-			);
+			const result = await importCells(city, 'points', sheet);
 			const rule = '“编号”只能用小写字母、数字和连字符（不以连字符开头或结尾）';
 			expect(result).toEqual({
 				ok: false,
@@ -154,12 +157,7 @@ for (const target of testDatabases()) {
 			const header = rows[0] as string[];
 			rows[1]![header.indexOf('跑动次数')] = 1_000_000_000;
 			rows[2]![header.indexOf('法定时限（工作日）')] = 100_000;
-			const result = await importRows(
-				conn,
-				city,
-				'matters',
-				rows.map((r) => r.map(String))
-			);
+			const result = await importCells(city, 'matters', rows);
 			expect(result).toEqual({
 				ok: false,
 				errors: [
@@ -178,12 +176,7 @@ for (const target of testDatabases()) {
 					rows[1]!.map((cell, c) => (c === header.indexOf('编号') ? `p-${i}` : String(cell)))
 				);
 			}
-			const result = await importRows(
-				conn,
-				city,
-				'points',
-				sheet.map((r) => r.map(String))
-			);
+			const result = await importCells(city, 'points', sheet);
 			expect(result).toEqual({
 				ok: false,
 				errors: ['表格有 2001 行数据，一次最多导入 2000 行：请分成几个表格导入']
@@ -230,12 +223,7 @@ for (const target of testDatabases()) {
 			});
 			const header = rows[0] as string[];
 			rows[2]![header.indexOf('所属镇街')] = 'no-such-town';
-			const result = await importRows(
-				conn,
-				city,
-				'points',
-				rows.map((r) => r.map(String))
-			);
+			const result = await importCells(city, 'points', rows);
 			expect(result).toEqual({
 				ok: false,
 				errors: [
@@ -250,14 +238,7 @@ for (const target of testDatabases()) {
 			const rows = await pointsSheet((row, header) => {
 				row[header.indexOf('周一')] = '25:00-26:00';
 			});
-			expect(
-				await importRows(
-					conn,
-					city,
-					'points',
-					rows.map((r) => r.map(String))
-				)
-			).toEqual({
+			expect(await importCells(city, 'points', rows)).toEqual({
 				ok: false,
 				errors: ['第 5 行「周一」：“周一”应为 00:00 至 23:59 之间的时间，如 08:30']
 			});
@@ -267,12 +248,7 @@ for (const target of testDatabases()) {
 			const rows = await pointsSheet((row, header) => {
 				row[header.indexOf('办理事项')] = 'no-such-matter';
 			});
-			const result = await importRows(
-				conn,
-				city,
-				'points',
-				rows.map((r) => r.map(String))
-			);
+			const result = await importCells(city, 'points', rows);
 			expect(result).toMatchObject({
 				ok: false,
 				errors: ['第 5 行「办理事项」：“办理事项”指向不存在的编号：no-such-matter']
@@ -299,12 +275,7 @@ for (const target of testDatabases()) {
 		it("refuses another town's points to a town administrator", async () => {
 			const rows = await pointsSheet(() => {});
 			const town = { user: { ...admin, role: 'town_admin' as const }, townId: 'guliu' };
-			const result = await importRows(
-				conn,
-				town,
-				'points',
-				rows.map((r) => r.map(String))
-			);
+			const result = await importCells(town, 'points', rows);
 			expect(result.ok).toBe(false);
 			if (!result.ok) expect(result.errors[0]).toBe('第 2 行「所属镇街」：只能修改本镇街的服务点');
 		});
@@ -322,12 +293,7 @@ for (const target of testDatabases()) {
 				hall('hall-annex-1', 'city'),
 				hall('hall-annex-2', '市级政务服务中心')
 			];
-			const result = await importRows(
-				conn,
-				city,
-				'points',
-				sheet.map((r) => r.map(String))
-			);
+			const result = await importCells(city, 'points', sheet);
 			expect(result).toEqual({ ok: true, count: 2 });
 			const draft = (await readDraft(conn.db, admin.id))!.doc;
 			expect(draft.points.filter((p) => p.id.startsWith('hall-annex')).map((p) => p.kind)).toEqual([
@@ -345,12 +311,7 @@ for (const target of testDatabases()) {
 
 			const all = exportRows(await readCatalogDocument(conn.db), 'points', null);
 			const hall = all.find((r) => r[0] === 'laiyang-city-hall')!;
-			const result = await importRows(
-				conn,
-				town,
-				'points',
-				[all[0]!, hall].map((r) => r.map(String))
-			);
+			const result = await importCells(town, 'points', [all[0]!, hall]);
 			expect(result).toEqual({
 				ok: false,
 				errors: ['第 2 行「类型」：市政务服务中心由市级管理员维护']
@@ -358,12 +319,7 @@ for (const target of testDatabases()) {
 			// Nor may a town point become one.
 			const centre = own.find((r) => r[0] === 'chengxiang-centre')!;
 			centre[own[0]!.indexOf('类型')] = 'city';
-			const again = await importRows(
-				conn,
-				town,
-				'points',
-				[own[0]!, centre].map((r) => r.map(String))
-			);
+			const again = await importCells(town, 'points', [own[0]!, centre]);
 			expect(again).toEqual({
 				ok: false,
 				errors: ['第 2 行「类型」：市政务服务中心由市级管理员维护']
