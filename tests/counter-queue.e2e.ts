@@ -212,6 +212,63 @@ test('the queue works from the keyboard alone, and the hall display shows each c
 	for (const p of [clerk, colleague, display]) await p.context().close();
 });
 
+test('after 办理完毕 the focus is on 叫下一位 even where a colleague’s change reloads the page at that moment', async ({
+	browser,
+	baseURL
+}) => {
+	const clerk = await clerkPage(browser, baseURL!);
+	const colleague = await clerkPage(browser, baseURL!);
+	await emptyQueue(clerk);
+	const code = await issueWalkIn(colleague);
+	await open(clerk, '/staff/queue');
+	const serving = clerk.getByText(/^正在办理：/);
+	await clerk.keyboard.press('n');
+	await expect(serving).toHaveText(`正在办理：${code}`);
+
+	// The order of loads that lost the focus: the page's own load after 办理完毕 (the one of all
+	// its data) is overtaken by a live one started while it is on its way, after a colleague's
+	// change. SvelteKit then drops the older load, and the action's answer is done with before the
+	// page has heard that nobody is being served.
+	const own = (url: string) => url.endsWith('invalidated=011');
+	let stage: 'idle' | 'sending' | 'own' | 'overtaken' = 'idle';
+	let ownStarted = () => {};
+	let overtaken = () => {};
+	const started = new Promise<void>((resolve) => (ownStarted = resolve));
+	const newer = new Promise<void>((resolve) => (overtaken = resolve));
+	await clerk.route('**/__data.json*', async (route) => {
+		const url = route.request().url();
+		if (stage === 'sending' && !own(url)) {
+			// The live load for 办理完毕 itself waits until the page's own has started.
+			await started;
+		} else if (stage === 'sending') {
+			stage = 'own';
+			ownStarted();
+			await colleague.request.post('/staff?/walkIn', {
+				form: { category: 'welfare' },
+				headers: { origin: new URL(baseURL!).origin }
+			});
+			await newer;
+		} else if (stage === 'own') {
+			stage = 'overtaken';
+			overtaken();
+			await clerk.waitForTimeout(1_000);
+		}
+		await route.continue();
+	});
+	await clerk.route('**/staff/queue?/done', async (route) => {
+		stage = 'sending';
+		await route.continue();
+	});
+
+	await clerk.keyboard.press('f');
+	await expect(serving).toBeHidden();
+	expect(stage).toBe('overtaken');
+	await expect(clerk.getByRole('button', { name: '叫下一位' })).toBeFocused();
+	await clerk.keyboard.press('n');
+	await expect(serving).toHaveText(/^正在办理：/);
+	for (const p of [clerk, colleague]) await p.context().close();
+});
+
 test('single-key shortcuts can be turned off, and stay off in this browser', async ({
 	browser,
 	baseURL
