@@ -16,6 +16,12 @@ test('an application submitted offline waits in the outbox, survives a reload an
 	await expect(page.getByText('等待发送').first()).toBeVisible();
 	await expect(page.getByTestId('outbox-count')).toHaveText('待发送 1 项');
 
+	// Until it is sent nothing is booked: the receipt names the times asked for, not a booked one.
+	const slot = page.getByRole('definition').filter({ hasText: /\d+月\d+日 周. \d\d:\d\d/ });
+	await expect(page.getByRole('term').filter({ hasText: /^所选时间$/ })).toBeVisible();
+	await expect(page.getByRole('term').filter({ hasText: /^预约时间$/ })).toHaveCount(0);
+	await expect(slot).toContainText('发送后才知道是否约上');
+
 	await page.reload();
 	await expect(page.getByTestId('reference')).toHaveText(reference);
 	await page.getByTestId('outbox-count').click();
@@ -37,6 +43,9 @@ test('an application submitted offline waits in the outbox, survives a reload an
 	await page.getByRole('link', { name: '个体工商户登记' }).first().click();
 	await expect(page.getByTestId('reference')).toHaveText(reference);
 	await expect(page.getByText('已提交', { exact: true })).toBeVisible();
+	await expect(page.getByRole('term').filter({ hasText: /^预约时间$/ })).toBeVisible();
+	await expect(page.getByTestId('booked-slot')).toHaveText(/\d+月\d+日 周. \d\d:\d\d/);
+	await expect(page.getByText('发送后才知道是否约上')).toHaveCount(0);
 });
 
 test('a lost acknowledgement is retried and still makes one application', async ({
