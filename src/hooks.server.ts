@@ -117,7 +117,9 @@ const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? await userFromSession(database().db, token) : null;
 	const path = event.url.pathname;
-	const counter = path === '/staff' || (path.startsWith('/staff/') && path !== '/staff/login');
+	// Signing in and out is for every role, and for nobody signed in (a session that lapsed).
+	const signInOrOut = path === '/staff/login' || path === '/staff/logout';
+	const counter = path === '/staff' || (path.startsWith('/staff/') && !signInOrOut);
 	const admin = path === '/admin' || path.startsWith('/admin/');
 	// An address that is no valid percent-encoding names no page: SvelteKit's 400, for anyone.
 	// (SvelteKit runs the hooks of such a request outside its catch, so a redirect thrown here

@@ -184,6 +184,15 @@ test('a town administrator sees and manages only the town’s accounts', async (
 		'全部',
 		'团旺镇便民服务中心'
 	]);
+
+	// A town administrator signs out as anyone else does, and the session is over; the address
+	// opened as a page signs nobody out, and leads back to the town's pages.
+	await town.goto('/staff/logout');
+	await expect(town).toHaveURL(/\/admin$/);
+	await town.getByRole('button', { name: '退出登录' }).click();
+	await expect(town.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
+	await town.goto('/admin');
+	await expect(town).toHaveURL(/\/staff\/login/);
 	await town.context().close();
 });
 

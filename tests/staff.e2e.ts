@@ -32,6 +32,13 @@ test('staff sign in and out; the workspace needs a session', async ({ page }) =>
 	await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
 	await page.goto('/staff');
 	await expect(page).toHaveURL(/\/staff\/login/);
+
+	// Signing out of a session that has already ended (it lapsed, or was ended elsewhere) lands on
+	// the sign-in page too.
+	await signIn(page, STAFF_A);
+	await page.context().clearCookies({ name: 'ow_session' });
+	await page.getByRole('button', { name: '退出登录' }).click();
+	await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
 });
 
 test('wrong passwords are answered ever more slowly, then the account locks', async ({ page }) => {

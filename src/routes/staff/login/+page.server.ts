@@ -4,13 +4,10 @@ import { m } from '$lib/paraglide/messages';
 import { SESSION_COOKIE, createSession } from '$lib/server/auth/sessions';
 import { signIn } from '$lib/server/auth/sign-in';
 import { safeNext } from '$lib/server/http/safe-next';
-import type { Role } from '$lib/server/db/schema';
+import { homeOf } from '$lib/server/auth/home';
 import { database } from '$lib/server/db';
 import { readForm } from '$lib/server/http/form';
 import { formatDateTime } from '$lib/format';
-
-/** Where an account starts: administrators in the admin area (a city one reaches the counter from it). */
-const homeOf = (role: Role) => (role === 'town_admin' || role === 'admin' ? '/admin' : '/staff');
 
 export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'private, no-store' });

@@ -2,9 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { SESSION_COOKIE, endSession } from '$lib/server/auth/sessions';
 import { database } from '$lib/server/db';
+import { homeOf } from '$lib/server/auth/home';
 
 /** Signing out is a form's post; the address opened as a page signs nobody out. */
-export const load: PageServerLoad = () => redirect(303, '/staff');
+export const load: PageServerLoad = ({ locals }) =>
+	redirect(303, locals.user ? homeOf(locals.user.role) : '/staff/login');
 
 export const actions: Actions = {
 	default: async ({ cookies }) => {
