@@ -1,8 +1,8 @@
 import {
 	redirect,
-	text,
 	type Handle,
 	type HandleServerError,
+	type RequestEvent,
 	type ServerInit
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -70,10 +70,10 @@ const formActions: Handle = ({ event, resolve }) => {
 	if (request.method !== 'POST' || url.pathname.startsWith('/api/')) return resolve(event);
 	const name = [...url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
 	if (name !== undefined && (name === 'default' || name in Object.prototype)) {
-		return text('not found', { status: 404 });
+		return plain('not found', 404);
 	}
 	const type = request.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase();
-	if (type === 'text/plain') return text('unsupported media type', { status: 415 });
+	if (type === 'text/plain') return plain('unsupported media type', 415);
 	return resolve(event);
 };
 
@@ -104,6 +104,24 @@ const apiErrors: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * A page opened in the browser, rather than its data, a form's post or a call of an endpoint. By
+ * what it accepts: the service worker sends a page's request on as a fetch of its own.
+ */
+function opensPage(event: RequestEvent): boolean {
+	const { request } = event;
+	return (
+		request.method === 'GET' &&
+		!event.isDataRequest &&
+		(request.headers.get('accept') ?? '').includes('text/html')
+	);
+}
+
+/** A refusal in a word; typed, so that a browser shows it rather than saving it as a file. */
+function plain(body: string, status: number): Response {
+	return new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
 /** The path decoded, or null when it is no valid percent-encoding. */
 function decoded(path: string): string | null {
 	try {
@@ -130,14 +148,16 @@ const session: Handle = async ({ event, resolve }) => {
 		// again, by centre, where each reads its data).
 		const user = event.locals.user;
 		if (!user) {
-			if (event.request.method !== 'GET') return text('unauthorized', { status: 401 });
+			if (event.request.method !== 'GET') return plain('unauthorized', 401);
 			redirect(303, `/staff/login?next=${encodeURIComponent(path + event.url.search)}`);
 		}
 		// The admin area takes city and town administrators (each page checks the scope further).
 		const allowed = admin
 			? user.role === 'admin' || user.role === 'town_admin'
 			: user.role === 'staff' || user.role === 'admin';
-		if (!allowed) return text('forbidden', { status: 403 });
+		// A page opened in the browser goes on to its area's layout, which refuses it with the app's
+		// error page in the reader's language and the way to their own pages; anything else ends here.
+		if (!allowed && !opensPage(event)) return plain('forbidden', 403);
 		const response = await resolve(event);
 		response.headers.set('Cache-Control', 'private, no-store');
 		return response;

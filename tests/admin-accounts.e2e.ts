@@ -196,6 +196,33 @@ test('a town administrator sees and manages only the town’s accounts', async (
 	await town.context().close();
 });
 
+test('a page of another role’s area says so in the reader’s language, with the way to their own pages', async ({
+	browser,
+	baseURL
+}) => {
+	const refused = async (page: Page, path: string, heading: string, home: string, href: string) => {
+		expect((await page.goto(path))?.status()).toBe(403);
+		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+		await page.getByRole('link', { name: home, exact: true }).click();
+		await expect(page).toHaveURL(new RegExp(`${href}$`));
+	};
+	const clerk = await freshSignIn(browser, baseURL!, STAFF_A);
+	await refused(clerk, '/admin/audit', '没有权限打开这个页面', '窗口工作台', '/staff');
+	// Through the service worker too, which sends the page's request on itself.
+	await clerk.waitForFunction(() => !!navigator.serviceWorker.controller);
+	await clerk.context().addCookies([{ name: 'ow_locale', value: 'en', url: baseURL! }]);
+	await refused(clerk, '/admin', 'You cannot open this page', 'Counter workspace', '/staff');
+
+	// A program asking for the page is answered in a word, as plain text.
+	const asked = await clerk.request.get('/admin/audit');
+	expect(asked.status()).toBe(403);
+	expect(asked.headers()['content-type']).toMatch(/^text\/plain/);
+
+	const town = await freshSignIn(browser, baseURL!, TOWN_ADMIN);
+	await refused(town, '/staff/queue', '没有权限打开这个页面', '管理后台', '/admin');
+	for (const p of [clerk, town]) await p.context().close();
+});
+
 test('the audit log reads in words, links the person and the application, filters, and exports what it shows', async ({
 	page,
 	browser,

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { CatalogSnapshot } from '$lib/catalog/types';
 import type { SignedInUser } from '../auth/sessions';
-import { m } from '$lib/paraglide/messages';
+import { refusal } from '../auth/home';
 
 /** What an administrator runs: the whole city (`townId` null), or one town. */
 export interface AdminScope {
@@ -29,7 +29,7 @@ export function requireAdminScope(
 	const user = locals.user;
 	if (!user) redirect(303, `/staff/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 	const scope = adminScopeOf(user, catalog);
-	if (!scope) error(403, m.error_forbidden());
+	if (!scope) error(403, refusal(user.role));
 	return scope;
 }
 
