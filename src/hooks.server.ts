@@ -1,4 +1,5 @@
 import {
+	json,
 	redirect,
 	type Handle,
 	type HandleServerError,
@@ -6,9 +7,11 @@ import {
 	type ServerInit
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { stringify } from 'devalue';
 import { env } from '$env/dynamic/private';
 import { database, openDatabase } from '$lib/server/db';
 import { apiError, fieldError } from '$lib/server/http/errors';
+import { formFields } from '$lib/server/http/form';
 import { reportServerError } from '$lib/server/http/server-errors';
 import { m } from '$lib/paraglide/messages';
 import { inRequestLocale } from '$lib/server/http/request-locale';
@@ -117,6 +120,26 @@ function opensPage(event: RequestEvent): boolean {
 	);
 }
 
+/**
+ * A form sent after the session lapsed. An enhanced one is answered as a failure that gives back
+ * what was sent, as the forms' own refusals do, so the page keeps what was typed (its layout asks
+ * to sign in again in another window, then to send it again); a plain one is sent to sign in.
+ */
+async function signedOut(event: RequestEvent): Promise<Response> {
+	const { request, url } = event;
+	if (request.headers.get('x-sveltekit-action') === 'true') {
+		const values = await formFields(request).catch(() => ({}) as Record<string, string>);
+		for (const name of Object.keys(values)) if (/password/i.test(name)) values[name] = '';
+		// In SvelteKit's own encoding of an action's data.
+		const data = stringify({ signedOut: true, values });
+		return json({ type: 'failure', status: 401, data }, { status: 401 });
+	}
+	if ((request.headers.get('accept') ?? '').includes('text/html')) {
+		redirect(303, `/staff/login?next=${encodeURIComponent(url.pathname)}`);
+	}
+	return plain('unauthorized', 401);
+}
+
 /** A refusal in a word; typed, so that a browser shows it rather than saving it as a file. */
 function plain(body: string, status: number): Response {
 	return new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -148,7 +171,7 @@ const session: Handle = async ({ event, resolve }) => {
 		// again, by centre, where each reads its data).
 		const user = event.locals.user;
 		if (!user) {
-			if (event.request.method !== 'GET') return plain('unauthorized', 401);
+			if (event.request.method !== 'GET') return signedOut(event);
 			redirect(303, `/staff/login?next=${encodeURIComponent(path + event.url.search)}`);
 		}
 		// The admin area takes city and town administrators (each page checks the scope further).

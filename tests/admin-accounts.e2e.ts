@@ -223,6 +223,43 @@ test('a page of another role’s area says so in the reader’s language, with t
 	for (const p of [clerk, town]) await p.context().close();
 });
 
+test('a form sent after the session lapsed keeps what was typed; signed in again in a new window, it is sent again', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await freshSignIn(browser, baseURL!, ADMIN);
+	await admin.goto('/admin/accounts/new');
+	await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const username = `lapse-${uniqueN()}`;
+	await admin.getByLabel('用户名', { exact: true }).fill(username);
+	await admin.getByLabel('姓名').fill('过期测试员');
+	await admin.getByLabel('服务点').selectOption('chengxiang-centre');
+	await admin.getByLabel('密码', { exact: true }).fill('lapse-password-1');
+	// The session ends meanwhile (it ran out, or was ended on another computer).
+	await admin.context().clearCookies({ name: 'ow_session' });
+	await admin.getByRole('button', { name: '添加', exact: true }).click();
+
+	const lapsed = admin.getByRole('alert').filter({ hasText: '登录已失效' });
+	await expect(lapsed).toBeVisible();
+	await expect(admin.getByLabel('用户名', { exact: true })).toHaveValue(username);
+	await expect(admin.getByLabel('姓名')).toHaveValue('过期测试员');
+	const opened = admin.waitForEvent('popup');
+	await lapsed.getByRole('link', { name: '在新窗口中重新登录' }).click();
+	const again = await opened;
+	await again.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await again.getByLabel('用户名').fill(ADMIN.username);
+	await again.getByLabel('密码').fill(ADMIN.password);
+	await again.getByRole('button', { name: '工作人员登录' }).click();
+	await expect(again).toHaveURL(/\/admin$/);
+	await again.close();
+
+	await admin.getByRole('button', { name: '添加', exact: true }).click();
+	await expect(admin.getByText(username).first()).toBeVisible();
+	await expect(lapsed).toHaveCount(0);
+	expect(accountIdOf(username)).toBeTruthy();
+	await admin.context().close();
+});
+
 test('the audit log reads in words, links the person and the application, filters, and exports what it shows', async ({
 	page,
 	browser,

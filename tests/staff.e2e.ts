@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { readQr } from './support/qr';
+import { clerkPage, open } from './support/queue';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import {
 	addUser,
@@ -39,6 +40,43 @@ test('staff sign in and out; the workspace needs a session', async ({ page }) =>
 	await page.context().clearCookies({ name: 'ow_session' });
 	await page.getByRole('button', { name: '退出登录' }).click();
 	await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
+});
+
+test('a clerk whose session lapsed is told to sign in again in a new window, and the walk-in ticket is then issued', async ({
+	browser,
+	baseURL
+}) => {
+	const clerk = await clerkPage(browser, baseURL!);
+	await open(clerk, '/staff');
+	await clerk.getByLabel('业务类别').selectOption('employment');
+	await clerk.context().clearCookies({ name: 'ow_session' });
+	await clerk.getByRole('button', { name: '取号' }).click();
+	const lapsed = clerk.getByRole('alert').filter({ hasText: '登录已失效' });
+	await expect(lapsed).toBeVisible();
+	await expect(clerk.getByLabel('业务类别')).toHaveValue('employment');
+
+	const opened = clerk.waitForEvent('popup');
+	await lapsed.getByRole('link', { name: '在新窗口中重新登录' }).click();
+	const again = await opened;
+	await again.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await again.getByLabel('用户名').fill(STAFF_A.username);
+	await again.getByLabel('密码').fill(STAFF_A.password);
+	await again.getByRole('button', { name: '工作人员登录' }).click();
+	await expect(again).toHaveURL(/\/staff$/);
+	await again.close();
+
+	await clerk.getByRole('button', { name: '取号' }).click();
+	await expect(clerk.getByRole('status').filter({ hasText: '号码：' })).toBeVisible();
+	await expect(lapsed).toHaveCount(0);
+
+	// A search after a lapse leads to signing in, on a page that no longer says who is signed in.
+	await clerk.context().clearCookies({ name: 'ow_session' });
+	await clerk.getByLabel('按申请编号、姓名或手机号查找').fill('A001');
+	await clerk.getByLabel('按申请编号、姓名或手机号查找').press('Enter');
+	await expect(clerk.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
+	await expect(clerk.getByRole('button', { name: '退出登录' })).toHaveCount(0);
+	await expect(clerk.getByRole('navigation', { name: '主导航' })).toHaveCount(0);
+	await clerk.context().close();
 });
 
 test('wrong passwords are answered ever more slowly, then the account locks', async ({ page }) => {

@@ -5,7 +5,7 @@ import { issueMessage } from '$lib/catalog-admin/describe-issue';
 import { pathLabel } from '$lib/catalog-admin/labels';
 import { catalogAdmin } from '$lib/server/catalog-admin/access';
 import { discardDraft, readDraft } from '$lib/server/catalog-admin/draft';
-import { formFields } from '$lib/server/catalog-admin/form-data';
+import { formFields } from '$lib/server/http/form';
 import {
 	previewDraft,
 	publishDraft,

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { catalogAdmin, requireCity } from '$lib/server/catalog-admin/access';
 import { editDraft, workingDocument } from '$lib/server/catalog-admin/draft';
-import { formFields } from '$lib/server/catalog-admin/form-data';
+import { formFields } from '$lib/server/http/form';
 import { formIssues } from '$lib/server/catalog-admin/form-issues';
 import {
 	STRUCTURES,

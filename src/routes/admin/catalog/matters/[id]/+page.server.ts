@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { catalogAdmin, requireCity } from '$lib/server/catalog-admin/access';
 import { workingDocument } from '$lib/server/catalog-admin/draft';
-import { formFields } from '$lib/server/catalog-admin/form-data';
+import { formFields } from '$lib/server/http/form';
 import { matterFromForm, type EditedMatter } from '$lib/server/catalog-admin/matter-form';
 import { saveEntry } from '$lib/server/catalog-admin/save-entry';
 import { entryStamp, staleEntryIssues } from '$lib/server/catalog-admin/entry-stamp';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { catalogAdmin, requireCity } from '$lib/server/catalog-admin/access';
 import type { CatalogDocument, DocMatter } from '$lib/server/catalog-admin/document';
 import { workingDocument } from '$lib/server/catalog-admin/draft';
-import { formFields } from '$lib/server/catalog-admin/form-data';
+import { formFields } from '$lib/server/http/form';
 import { matterFromForm, type EditedMatter } from '$lib/server/catalog-admin/matter-form';
 import { newIdIssue, saveEntry } from '$lib/server/catalog-admin/save-entry';
 

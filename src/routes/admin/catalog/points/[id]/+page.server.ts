@@ -5,7 +5,7 @@ import { pointInScope, type AdminScope } from '$lib/server/admin/scope';
 import { catalogAdmin } from '$lib/server/catalog-admin/access';
 import type { CatalogDocument } from '$lib/server/catalog-admin/document';
 import { workingDocument } from '$lib/server/catalog-admin/draft';
-import { formFields } from '$lib/server/catalog-admin/form-data';
+import { formFields } from '$lib/server/http/form';
 import { pointFromForm } from '$lib/server/catalog-admin/point-form';
 import { saveEntry } from '$lib/server/catalog-admin/save-entry';
 import { entryStamp, staleEntryIssues } from '$lib/server/catalog-admin/entry-stamp';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { catalogAdmin } from '$lib/server/catalog-admin/access';
 import type { DocPoint } from '$lib/server/catalog-admin/document';
 import { workingDocument } from '$lib/server/catalog-admin/draft';
-import { formFields } from '$lib/server/catalog-admin/form-data';
+import { formFields } from '$lib/server/http/form';
 import { newIdIssue, saveEntry } from '$lib/server/catalog-admin/save-entry';
 import { pointFromForm } from '$lib/server/catalog-admin/point-form';
 import { blankPoint, pointPageData } from '$lib/server/catalog-admin/point-page';
