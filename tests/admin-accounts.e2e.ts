@@ -202,8 +202,11 @@ test('a page of another role’s area says so in the reader’s language, with t
 }) => {
 	const refused = async (page: Page, path: string, heading: string, home: string, href: string) => {
 		expect((await page.goto(path))?.status()).toBe(403);
-		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-		await page.getByRole('link', { name: home, exact: true }).click();
+		const title = page.getByRole('heading', { level: 1, name: heading });
+		await expect(title).toBeVisible();
+		// Set in from the edge of the screen, as every page is.
+		expect((await title.boundingBox())!.x).toBeGreaterThanOrEqual(12);
+		await page.getByRole('main').getByRole('link', { name: home, exact: true }).click();
 		await expect(page).toHaveURL(new RegExp(`${href}$`));
 	};
 	const clerk = await freshSignIn(browser, baseURL!, STAFF_A);
@@ -220,6 +223,8 @@ test('a page of another role’s area says so in the reader’s language, with t
 
 	const town = await freshSignIn(browser, baseURL!, TOWN_ADMIN);
 	await refused(town, '/staff/queue', '没有权限打开这个页面', '管理后台', '/admin');
+	// Within the area, a page of the city's: the area's own error page, its menu kept.
+	await refused(town, '/admin/calendar', '没有权限打开这个页面', '概览', '/admin');
 	for (const p of [clerk, town]) await p.context().close();
 });
 
