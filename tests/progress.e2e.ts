@@ -71,8 +71,11 @@ test('an agent signs out, and the residents’ applications leave the device', a
 	await applyFromSlots(page, uniqueN(), '代办退出');
 	await expect(page.getByText('已提交', { exact: true })).toBeVisible({ timeout: 20_000 });
 	await page.goto('/agent');
+	// Signed in, the page is the agent's own, no longer a sign-in.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('代办员');
 	await page.getByRole('button', { name: '退出代办员登录' }).click();
 	await expect(page.getByText('已退出。本机上为居民办理的申请和草稿已清除。')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('代办员登录');
 	await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 	await page.goto('/applications');
 	await expect(page.getByText('代办退出')).toHaveCount(0);
