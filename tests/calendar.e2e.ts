@@ -79,3 +79,16 @@ test('the calendar names the field at fault', async ({ browser, baseURL }) => {
 	await expect(admin.getByRole('alert')).toContainText('“名称（中文）”不能超过 30 个字');
 	await admin.context().close();
 });
+
+test('on a phone the form to add a day comes before the year’s long list of days', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await counterPage(browser, baseURL!, ADMIN);
+	await admin.setViewportSize({ width: 360, height: 640 });
+	await admin.goto('/admin/calendar');
+	const add = admin.getByRole('heading', { level: 2, name: '添加或修改一天' });
+	const days = admin.getByRole('heading', { level: 2, name: /年$/ });
+	expect((await add.boundingBox())!.y).toBeLessThan((await days.boundingBox())!.y);
+	await admin.context().close();
+});
