@@ -323,7 +323,9 @@ test("a town administrator edits their own town's points and no other's", async 
 	expect((await town.goto(`/admin/catalog/matters/${MATTER}`))?.status()).toBe(403);
 	// Said so, within the administration: its menu stays, to go on elsewhere.
 	await expect(town.getByRole('heading', { level: 1, name: '没有权限打开这个页面' })).toBeVisible();
-	await expect(town.getByText('只有市级管理员可以修改')).toBeVisible();
+	await expect(
+		town.getByText('这部分目录由市级管理员维护；镇街管理员管理本镇街的服务点。')
+	).toBeVisible();
 	await expect(town.getByRole('navigation').getByRole('link', { name: '审计日志' })).toBeVisible();
 	expect((await town.goto('/admin/catalog/points/no-such-point'))?.status()).toBe(404);
 	await expect(town.getByRole('heading', { level: 1, name: '找不到这个页面' })).toBeVisible();
