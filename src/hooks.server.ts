@@ -16,6 +16,8 @@ import { reportServerError } from '$lib/server/http/server-errors';
 import { m } from '$lib/paraglide/messages';
 import { inRequestLocale } from '$lib/server/http/request-locale';
 import { SESSION_COOKIE, userFromSession } from '$lib/server/auth/sessions';
+import { signsInOrOut } from '$lib/server/auth/home';
+import { servesCounter } from '$lib/server/counter/access';
 import { seedDemoIfEmpty } from '$lib/server/seed/seed-demo';
 import { startMaintenance } from '$lib/server/maintenance';
 import { rebuildFiguresIfMissing } from '$lib/server/figures/rebuild';
@@ -113,11 +115,12 @@ const apiErrors: Handle = async ({ event, resolve }) => {
  */
 function opensPage(event: RequestEvent): boolean {
 	const { request } = event;
-	return (
-		request.method === 'GET' &&
-		!event.isDataRequest &&
-		(request.headers.get('accept') ?? '').includes('text/html')
-	);
+	return request.method === 'GET' && !event.isDataRequest && acceptsHtml(request);
+}
+
+/** A request from a browser that takes a page for its answer. */
+function acceptsHtml(request: Request): boolean {
+	return (request.headers.get('accept') ?? '').includes('text/html');
 }
 
 /**
@@ -134,7 +137,7 @@ async function signedOut(event: RequestEvent): Promise<Response> {
 		const data = stringify({ signedOut: true, values });
 		return json({ type: 'failure', status: 401, data }, { status: 401 });
 	}
-	if ((request.headers.get('accept') ?? '').includes('text/html')) {
+	if (acceptsHtml(request)) {
 		redirect(303, `/staff/login?next=${encodeURIComponent(url.pathname)}`);
 	}
 	return plain('unauthorized', 401);
@@ -158,9 +161,7 @@ const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? await userFromSession(database().db, token) : null;
 	const path = event.url.pathname;
-	// Signing in and out is for every role, and for nobody signed in (a session that lapsed).
-	const signInOrOut = path === '/staff/login' || path === '/staff/logout';
-	const counter = path === '/staff' || (path.startsWith('/staff/') && !signInOrOut);
+	const counter = path === '/staff' || (path.startsWith('/staff/') && !signsInOrOut(path));
 	const admin = path === '/admin' || path.startsWith('/admin/');
 	// An address that is no valid percent-encoding names no page: SvelteKit's 400, for anyone.
 	// (SvelteKit runs the hooks of such a request outside its catch, so a redirect thrown here
@@ -177,7 +178,7 @@ const session: Handle = async ({ event, resolve }) => {
 		// The admin area takes city and town administrators (each page checks the scope further).
 		const allowed = admin
 			? user.role === 'admin' || user.role === 'town_admin'
-			: user.role === 'staff' || user.role === 'admin';
+			: servesCounter(user.role);
 		// A page opened in the browser goes on to its area's layout, which refuses it with the app's
 		// error page in the reader's language and the way to their own pages; anything else ends here.
 		if (!allowed && !opensPage(event)) return plain('forbidden', 403);

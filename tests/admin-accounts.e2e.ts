@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import { seriousViolations } from './support/axe';
 import { applyFromSlots, SLOTS_PAGE, serverApplications, uniqueN } from './support/apply';
 import { e2eDatabase } from './support/db';
-import { ADMIN, STAFF_A, counterPage, signIn } from './support/staff';
+import { ADMIN, STAFF_A, counterPage, signIn, signInAgainInNewWindow } from './support/staff';
 import { smallTargets } from './support/targets';
 
 const TOWN_ADMIN = { username: 'townadmin-tuanwang', password: 'demo-admin-2026' };
@@ -248,15 +248,7 @@ test('a form sent after the session lapsed keeps what was typed; signed in again
 	await expect(lapsed).toBeVisible();
 	await expect(admin.getByLabel('用户名', { exact: true })).toHaveValue(username);
 	await expect(admin.getByLabel('姓名')).toHaveValue('过期测试员');
-	const opened = admin.waitForEvent('popup');
-	await lapsed.getByRole('link', { name: '在新窗口中重新登录' }).click();
-	const again = await opened;
-	await again.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-	await again.getByLabel('用户名').fill(ADMIN.username);
-	await again.getByLabel('密码').fill(ADMIN.password);
-	await again.getByRole('button', { name: '工作人员登录' }).click();
-	await expect(again).toHaveURL(/\/admin$/);
-	await again.close();
+	await signInAgainInNewWindow(admin, ADMIN, /\/admin$/);
 
 	await admin.getByRole('button', { name: '添加', exact: true }).click();
 	await expect(admin.getByText(username).first()).toBeVisible();

@@ -10,6 +10,7 @@ import {
 	materialMark,
 	materialRow,
 	signIn,
+	signInAgainInNewWindow,
 	STAFF_A
 } from './support/staff';
 
@@ -55,15 +56,7 @@ test('a clerk whose session lapsed is told to sign in again in a new window, and
 	await expect(lapsed).toBeVisible();
 	await expect(clerk.getByLabel('业务类别')).toHaveValue('employment');
 
-	const opened = clerk.waitForEvent('popup');
-	await lapsed.getByRole('link', { name: '在新窗口中重新登录' }).click();
-	const again = await opened;
-	await again.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-	await again.getByLabel('用户名').fill(STAFF_A.username);
-	await again.getByLabel('密码').fill(STAFF_A.password);
-	await again.getByRole('button', { name: '工作人员登录' }).click();
-	await expect(again).toHaveURL(/\/staff$/);
-	await again.close();
+	await signInAgainInNewWindow(clerk, STAFF_A, /\/staff$/);
 
 	await clerk.getByRole('button', { name: '取号' }).click();
 	await expect(clerk.getByRole('status').filter({ hasText: '号码：' })).toBeVisible();

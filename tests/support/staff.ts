@@ -16,6 +16,26 @@ export async function signIn(page: Page, who: { username: string; password: stri
 	await page.getByRole('button', { name: '工作人员登录' }).click();
 }
 
+/**
+ * Follows the page's "在新窗口中重新登录" after a lapsed session: signs `who` in in the window it
+ * opens, which lands on `home`, and closes it; the page itself is left as it was.
+ */
+export async function signInAgainInNewWindow(
+	page: Page,
+	who: { username: string; password: string },
+	home: RegExp
+): Promise<void> {
+	const opened = page.waitForEvent('popup');
+	await page.getByRole('alert').getByRole('link', { name: '在新窗口中重新登录' }).click();
+	const again = await opened;
+	await again.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await again.getByLabel('用户名').fill(who.username);
+	await again.getByLabel('密码').fill(who.password);
+	await again.getByRole('button', { name: '工作人员登录' }).click();
+	await expect(again).toHaveURL(home);
+	await again.close();
+}
+
 /** A counter's desktop browser, signed in; `prepare` sees its context before the first page. */
 export async function counterPage(
 	browser: Browser,

@@ -13,6 +13,10 @@ const areaOf = (role: Role): string =>
 			: m.staff_area();
 
 /** A page refused to a signed-in person: why, and the way to their own pages. */
-export function refusal(role: Role, message = m.error_forbidden()): App.Error {
-	return { message, home: { href: homeOf(role), label: areaOf(role) } };
+export function refusal(role: Role): App.Error {
+	return { message: m.error_forbidden(), home: { href: homeOf(role), label: areaOf(role) } };
 }
+
+/** Signing in and out: for every role, and for nobody signed in (a session that lapsed). */
+export const signsInOrOut = (path: string): boolean =>
+	path === '/staff/login' || path === '/staff/logout';

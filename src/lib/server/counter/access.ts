@@ -1,12 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { SignedInUser } from '../auth/sessions';
+import type { Role } from '../db/schema';
 import { m } from '$lib/paraglide/messages';
+
+/** Whether a role works at the counter: its staff, and city administrators. */
+export const servesCounter = (role: Role): boolean => role === 'staff' || role === 'admin';
 
 /** The signed-in staff member or admin; anyone else is sent to sign in or refused. */
 export function requireCounterUser(locals: App.Locals, url: URL): SignedInUser {
 	const user = locals.user;
 	if (!user) redirect(303, `/staff/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	if (user.role !== 'staff' && user.role !== 'admin') error(403, m.error_forbidden());
+	if (!servesCounter(user.role)) error(403, m.error_forbidden());
 	return user;
 }
 
