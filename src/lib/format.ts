@@ -1,36 +1,32 @@
-import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { serviceClock, toHhmm } from '$lib/time';
 import { weekdayOf } from '$lib/catalog/dates';
 
-const MONTHS_EN = [
-	'Jan',
-	'Feb',
-	'Mar',
-	'Apr',
-	'May',
-	'Jun',
-	'Jul',
-	'Aug',
-	'Sep',
-	'Oct',
-	'Nov',
-	'Dec'
-];
-const WEEKDAYS = [
-	m.weekday_1,
-	m.weekday_2,
-	m.weekday_3,
-	m.weekday_4,
-	m.weekday_5,
-	m.weekday_6,
-	m.weekday_7
-];
+/** Intl's names in the reader's language, made once per language and kind. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function named(kind: 'weekday' | 'month', utc: number): string {
+	const locale = getLocale() === 'zh' ? 'zh-CN' : 'en';
+	const key = `${locale} ${kind}`;
+	let format = formats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, { [kind]: 'short', timeZone: 'UTC' });
+		formats.set(key, format);
+	}
+	return format.format(utc);
+}
+
+/** The short name of weekday n, 1 (Monday) to 7 (Sunday): 周一, Mon. */
+export function weekdayLabel(n: number): string {
+	// 2024-01-01 was a Monday.
+	return named('weekday', Date.UTC(2024, 0, n));
+}
 
 /** Month and day of a YYYY-MM-DD date, in the reader's language. */
 export function monthDay(date: string): string {
 	const [, month, day] = date.split('-').map(Number) as [number, number, number];
-	return getLocale() === 'zh' ? `${month}月${day}日` : `${day} ${MONTHS_EN[month - 1]}`;
+	return getLocale() === 'zh'
+		? `${month}月${day}日`
+		: `${day} ${named('month', Date.UTC(2024, month - 1))}`;
 }
 
 /** An instant as date and time at the points (Beijing time). */
@@ -41,7 +37,7 @@ export function formatDateTime(at: number | string): string {
 
 /** The short weekday name of a calendar date (YYYY-MM-DD). */
 export function weekdayName(date: string): string {
-	return WEEKDAYS[weekdayOf(date) - 1]!();
+	return weekdayLabel(weekdayOf(date));
 }
 
 /** `HH:mm` at the points (Beijing time) of an instant: when a ticket was issued, say. */
@@ -49,9 +45,11 @@ export function formatTime(at: number | string): string {
 	return toHhmm(serviceClock(typeof at === 'string' ? Date.parse(at) : at).minutes);
 }
 
-/** A calendar date (YYYY-MM-DD) with its weekday. */
+/** A calendar date (YYYY-MM-DD) with its weekday: 12月9日 周三, Wed 9 Dec. */
 export function formatDay(date: string): string {
-	return `${monthDay(date)} ${weekdayName(date)}`;
+	return getLocale() === 'zh'
+		? `${monthDay(date)} ${weekdayName(date)}`
+		: `${weekdayName(date)} ${monthDay(date)}`;
 }
 
 /**
