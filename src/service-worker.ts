@@ -82,7 +82,10 @@ sw.addEventListener('sync', (event) => {
 
 sw.addEventListener('message', (event) => {
 	if ((event.data as { type?: string } | null)?.type === REFRESH_CATALOG) {
-		event.waitUntil(checkCatalog());
+		// Every page asks as it opens. One that opened past the worker (a forced reload) or while
+		// it was taking over (its claim came before the page) is taken over now: else its own
+		// requests, its next page's code and data, would not reach the worker, offline too.
+		event.waitUntil(Promise.all([checkCatalog(), sw.clients.claim()]));
 	}
 });
 

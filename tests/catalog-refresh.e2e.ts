@@ -167,3 +167,26 @@ test('a slow catalogue download holds no tap: pages open while the worker is sti
 		release();
 	}
 });
+
+test('a page that opened without the worker (a hard reload, or while it was taking over) is taken over', async ({
+	page,
+	context,
+	readyOffline
+}) => {
+	await page.goto('/');
+	await readyOffline(page);
+	// As a forced reload does: the page opens past the worker, which then controls nothing.
+	const devtools = await context.newCDPSession(page);
+	await devtools.send('Network.enable');
+	await devtools.send('Network.setBypassServiceWorker', { bypass: true });
+	await page.reload();
+	await devtools.send('Network.setBypassServiceWorker', { bypass: false });
+
+	await expect
+		.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 })
+		.toBe(true);
+	// Offline, its next page opens from what the worker keeps.
+	await context.setOffline(true);
+	await page.getByRole('link', { name: '办事', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '查找事项和服务点' })).toBeVisible();
+});
