@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { readQr } from './support/qr';
-import { clerkPage, open } from './support/queue';
+import { clerkPage, issueWalkIn, open } from './support/queue';
 import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import {
 	addUser,
@@ -70,6 +70,34 @@ test('a clerk whose session lapsed is told to sign in again in a new window, and
 	await expect(clerk.getByRole('button', { name: '退出登录' })).toHaveCount(0);
 	await expect(clerk.getByRole('navigation', { name: '主导航' })).toHaveCount(0);
 	await clerk.context().close();
+});
+
+test('a live update after the session lapsed keeps the page and what is typed, and says to sign in again', async ({
+	browser,
+	baseURL
+}) => {
+	const clerk = await clerkPage(browser, baseURL!);
+	const colleague = await clerkPage(browser, baseURL!);
+	await open(clerk, '/staff');
+	await clerk.getByLabel('业务类别').selectOption('employment');
+	await clerk.getByLabel('按申请编号、姓名或手机号查找').fill('王秀');
+	await clerk.context().clearCookies({ name: 'ow_session' });
+
+	// A change at the centre: the page's data loads again, and finds the session gone.
+	await issueWalkIn(colleague);
+	const lapsed = clerk.getByRole('alert').filter({ hasText: '登录已失效' });
+	await expect(lapsed).toBeVisible();
+	await expect(clerk).toHaveURL(/\/staff$/);
+	await expect(clerk.getByLabel('业务类别')).toHaveValue('employment');
+	await expect(clerk.getByLabel('按申请编号、姓名或手机号查找')).toHaveValue('王秀');
+
+	// Signed in again elsewhere, the next change loads as before.
+	await signInAgainInNewWindow(clerk, STAFF_A, /\/staff$/);
+	await issueWalkIn(colleague);
+	await expect(lapsed).toHaveCount(0);
+	await expect(clerk.getByLabel('按申请编号、姓名或手机号查找')).toHaveValue('王秀');
+	await clerk.context().close();
+	await colleague.context().close();
 });
 
 test('wrong passwords are answered ever more slowly, then the account locks', async ({ page }) => {

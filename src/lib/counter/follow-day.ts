@@ -1,5 +1,6 @@
 import { invalidate } from '$app/navigation';
 import { COUNTER_DAY } from './choice';
+import { liveLapse } from './live-lapse.svelte';
 
 /**
  * Keeps a counter page's day current: its data loads again whenever a ticket or an application of
@@ -21,7 +22,14 @@ export function followDay(pointId: string, onLive: (live: boolean) => void): () 
 		try {
 			do {
 				again = false;
-				await invalidate(COUNTER_DAY);
+				const stopped = liveLapse.stopped;
+				liveLapse.loading = true;
+				try {
+					await invalidate(COUNTER_DAY);
+				} finally {
+					liveLapse.loading = false;
+				}
+				liveLapse.lapsed = liveLapse.stopped !== stopped;
 			} while (again);
 		} finally {
 			loading = false;
