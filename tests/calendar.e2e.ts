@@ -90,5 +90,17 @@ test('on a phone the form to add a day comes before the year’s long list of da
 	const add = admin.getByRole('heading', { level: 2, name: '添加或修改一天' });
 	const days = admin.getByRole('heading', { level: 2, name: /年$/ });
 	expect((await add.boundingBox())!.y).toBeLessThan((await days.boundingBox())!.y);
+
+	// Refused or saved, the answer stands above the form, off the screen: the reader is taken there.
+	await admin.getByRole('button', { name: '保存这一天' }).click();
+	await expect(admin.getByRole('alert').filter({ hasText: '请填写“日期”' })).toBeFocused();
+	const nextYear = new Date().getUTCFullYear() + 1;
+	await admin.getByLabel('日期').fill(`${nextYear}-11-19`);
+	await admin.getByLabel('名称（中文）').fill('测试假日');
+	await admin.getByLabel('名称（英文）').fill('Test holiday');
+	await admin.getByRole('button', { name: '保存这一天' }).click();
+	const saved = admin.getByRole('status').filter({ hasText: '已保存' });
+	await expect(saved).toBeFocused();
+	await expect(saved).toBeInViewport();
 	await admin.context().close();
 });

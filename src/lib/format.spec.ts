@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { formatDay, monthDay, slotDayTime, weekdayLabel } from './format';
 
 describe('dates in the reader’s language', () => {
@@ -26,5 +27,16 @@ describe('dates in the reader’s language', () => {
 		expect(slotDayTime('2026-09-07T10:00+08:00')).toBe('Mon 7 Sep 10:00');
 		expect(monthDay('2026-05-31')).toBe('31 May');
 		expect(weekdayLabel(7)).toBe('Sun');
+	});
+});
+
+describe('working days in English', () => {
+	it('counts one day as one, not as "1 working days"', () => {
+		const en = { locale: 'en' } as const;
+		expect(m.promised_days({ days: 1 }, en)).toBe('Done within 1 working day');
+		expect(m.promised_days({ days: 15 }, en)).toBe('Done within 15 working days');
+		expect(m.guide_legal_days({ days: 1 }, en)).toBe('Legal limit: 1 working day');
+		expect(m.catalog_workdays({ n: 1 }, en)).toBe('1 working day');
+		expect(m.catalog_workdays({ n: 1 }, { locale: 'zh' })).toBe('1 个工作日');
 	});
 });
