@@ -11,7 +11,7 @@ import {
 	open,
 	useCounter
 } from './support/queue';
-import { ADMIN, processAtCounter } from './support/staff';
+import { ADMIN, processAtCounter, signInAgainInNewWindow, STAFF_A } from './support/staff';
 
 test('ticket times are Beijing time, whatever the zone of the browser or the server', async ({
 	browser,
@@ -349,4 +349,26 @@ test('Enter on “call again” keeps the focus there: a second Enter calls the 
 		await expect(serving).toHaveText(`正在办理：${first}`);
 	}
 	await clerk.context().close();
+});
+
+test('a key pressed after the session lapsed keeps the queue open and says to sign in again', async ({
+	browser,
+	baseURL
+}) => {
+	const clerk = await clerkPage(browser, baseURL!);
+	const colleague = await clerkPage(browser, baseURL!);
+	await emptyQueue(clerk);
+	const code = await issueWalkIn(colleague);
+	await open(clerk, '/staff/queue');
+	await clerk.context().clearCookies({ name: 'ow_session' });
+
+	await clerk.keyboard.press('N');
+	await expect(clerk.getByRole('alert').filter({ hasText: '登录已失效' })).toBeVisible();
+	await expect(clerk).toHaveURL(/\/staff\/queue$/);
+
+	await signInAgainInNewWindow(clerk, STAFF_A, /\/staff$/);
+	await clerk.keyboard.press('N');
+	await expect(clerk.getByText(`正在办理：${code}`)).toBeVisible();
+	await clerk.context().close();
+	await colleague.context().close();
 });
