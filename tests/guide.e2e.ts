@@ -11,6 +11,11 @@ test('the guide shows the whole service guide', async ({ page }) => {
 	await expect(page.getByText(/承诺 \d+ 个工作日办结|即办/)).toBeVisible();
 	await expect(page.getByText('不收费').first()).toBeVisible();
 	await expect(page.getByText(/原件 1 份/).first()).toBeVisible();
+	// Where: the kinds of point that handle it, none said of a kind with none (no village point
+	// handles this one).
+	const where = page.getByRole('region', { name: '在哪里办' });
+	await expect(where).toContainText(/^在哪里办\s*\d+ 个镇街便民服务中心和\d+ 个代办点可办/);
+	await expect(where).not.toContainText(/\b0 个/);
 });
 
 test('a situation answer changes the materials list, and the link keeps it', async ({ page }) => {
@@ -69,4 +74,18 @@ test('a matter that does not exist is said not to be found, in the reader’s la
 		page.getByRole('heading', { level: 1, name: 'This page does not exist' })
 	).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Back to home' })).toBeVisible();
+});
+
+test('offline, a matter the device’s whole catalogue lacks is said not to exist, not to be unsaved', async ({
+	page,
+	context,
+	readyOffline
+}) => {
+	await page.goto('/');
+	await readyOffline(page);
+	await context.setOffline(true);
+	await page.goto('/matters/no-such-matter');
+	await expect(page.getByRole('heading', { level: 1, name: '找不到这个页面' })).toBeVisible();
+	await expect(page.getByText(/本机还没有保存/)).toHaveCount(0);
+	await expect(page.getByRole('link', { name: '返回首页' })).toBeVisible();
 });
