@@ -29,6 +29,19 @@ test('the home page lists the 18 towns with their centres', async ({ page }) => 
 	for (const name of TOWNS)
 		await expect(page.getByRole('heading', { name: new RegExp(name) })).toBeVisible();
 	await expect(page.getByText('城厢街道便民服务中心')).toBeVisible();
+	// A town's name says what it is (镇, 街道): not said again beside it.
+	await expect(
+		page.getByRole('heading', { level: 3, name: '城厢街道', exact: true })
+	).toBeVisible();
+});
+
+test('on a day a centre does not open, its card says so once', async ({ page }) => {
+	// A Sunday, 10:00 in Beijing: 城厢's centre opens Monday to Saturday.
+	await page.clock.setFixedTime(new Date('2026-12-13T10:00:00+08:00'));
+	await page.goto('/');
+	const card = page.getByRole('listitem').filter({ hasText: '城厢街道便民服务中心' });
+	await expect(card).toContainText('今日办公时间 今日不办公');
+	await expect(card).not.toContainText('当前不办公');
 });
 
 test('after one visit the home page loads with no network', async ({
