@@ -1,7 +1,7 @@
 import { serviceClock, toMinutes, type ServiceClock } from '$lib/time';
 import type { NationalCalendar, Point, Text } from './types';
 
-type Schedule = Pick<Point, 'hours' | 'closures'>;
+export type Schedule = Pick<Point, 'hours' | 'closures'>;
 
 export type Span = [string, string];
 
