@@ -94,6 +94,34 @@ test('what a resident types on a phone that has kept nothing is kept as a draft 
 	expect(await scope.evaluate((select: HTMLSelectElement) => select.selectedIndex)).toBe(0);
 });
 
+test('what a resident types while the saved draft is still being read is kept, with the rest of the draft', async ({
+	page
+}) => {
+	await page.goto('/apply?matter=veteran-preferential-card&point=chengxiang-centre');
+	await page.getByLabel('申请人姓名').fill('草稿乙');
+	await page.getByLabel('入伍时间').fill('2010-09-01');
+	await expect(page.getByText('草稿已自动保存')).toBeVisible();
+	// A slow phone: the device's store answers only after the resident has started typing again.
+	await page.addInitScript(() => {
+		const databases = indexedDB.databases.bind(indexedDB);
+		indexedDB.databases = () => new Promise((done) => setTimeout(done, 1_500)).then(databases);
+	});
+	await page.reload();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await page.getByLabel(/退役时间/).fill('2014-09-01');
+	await expect(
+		page.getByRole('status').filter({ hasText: '这是之前为“草稿乙”填写、未提交的草稿' })
+	).toBeVisible();
+	await expect(page.getByLabel(/退役时间/)).toHaveValue('2014-09-01');
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('草稿乙');
+	await expect(page.getByLabel('入伍时间')).toHaveValue('2010-09-01');
+	// And the draft kept now holds both.
+	await expect(page.getByText('草稿已自动保存')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel(/退役时间/)).toHaveValue('2014-09-01');
+	await expect(page.getByLabel('申请人姓名')).toHaveValue('草稿乙');
+});
+
 test('a day that has been, such as when a disability began, is refused after today', async ({
 	page
 }) => {

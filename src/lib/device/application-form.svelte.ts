@@ -19,6 +19,9 @@ export interface FormContext {
 
 const emptyApplicant = () => ({ name: '', idNumber: '', phone: '' });
 
+const filledIn = (values: Record<string, string>) =>
+	Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+
 type Checked = ReturnType<typeof parseApplication>;
 type Check = (input: { applicant: unknown; fields: unknown }) => Checked;
 
@@ -53,6 +56,9 @@ export class ApplicationForm {
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 	/** The reference of the refused application being corrected, if that is what the form holds. */
 	#corrects: string | null = null;
+	/** Whether the draft, if any, has been read: till then a save would overwrite it. */
+	#restored = false;
+	#typedEarly = false;
 
 	constructor(ctx: FormContext) {
 		this.ctx = ctx;
@@ -84,7 +90,7 @@ export class ApplicationForm {
 			pointId: this.ctx.pointId,
 			slots: this.ctx.slots,
 			applicant: { ...this.applicant },
-			fields: Object.fromEntries(Object.entries(this.fields).filter(([, value]) => value !== '')),
+			fields: filledIn(this.fields),
 			answers: { ...this.answers },
 			attachments: this.attachments.map((a) => ({ ...a }))
 		};
@@ -102,25 +108,47 @@ export class ApplicationForm {
 		agent: string | null,
 		stored: boolean
 	): Promise<boolean> {
+		try {
+			return await this.#restore(from, agent, stored);
+		} finally {
+			this.#restored = true;
+			// What was typed while it was read is saved only now, so as not to overwrite the draft.
+			if (this.#typedEarly) this.scheduleSave();
+		}
+	}
+
+	async #restore(
+		from: LocalApplication | undefined,
+		agent: string | null,
+		stored: boolean
+	): Promise<boolean> {
 		this.#corrects = from?.reference ?? null;
 		const draft = from ?? (stored ? await this.#savedDraft() : undefined);
+		// On a slow phone the resident may start typing before this is read: what they typed stands.
 		if (draft) {
-			this.applicant = { ...emptyApplicant(), ...draft.applicant };
-			this.fields = { ...draft.fields };
-			this.answers = { ...draft.answers };
-			this.attachments = [...draft.attachments];
+			this.applicant = { ...emptyApplicant(), ...draft.applicant, ...filledIn(this.applicant) };
+			this.fields = { ...draft.fields, ...filledIn(this.fields) };
+			this.answers = { ...draft.answers, ...this.answers };
+			const added = new Set(this.attachments.map((a) => a.sha256));
+			this.attachments = [
+				...draft.attachments.filter((a) => !added.has(a.sha256)),
+				...this.attachments
+			];
 			return !from;
 		}
 		// Only answers the form can take: a question it asks, an option it offers.
 		const offered = new Map(this.questions.map((q) => [q.id, q.options.map((o) => o.id)]));
-		this.answers = Object.fromEntries(
-			Object.entries(rememberedAnswers(this.ctx.matters.map((m) => m.id))).filter(([q, option]) =>
-				offered.get(q)?.includes(option)
-			)
-		);
+		this.answers = {
+			...Object.fromEntries(
+				Object.entries(rememberedAnswers(this.ctx.matters.map((m) => m.id))).filter(([q, option]) =>
+					offered.get(q)?.includes(option)
+				)
+			),
+			...this.answers
+		};
 		const me = agent || !stored ? undefined : await this.#rememberedApplicant();
 		if (me) {
-			this.applicant = { ...emptyApplicant(), ...me };
+			this.applicant = { ...emptyApplicant(), ...me, ...filledIn(this.applicant) };
 			this.remember = this.prefilled = true;
 		}
 		return false;
@@ -153,6 +181,10 @@ export class ApplicationForm {
 	}
 
 	async save(): Promise<void> {
+		if (!this.#restored) {
+			this.#typedEarly = true;
+			return;
+		}
 		const { deviceDb } = await import('./db');
 		await deviceDb.drafts.put({ id: this.draftId, ...this.data(), updatedAt: Date.now() });
 		this.saved = true;
