@@ -122,6 +122,20 @@ test('what a resident types while the saved draft is still being read is kept, w
 	await expect(page.getByLabel('申请人姓名')).toHaveValue('草稿乙');
 });
 
+test('a shared or old link naming a time that has already begun offers no such time', async ({
+	page
+}) => {
+	const day = (offset: number) =>
+		new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+	const slots = [`${day(-1)}T09:00+08:00`, `${day(-400)}T10:00+08:00`].join(',');
+	await page.goto(
+		`/apply?matter=individual-business-registration&point=chengxiang-centre&slots=${encodeURIComponent(slots)}`
+	);
+	const chosen = page.getByRole('region', { name: /预约时段/ });
+	await expect(chosen.getByText('未选时段：提交后由服务点安排或稍后另选')).toBeVisible();
+	await expect(chosen.getByRole('listitem')).toHaveCount(0);
+});
+
 test('a day that has been, such as when a disability began, is refused after today', async ({
 	page
 }) => {

@@ -13,9 +13,10 @@ export const load = (async ({ fetch, depends, url }) => {
 		bundle: q.get('bundle') ?? ''
 	});
 	if (!view) error(404, m.error_not_found());
+	// A link kept or shared may name a time that has already begun: it is no longer on offer.
 	const slots = (q.get('slots') ?? '')
 		.split(',')
-		.filter((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+08:00$/.test(s));
+		.filter((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+08:00$/.test(s) && Date.parse(s) > Date.now());
 	return {
 		...view,
 		asked: await askedBy(view.matters),
