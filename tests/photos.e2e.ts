@@ -1,6 +1,6 @@
 import { imageSize } from 'image-size';
 import { expect, test } from './fixtures';
-import { applyFromSlots, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
+import { applyFromSlots, idNumber, serverApplications, SLOTS_PAGE, uniqueN } from './support/apply';
 import { e2eDatabase } from './support/db';
 import { cameraPicture, photographedPage } from './support/camera';
 import { checkInFromPicture, counterPage, materialRow } from './support/staff';
@@ -319,6 +319,33 @@ test('a bundle is booked under its own name, and a material both its matters nee
 	);
 	for (const material of ['授权委托书', '代办人身份证']) {
 		await expect(page.getByLabel(`拍照或选择照片：${material}`)).toHaveCount(1);
+	}
+});
+
+test('a bundle asks for each of its forms, and its receipt lists a material its matters share once', async ({
+	page
+}) => {
+	await page.goto(
+		'/apply?bundle=disabled-person&matter=disability-certificate&point=chengxiang-centre'
+	);
+	// Two different forms, the certificate's and the subsidies' (which both subsidies share).
+	for (const material of ['残疾人证申请表', '残疾人两项补贴申请审批表', '申请人身份证及户口簿']) {
+		await expect(page.getByLabel(`拍照或选择照片：${material}`)).toHaveCount(1);
+	}
+	await page.getByLabel('申请人姓名').fill('一件事');
+	await page.getByLabel('身份证号码').fill(idNumber(uniqueN()));
+	await page.getByLabel('手机号码').fill('13912345678');
+	for (const select of await page.getByRole('combobox').all())
+		await select.selectOption({ index: 1 });
+	await page.getByLabel('现居住地址').fill('城厢街道测试路 1 号');
+	await page.getByLabel(/本人银行账号/).fill('6222021234567890');
+	await page.getByLabel('开户银行').fill('农商银行');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
+
+	const bring = page.getByRole('region', { name: '请带齐以下材料' });
+	for (const material of ['残疾人证申请表', '残疾人两项补贴申请审批表', '申请人身份证及户口簿']) {
+		await expect(bring.getByText(material, { exact: true })).toHaveCount(1);
 	}
 });
 

@@ -25,3 +25,22 @@ export function materialNeed(
 export function materialsFor(materials: Material[], answers: Answers): Material[] {
 	return materials.filter((m) => materialNeed(m, answers) !== 'no');
 }
+
+/**
+ * The materials to bring for the matters of one application, by matter: one that several matters
+ * of a bundle need (the applicant's ID card, the shared form) is listed once, under the first.
+ */
+export function materialsByMatter<M extends { materials: Material[] }>(
+	matters: M[],
+	answers: Answers
+): { matter: M; materials: Material[] }[] {
+	const listed = new Set<string>();
+	return matters
+		.map((matter) => ({
+			matter,
+			materials: materialsFor(matter.materials, answers).filter(
+				(x) => !listed.has(x.id) && listed.add(x.id)
+			)
+		}))
+		.filter((group) => group.materials.length);
+}

@@ -1,5 +1,10 @@
 import { mergedQuestions } from '$lib/catalog/merged-questions';
-import { materialNeed, materialsFor, type Answers } from '$lib/catalog/materials';
+import {
+	materialNeed,
+	materialsByMatter,
+	materialsFor,
+	type Answers
+} from '$lib/catalog/materials';
 import type { FormField, Material, Question, Text } from '$lib/catalog/types';
 import { mergedFields } from '$lib/catalog/merged-fields';
 import { tr } from '$lib/i18n';
@@ -107,25 +112,20 @@ export function checklist(
 		matter,
 		materials: materialsFor(matter.materials, record.answers)
 	}));
-	const listed = new Set<string>();
-	const groups = needs.map(({ matter, materials }) => ({
+	const groups = materialsByMatter(matters, record.answers).map(({ matter, materials }) => ({
 		matter,
-		items: materials
-			.filter((material) => !listed.has(material.id) && !!listed.add(material.id))
-			.map((material) => ({
-				material,
-				need: materialNeed(material, record.answers) as ChecklistItem['need'],
-				photos: record.attachments.filter((a) => a.materialId === material.id),
-				awaited: (record.awaited ?? []).filter((a) => a.materialId === material.id).length,
-				addedAt: added.get(material.id) ?? null,
-				requested: record.requestedMaterials.includes(material.id),
-				alsoFor: needs
-					.filter((n) => n.matter !== matter && n.materials.some((x) => x.id === material.id))
-					.map((n) => n.matter.name)
-			}))
+		items: materials.map((material) => ({
+			material,
+			need: materialNeed(material, record.answers) as ChecklistItem['need'],
+			photos: record.attachments.filter((a) => a.materialId === material.id),
+			awaited: (record.awaited ?? []).filter((a) => a.materialId === material.id).length,
+			addedAt: added.get(material.id) ?? null,
+			requested: record.requestedMaterials.includes(material.id),
+			alsoFor: needs
+				.filter((n) => n.matter !== matter && n.materials.some((x) => x.id === material.id))
+				.map((n) => n.matter.name)
+		}))
 	}));
-	return {
-		groups: groups.filter((g) => g.items.length),
-		others: record.attachments.filter((a) => !listed.has(a.materialId))
-	};
+	const listed = new Set(groups.flatMap((g) => g.items.map((item) => item.material.id)));
+	return { groups, others: record.attachments.filter((a) => !listed.has(a.materialId)) };
 }

@@ -1,4 +1,4 @@
-import { materialsFor } from '$lib/catalog/materials';
+import { materialsByMatter } from '$lib/catalog/materials';
 import type { Asked } from '$lib/catalog/asked';
 import type { FormField, Matter, Material, Question } from '$lib/catalog/types';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -67,20 +67,9 @@ export class ApplicationForm {
 		this.draftId = `${ctx.bundleId ?? ctx.primaryMatterId}|${ctx.pointId}`;
 	}
 
-	/**
-	 * The materials to photograph, by matter: one that several matters of a bundle need (the
-	 * agent's ID card) is asked for once, under the first; its photos serve them all.
-	 */
+	/** The materials to photograph, by matter: one several matters need is asked for once. */
 	get materials(): { matter: Matter; materials: Material[] }[] {
-		const asked = new Set<string>();
-		return this.ctx.matters
-			.map((matter) => ({
-				matter,
-				materials: materialsFor(matter.materials, this.answers).filter(
-					(x) => !asked.has(x.id) && asked.add(x.id)
-				)
-			}))
-			.filter((group) => group.materials.length);
+		return materialsByMatter(this.ctx.matters, this.answers);
 	}
 
 	data(): DraftData {
