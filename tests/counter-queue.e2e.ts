@@ -11,7 +11,7 @@ import {
 	open,
 	useCounter
 } from './support/queue';
-import { ADMIN, processAtCounter, signInAgainInNewWindow, STAFF_A } from './support/staff';
+import { ADMIN, processAtCounter, signIn, signInAgainInNewWindow, STAFF_A } from './support/staff';
 
 test('ticket times are Beijing time, whatever the zone of the browser or the server', async ({
 	browser,
@@ -290,6 +290,41 @@ test('single-key shortcuts can be turned off, and stay off in this browser', asy
 	await next.click();
 	await expect(clerk.getByRole('heading', { name: '等候中（0）' })).toBeVisible();
 	await clerk.context().close();
+});
+
+test('a clerk new to a centre of several counters is asked which one before calling anybody', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const clerk = await context.newPage();
+	await signIn(clerk, STAFF_A, { counter: null });
+	await expect(clerk.getByRole('button', { name: '退出登录' })).toBeVisible();
+	// The today page shows the centre's figures, and no counter's.
+	await open(clerk, '/staff');
+	await expect(clerk.getByTestId('centre-figures')).toBeVisible();
+	await expect(clerk.getByTestId('counter-figures')).toHaveCount(0);
+
+	await open(clerk, '/staff/queue');
+	await expect(clerk.getByRole('heading', { level: 2, name: '未选择窗口' })).toBeVisible();
+	await expect(clerk.getByText('请先在上方选择你所在的窗口')).toBeVisible();
+	await expect(clerk.getByRole('button', { name: /叫下一位/ })).toHaveCount(0);
+	await expect(clerk.getByLabel('窗口', { exact: true })).toHaveValue('');
+
+	// A call sent all the same (a page left open from before) is refused, not made at counter 1.
+	const refused = await clerk.request.post('/staff/queue?/next', {
+		headers: { Origin: new URL(baseURL!).origin, Accept: 'application/json' },
+		form: {}
+	});
+	const answer = (await refused.json()) as { type: string; status: number; data: string };
+	expect([answer.type, answer.status]).toEqual(['failure', 400]);
+	expect(answer.data).toContain('请先在上方选择你所在的窗口');
+
+	await useCounter(clerk, 2);
+	await expect(clerk.getByRole('button', { name: /叫下一位/ })).toBeVisible();
+	await open(clerk, '/staff');
+	await expect(clerk.getByRole('heading', { level: 3, name: '2号窗口' })).toBeVisible();
+	await context.close();
 });
 
 test('the day’s figures change on every open counter page when a ticket is called', async ({

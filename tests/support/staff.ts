@@ -7,8 +7,17 @@ export const STAFF_B = { username: 'staff-guliu', password: 'demo-staff-2026' };
 export const ADMIN = { username: 'admin', password: 'demo-admin-2026' };
 
 /** Signs in on the staff sign-in page, as a person at the counter would. */
-export async function signIn(page: Page, who: { username: string; password: string }) {
+export async function signIn(
+	page: Page,
+	who: { username: string; password: string },
+	{ counter = 1 }: { counter?: number | null } = {}
+) {
 	await page.goto('/staff/login');
+	// A counter PC has had its counter chosen once (the choice is kept): unless this one has not.
+	const url = new URL('/staff', page.url()).href;
+	const cookies = await page.context().cookies(url);
+	if (counter !== null && !cookies.some((c) => c.name === 'ow_counter'))
+		await page.context().addCookies([{ name: 'ow_counter', value: String(counter), url }]);
 	// Typing before the page has hydrated could be undone by it, as on a slow counter PC.
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await page.getByLabel('用户名').fill(who.username);

@@ -19,6 +19,15 @@ export function counterOf(value: unknown): number | null {
 	return Number.isInteger(n) && n >= 1 && n <= 99 ? n : null;
 }
 
+/**
+ * The counter this browser serves at: the one chosen here, or the only one a point has. Null where
+ * a point has several and none was chosen: the hall display would call residents to a counter the
+ * clerk is not at, as two clerks both left at 1号窗口 did.
+ */
+export function chosenCounter(cookies: Cookies, counters: number): number | null {
+	return counterOf(cookies.get(COUNTER_COOKIE)) ?? (counters <= 1 ? 1 : null);
+}
+
 export function keysOn(cookies: Cookies): boolean {
 	return cookies.get(KEYS_COOKIE) !== 'off';
 }

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { COUNTER_COOKIE, COUNTER_DAY, counterOf } from '$lib/counter/choice';
+import { chosenCounter, COUNTER_DAY } from '$lib/counter/choice';
 import { currentCatalog } from '$lib/server/catalog/cache';
 import { database } from '$lib/server/db';
 import { writeTransaction } from '$lib/server/db/transaction';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies, depends }) =>
 	const point = pointFor(user, url, snapshot);
 	if (!point) error(404, m.error_not_found());
 	const q = url.searchParams.get('q') ?? '';
-	const counter = counterOf(cookies.get(COUNTER_COOKIE)) ?? 1;
+	const counter = chosenCounter(cookies, point.counters);
 	const [today, found, tickets, received, figures] = await Promise.all([
 		todaysList(conn.db, point.id),
 		searchApplications(conn.db, user, q),

@@ -20,7 +20,7 @@ export interface DayFigures {
 		longestWait: number | null;
 	};
 	/** The tickets at one counter today. */
-	counter: { n: number; served: number; noShows: number; averageWait: number | null };
+	counter: { n: number; served: number; noShows: number; averageWait: number | null } | null;
 }
 
 interface Row {
@@ -43,7 +43,7 @@ function averageWait(rows: Row[]): number | null {
 export async function dayFigures(
 	tx: Tx,
 	pointId: string,
-	counter: number,
+	counter: number | null,
 	now = new Date()
 ): Promise<DayFigures> {
 	const rows: Row[] = await tx
@@ -70,11 +70,14 @@ export async function dayFigures(
 			longestWaitSince: longest ?? null,
 			longestWait: longest ? Math.max(0, minutes(+now - Date.parse(longest))) : null
 		},
-		counter: {
-			n: counter,
-			served: count(mine, 'done'),
-			noShows: count(mine, 'no_show'),
-			averageWait: averageWait(mine)
-		}
+		counter:
+			counter === null
+				? null
+				: {
+						n: counter,
+						served: count(mine, 'done'),
+						noShows: count(mine, 'no_show'),
+						averageWait: averageWait(mine)
+					}
 	};
 }

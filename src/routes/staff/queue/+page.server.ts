@@ -16,7 +16,7 @@ import {
 	type TicketAction
 } from '$lib/server/counter/tickets';
 import { readForm } from '$lib/server/http/form';
-import { COUNTER_COOKIE, COUNTER_DAY, counterOf, keysOn } from '$lib/counter/choice';
+import { chosenCounter, COUNTER_COOKIE, COUNTER_DAY, counterOf, keysOn } from '$lib/counter/choice';
 
 async function place({ locals, url }: RequestEvent) {
 	const user = requireCounterUser(locals, url);
@@ -43,7 +43,7 @@ function counterField(value: FormDataEntryValue | null, counters: number, field:
 export const load: PageServerLoad = async (event) => {
 	event.depends(COUNTER_DAY);
 	const { conn, point, snapshot } = await place(event);
-	const counter = counterOf(event.cookies.get(COUNTER_COOKIE)) ?? 1;
+	const counter = chosenCounter(event.cookies, point.counters);
 	const [tickets, figures] = await Promise.all([
 		ticketsOfDay(conn.db, point.id),
 		dayFigures(conn.db, point.id, counter)
@@ -59,9 +59,11 @@ export const load: PageServerLoad = async (event) => {
 		keys: keysOn(event.cookies),
 		// The latest called here, should a transfer have left two.
 		mine:
-			named
-				.filter((t) => t.status === 'called' && t.counter === counter)
-				.sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''))[0] ?? null,
+			counter === null
+				? null
+				: (named
+						.filter((t) => t.status === 'called' && t.counter === counter)
+						.sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''))[0] ?? null),
 		// Those transferred here first, as the next call takes them.
 		waiting: named
 			.filter((t) => t.status === 'waiting')
@@ -116,7 +118,8 @@ export const actions: Actions = {
 	},
 	next: async (event) => {
 		const { conn, point } = await place(event);
-		const counter = counterOf(event.cookies.get(COUNTER_COOKIE)) ?? 1;
+		const counter = chosenCounter(event.cookies, point.counters);
+		if (counter === null) return fail(400, { error: m.staff_choose_counter() });
 		const called = await writeTransaction(conn, async (tx) => {
 			const t = await callNext(conn, tx, point.id, counter);
 			await announceCall(conn, tx, point.id);
