@@ -322,7 +322,7 @@ test('a bundle is booked under its own name, and a material both its matters nee
 	}
 });
 
-test('a bundle asks for each of its forms, and its receipt lists a material its matters share once', async ({
+test('a bundle asks for each of its forms, not for the certificate it applies for, and its receipt lists a material its matters share once', async ({
 	page
 }) => {
 	await page.goto(
@@ -332,6 +332,7 @@ test('a bundle asks for each of its forms, and its receipt lists a material its 
 	for (const material of ['残疾人证申请表', '残疾人两项补贴申请审批表', '申请人身份证及户口簿']) {
 		await expect(page.getByLabel(`拍照或选择照片：${material}`)).toHaveCount(1);
 	}
+	await expect(page.getByLabel('拍照或选择照片：第二代残疾人证')).toHaveCount(0);
 	await page.getByLabel('申请人姓名').fill('一件事');
 	await page.getByLabel('身份证号码').fill(idNumber(uniqueN()));
 	await page.getByLabel('手机号码').fill('13912345678');
@@ -347,6 +348,7 @@ test('a bundle asks for each of its forms, and its receipt lists a material its 
 	for (const material of ['残疾人证申请表', '残疾人两项补贴申请审批表', '申请人身份证及户口簿']) {
 		await expect(bring.getByText(material, { exact: true })).toHaveCount(1);
 	}
+	await expect(bring.getByText('第二代残疾人证')).toHaveCount(0);
 });
 
 test('each material is one whole button in the page’s language, which shows when the keyboard is on it', async ({

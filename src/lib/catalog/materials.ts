@@ -28,13 +28,15 @@ export function materialsFor(materials: Material[], answers: Answers): Material[
 
 /**
  * The materials to bring for the matters of one application, by matter: one that several matters
- * of a bundle need (the applicant's ID card, the shared form) is listed once, under the first.
+ * of a bundle need (the applicant's ID card, the shared form) is listed once, under the first. A
+ * material with the id of a matter is what that matter issues (the subsidies ask for the
+ * `disability-certificate`): an application that includes the matter does not ask for it.
  */
-export function materialsByMatter<M extends { materials: Material[] }>(
+export function materialsByMatter<M extends { id: string; materials: Material[] }>(
 	matters: M[],
 	answers: Answers
 ): { matter: M; materials: Material[] }[] {
-	const listed = new Set<string>();
+	const listed = new Set<string>(matters.map((matter) => matter.id));
 	return matters
 		.map((matter) => ({
 			matter,

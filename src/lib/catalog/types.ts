@@ -73,6 +73,10 @@ export interface Question extends Text {
 export type MaterialForm = 'original' | 'copy' | 'original_and_copy' | 'electronic';
 
 export interface Material {
+	/**
+	 * Shared by the matters of a bundle that need the same material, which is then asked for once.
+	 * A matter's own id names what that matter issues (its certificate or licence).
+	 */
 	id: string;
 	name: Text;
 	form: MaterialForm;
