@@ -320,6 +320,11 @@ test('a bundle is booked under its own name, and a material both its matters nee
 	for (const material of ['授权委托书', '代办人身份证']) {
 		await expect(page.getByLabel(`拍照或选择照片：${material}`)).toHaveCount(1);
 	}
+	// The business licence is what the bundle's registration issues.
+	await expect(page.getByLabel('拍照或选择照片：食品经营许可申请书')).toHaveCount(1);
+	await expect(page.getByLabel('拍照或选择照片：营业执照或其他主体资格证明')).toHaveCount(0);
+	await page.goto('/apply?matter=food-business-licence&point=chengxiang-centre');
+	await expect(page.getByLabel('拍照或选择照片：营业执照或其他主体资格证明')).toHaveCount(1);
 });
 
 test('a bundle asks for each of its forms, not for the certificate it applies for, and its receipt lists a material its matters share once', async ({
