@@ -327,6 +327,25 @@ test('a clerk new to a centre of several counters is asked which one before call
 	await context.close();
 });
 
+test('叫下一位 with nobody waiting leaves the person at the counter being served', async ({
+	browser,
+	baseURL
+}) => {
+	const clerk = await clerkPage(browser, baseURL!);
+	await emptyQueue(clerk);
+	const ticket = await issueWalkIn(clerk);
+	await open(clerk, '/staff/queue');
+	const next = clerk.getByRole('button', { name: /叫下一位/ });
+	await next.click();
+	await expect(clerk.getByText(`正在办理：${ticket}`)).toBeVisible();
+	await next.click();
+	await expect(clerk.getByText(`暂无等候：${ticket} 仍在办理`)).toBeVisible();
+	await clerk.reload();
+	await expect(clerk.getByText(`正在办理：${ticket}`)).toBeVisible();
+	await expect(clerk.getByRole('button', { name: /办理完毕/ })).toBeEnabled();
+	await clerk.context().close();
+});
+
 test('the day’s figures change on every open counter page when a ticket is called', async ({
 	browser,
 	baseURL

@@ -743,6 +743,56 @@ for (const target of testDatabases()) {
 			expect(await listed('2025-03-12T10:00:00+08:00')).toEqual([late]);
 		});
 
+		it('a call finishes only the ticket its clerk was serving, and only when it calls somebody', async () => {
+			const point = 'guliu-centre';
+			const at = (time: string) => new Date(`${time}+08:00`);
+			const issue = (time: string) =>
+				writeTransaction(conn, (tx) =>
+					issueTicket(conn, tx, { pointId: point, categoryId: 'welfare', prefix: 'B' }, at(time))
+				);
+			const next = (time: string, serving: Ticket | null) =>
+				writeTransaction(conn, (tx) => callNext(conn, tx, point, 1, at(time), serving?.id ?? null));
+			const status = async (t: Ticket) => (await ticketOf(conn.db, t.id))?.status;
+			const a = await issue('2025-06-11T08:30:00');
+			const b = await issue('2025-06-11T08:31:00');
+			// Two clerks who both chose counter 1: the second's call leaves the first's person be.
+			expect((await next('2025-06-11T08:40:00', null))?.id).toBe(a.id);
+			expect((await next('2025-06-11T08:41:00', null))?.id).toBe(b.id);
+			expect(await status(a)).toBe('called');
+			// Nobody waits: the person at the counter is still being served.
+			expect(await next('2025-06-11T08:50:00', a)).toBeNull();
+			expect(await status(a)).toBe('called');
+			const c = await issue('2025-06-11T08:55:00');
+			expect((await next('2025-06-11T09:00:00', a))?.id).toBe(c.id);
+			expect(await status(a)).toBe('done');
+			expect(await status(b)).toBe('called');
+		});
+
+		it('the hall display calls nobody again when the latest call is sent on to another counter', async () => {
+			const point = 'guliu-centre';
+			const at = (time: string) => new Date(`${time}+08:00`);
+			const issue = (time: string) =>
+				writeTransaction(conn, (tx) =>
+					issueTicket(conn, tx, { pointId: point, categoryId: 'welfare', prefix: 'B' }, at(time))
+				);
+			const a = await issue('2025-06-12T08:30:00');
+			const b = await issue('2025-06-12T08:31:00');
+			await writeTransaction(conn, (tx) => callNext(conn, tx, point, 2, at('2025-06-12T08:40:00')));
+			await writeTransaction(conn, (tx) =>
+				callNext(conn, tx, point, 2, at('2025-06-12T08:50:00'), a.id)
+			);
+			expect((await displayState(conn.db, point, at('2025-06-12T08:51:00'))).current?.id).toBe(
+				b.id
+			);
+			await writeTransaction(conn, (tx) =>
+				changeTicket(tx, b.id, 'transfer', 3, at('2025-06-12T08:52:00'))
+			);
+			const board = await displayState(conn.db, point, at('2025-06-12T08:53:00'));
+			// a, finished, is not called to counter 2 again; b waits for counter 3.
+			expect(board.current).toBeNull();
+			expect(board.recent.map((r) => r.code)).toEqual([a.code]);
+		});
+
 		it('counts the day of a centre and of a counter: arrivals, queue, service and waits', async () => {
 			const point = 'tuanwang-centre';
 			const at = (time: string) => new Date(`${time}+08:00`);
@@ -750,8 +800,10 @@ for (const target of testDatabases()) {
 				writeTransaction(conn, (tx) =>
 					issueTicket(conn, tx, { pointId: point, categoryId: 'welfare', prefix: 'B' }, at(time))
 				);
-			const next = (counter: number, time: string) =>
-				writeTransaction(conn, (tx) => callNext(conn, tx, point, counter, at(time)));
+			const next = (counter: number, time: string, serving?: Ticket) =>
+				writeTransaction(conn, (tx) =>
+					callNext(conn, tx, point, counter, at(time), serving?.id ?? null)
+				);
 			const change = (t: Ticket, action: 'recall' | 'no_show' | 'done', time: string) =>
 				writeTransaction(conn, (tx) => changeTicket(tx, t.id, action, null, at(time)));
 			const figures = (counter: number, time: string) =>
@@ -767,7 +819,7 @@ for (const target of testDatabases()) {
 			expect((await next(1, '2025-06-10T08:50:00'))?.id).toBe(a.id); // waited 20 min
 			expect((await next(2, '2025-06-10T08:55:00'))?.id).toBe(b.id); // 15
 			expect(await change(a, 'recall', '2025-06-10T09:05:00')).toBe(true);
-			expect((await next(1, '2025-06-10T09:20:00'))?.id).toBe(c.id); // 35; a is done
+			expect((await next(1, '2025-06-10T09:20:00', a))?.id).toBe(c.id); // 35; a is done
 			expect(await change(c, 'no_show', '2025-06-10T09:25:00')).toBe(true);
 			// The hall's screen calls nobody to a counter for a ticket that did not come: it is
 			// listed among the calls as missed.

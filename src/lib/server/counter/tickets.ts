@@ -173,24 +173,18 @@ export async function ticketOf(tx: Tx, id: string) {
 
 /**
  * Calls the next ticket to `counter`: one transferred to it first, then the oldest of those any
- * counter may call; null when nobody waits.
+ * counter may call; null when nobody waits. `serving`: the ticket the clerk calling was serving,
+ * finished by the call.
  */
 export async function callNext(
 	conn: Connection,
 	tx: Tx,
 	pointId: string,
 	counter: number,
-	now = new Date()
+	now = new Date(),
+	serving: string | null = null
 ): Promise<Ticket | null> {
 	const stamp = now.toISOString();
-	// The caller at the counter is done with whoever they called before.
-	await tx
-		.updateTable('tickets')
-		.set({ status: 'done', updated_at: stamp })
-		.where('point_id', '=', pointId)
-		.where('counter', '=', counter)
-		.where('status', '=', 'called')
-		.execute();
 	for (;;) {
 		const next = await tx
 			.selectFrom('tickets')
@@ -203,6 +197,7 @@ export async function callNext(
 			.orderBy('number')
 			.limit(1)
 			.executeTakeFirst();
+		// Nobody to call: whoever is at the counter is still being served.
 		if (!next) return null;
 		// Conditional on still waiting: two counters calling at once never get the same ticket.
 		const taken = await tx
@@ -218,6 +213,17 @@ export async function callNext(
 			.where('status', '=', 'waiting')
 			.executeTakeFirst();
 		if (Number(taken.numUpdatedRows) === 1) {
+			// The clerk is done with the one they were serving: that one alone, not another called
+			// at the same counter by a colleague who chose it too.
+			if (serving)
+				await tx
+					.updateTable('tickets')
+					.set({ status: 'done', updated_at: stamp })
+					.where('id', '=', serving)
+					.where('point_id', '=', pointId)
+					.where('counter', '=', counter)
+					.where('status', '=', 'called')
+					.execute();
 			if (!next.first_called_at) await recordTicketFigures(tx, next.id, 'first_call');
 			return toTicket((await ticketOf(tx, next.id))!);
 		}
@@ -275,8 +281,6 @@ export async function displayState(tx: Tx, pointId: string, now = new Date()) {
 		.where('point_id', '=', pointId)
 		.where('day', '=', day)
 		.where('called_at', 'is not', null)
-		// A transferred ticket waits again until its new counter calls it.
-		.where('status', '!=', 'waiting')
 		.orderBy('called_at', 'desc')
 		.limit(12)
 		.execute();
@@ -287,16 +291,22 @@ export async function displayState(tx: Tx, pointId: string, now = new Date()) {
 		.where('day', '=', day)
 		.where('status', '=', 'waiting')
 		.executeTakeFirst();
-	const calls = rows.map((r) => ({
-		id: r.id,
-		code: r.code,
-		counter: r.counter,
-		calledAt: r.called_at!,
-		noShow: r.status === 'no_show'
-	}));
-	// The latest call, unless its ticket did not come: nobody is sent to the counter for it, and it
-	// is listed among the calls as missed.
-	const current = calls[0] && !calls[0].noShow ? calls[0] : null;
+	// A transferred ticket waits again until its new counter calls it: its call is withdrawn.
+	const calls = rows
+		.filter((r) => r.status !== 'waiting')
+		.map((r) => ({
+			id: r.id,
+			code: r.code,
+			counter: r.counter,
+			calledAt: r.called_at!,
+			noShow: r.status === 'no_show'
+		}));
+	// The latest call, unless its ticket did not come (nobody is sent to the counter for it, and it
+	// is listed among the calls as missed) or was sent on to another counter: the call before it
+	// is over, and shown again as current it would be called out again.
+	const latest = rows[0];
+	const current =
+		latest && latest.status !== 'waiting' && calls[0] && !calls[0].noShow ? calls[0] : null;
 	const recent = calls.slice(current ? 1 : 0, current ? 8 : 7);
 	return { current, recent, waiting: Number(waiting?.n ?? 0) };
 }

@@ -120,8 +120,9 @@ export const actions: Actions = {
 		const { conn, point } = await place(event);
 		const counter = chosenCounter(event.cookies, point.counters);
 		if (counter === null) return fail(400, { error: m.staff_choose_counter() });
+		const serving = String((await readForm(event.request)).get('ticket') ?? '') || null;
 		const called = await writeTransaction(conn, async (tx) => {
-			const t = await callNext(conn, tx, point.id, counter);
+			const t = await callNext(conn, tx, point.id, counter, new Date(), serving);
 			await announceCall(conn, tx, point.id);
 			return t;
 		});
