@@ -26,6 +26,18 @@ test('the situation answered on the guide is already answered on the form', asyn
 	await expect(page.getByRole('radio', { name: '家庭经营' })).toBeChecked();
 });
 
+test('the situation given in a shared guide link is already answered on the form', async ({
+	page
+}) => {
+	await page.goto(`/matters/${MATTER}?applicant=agent&operation=family&premises=rented`);
+	await expect(page.getByRole('radio', { name: '租赁房屋' })).toBeChecked();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await openForm(page);
+	await expect(page.getByRole('radio', { name: '委托他人代办' })).toBeChecked();
+	await expect(page.getByRole('radio', { name: '家庭经营' })).toBeChecked();
+	await expect(page.getByRole('radio', { name: '租赁房屋' })).toBeChecked();
+});
+
 test('with consent the phone remembers the applicant for next time, and forgets in one tap', async ({
 	page
 }) => {
