@@ -17,7 +17,7 @@ export interface FormContext {
 	asked: Asked;
 }
 
-const emptyApplicant = () => ({ name: '', idNumber: '', phone: '' });
+export const emptyApplicant = () => ({ name: '', idNumber: '', phone: '' });
 
 const filledIn = (values: Record<string, string>) =>
 	Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
@@ -151,15 +151,6 @@ export class ApplicationForm {
 	async #rememberedApplicant() {
 		const { rememberedApplicant } = await import('./remembered-applicant');
 		return rememberedApplicant();
-	}
-
-	/** Forgets the details kept on this device, and takes them off the form. */
-	async forgetMe(): Promise<void> {
-		const { forgetApplicant } = await import('./remembered-applicant');
-		await forgetApplicant();
-		this.applicant = emptyApplicant();
-		this.remember = this.prefilled = false;
-		this.changed();
 	}
 
 	/** Saves the draft shortly after the last change. */
