@@ -101,6 +101,11 @@ describe('search', () => {
 		expect(ids(search(index, 'shi pin').matters)).toEqual(['food']);
 	});
 
+	it('reads letters typed full width, as Chinese input methods may leave them', () => {
+		expect(ids(search(index, 'ＧＴＧＳＨ').matters)).toEqual(['ib']);
+		expect(ids(search(index, 'ｓｈｉ\u3000ｐｉｎ').matters)).toEqual(['food']);
+	});
+
 	it('finds by English name, at the start of a word', () => {
 		expect(ids(search(index, 'licence').matters)).toEqual(['food']);
 		expect(ids(search(index, 'cen').matters)).toEqual([]);

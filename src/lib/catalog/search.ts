@@ -225,7 +225,9 @@ interface Query {
 const NEAR = { han: { wrong: 3, missing: 4 }, latin: { wrong: 4, missing: 5, inside: 6 } };
 
 function parseQuery(query: string): Query | null {
+	// NFKC: letters and digits typed full width (ＧＴＧＳＨ), as input methods may leave them.
 	const text = query
+		.normalize('NFKC')
 		.trim()
 		.toLowerCase()
 		.replace(/\s+/g, ' ')

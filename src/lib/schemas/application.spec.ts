@@ -74,6 +74,12 @@ describe('numbers as a Chinese keyboard types them', () => {
 		expect(messages({ ...filled, staff: '1,2' })).toEqual(['“从业人数”应填数字']);
 	});
 
+	it('takes digits alone, not what a programming language reads as a number', () => {
+		const filled = { scope: 'retail', shop: '小店' };
+		for (const typed of ['1e3', '0x10', '1_000', 'Infinity', '1.2.3'])
+			expect(messages({ ...filled, area: typed }), typed).toEqual(['“area”应填数字']);
+	});
+
 	it('takes the invisible characters a pasted number carries out of an ID number and a phone number', () => {
 		expect(v.parse(applicantSchema.entries.phone, '138\u200b0013\u20608000\ufeff')).toBe(
 			'13800138000'

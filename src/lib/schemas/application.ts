@@ -58,8 +58,14 @@ const phoneAsHeld = (typed: string) =>
 /** An ID number as typed, as the application will hold it: "１１０１ ０５…x" is "110105…X". */
 export const idNumberAsHeld = (typed: string) => stripSeparators(typed).toUpperCase();
 
-/** A number as typed: full-width, its thousands grouped by commas ("1,200", "１，２００"). */
-const typedNumber = (s: string) => Number(halfWidth(s).replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1'));
+/**
+ * A number as typed: full-width, its thousands grouped by commas ("1,200", "１，２００"). Digits
+ * alone: "1e3" or "0x10", which JavaScript would read as 1000 and 16, is no number.
+ */
+const typedNumber = (s: string) => {
+	const plain = halfWidth(s).replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1');
+	return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : NaN;
+};
 
 export const applicantSchema = v.object({
 	name: text(50),
