@@ -136,7 +136,7 @@ test('two tabs flushing at once make one application', async ({ page, context, r
 	expect(posts).toBe(1);
 });
 
-test('a cancel queued offline behind its own unsent submit: both applied, in order', async ({
+test('an application cancelled offline before it was ever sent is withdrawn on the phone: nothing is sent', async ({
 	page,
 	context,
 	readyOffline
@@ -146,12 +146,22 @@ test('a cancel queued offline behind its own unsent submit: both applied, in ord
 	await context.setOffline(true);
 	await applyFromSlots(page, uniqueN());
 	const reference = (await page.getByTestId('reference').textContent())!.trim();
+	await expect(page.getByTestId('outbox-count')).toHaveText('待发送 1 项');
 	page.once('dialog', (dialog) => void dialog.accept());
 	await page.getByRole('button', { name: '取消申请' }).click();
-	await expect(page.getByTestId('outbox-count')).toHaveText('待发送 2 项');
+	await expect(page.getByText('已取消', { exact: true })).toBeVisible();
+	await expect(page.getByTestId('outbox-count')).toBeHidden();
 
+	let posts = 0;
+	await context.route('**/api/sync', async (route) => {
+		if (route.request().method() === 'POST') posts++;
+		await route.continue();
+	});
 	await context.setOffline(false);
-	await expect(page.getByText('已取消', { exact: true })).toBeVisible({ timeout: 20_000 });
-	const rows = serverApplications(reference);
-	expect(rows).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+	await page.goto('/outbox');
+	await expect(page.getByText('没有等待发送的内容')).toBeVisible();
+	await page.goto('/applications');
+	await expect(page.getByRole('listitem').filter({ hasText: reference })).toContainText('已取消');
+	expect(posts).toBe(0);
+	expect(serverApplications(reference)).toHaveLength(0);
 });

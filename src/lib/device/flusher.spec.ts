@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpResult } from '$lib/schemas/ops';
 import { deviceDb, getMeta, setMeta, type DraftData } from './db';
 import { AgentSignedOut, flush, RetryLater } from './flusher';
-import { queueApplication, queueOp } from './outbox';
+import { cancelApplication, queueApplication, queueOp } from './outbox';
 import { noteOnline } from './sync/back-online';
 import { backoffMs, FIRST_RETRY_MS, LAST_RETRY_MS, LINK_LAST_RETRY_MS } from './sync/backoff';
 
@@ -502,5 +502,35 @@ describe('the outbox flusher, over every answer of the server', () => {
 		]);
 		expect(await deviceDb.outbox.count()).toBe(0);
 		expect((await deviceDb.applications.get(failing.id))!.status).toBe('cancelled');
+	});
+	it('withdraws an application cancelled before it was ever sent: nothing goes to the server', async () => {
+		const app = await queueApplication(null, draft(5), null);
+		await cancelApplication(app.id);
+		expect(await deviceDb.outbox.count()).toBe(0);
+		expect((await deviceDb.applications.get(app.id))!.status).toBe('cancelled');
+		await flush(server.fetch, { force: true });
+		expect(server.syncRequests()).toHaveLength(0);
+	});
+
+	it('sends the cancel of a submit that may have reached the server, and withdraws a refused one', async () => {
+		const tried = await queueApplication(null, draft(6), null);
+		server.script = ['network-error'];
+		await flush(server.fetch).catch(() => {});
+		await cancelApplication(tried.id);
+		expect((await waiting()).map((e) => e.kind)).toEqual(['application.submit', 'booking.cancel']);
+		await flush(server.fetch, { force: true });
+		expect(server.applied.size).toBe(2);
+		expect((await deviceDb.applications.get(tried.id))!.status).toBe('cancelled');
+
+		const refused = await queueApplication(null, draft(7), null);
+		server.perOp = (op) =>
+			op.payload.applicationId === refused.id
+				? { opId: op.opId, status: 'rejected', reply: refusal('already_booked') }
+				: null;
+		await flush(server.fetch, { force: true });
+		expect((await deviceDb.applications.get(refused.id))!.status).toBe('rejected');
+		await cancelApplication(refused.id);
+		expect(await deviceDb.outbox.where('applicationId').equals(refused.id).count()).toBe(0);
+		expect((await deviceDb.applications.get(refused.id))!.status).toBe('cancelled');
 	});
 });

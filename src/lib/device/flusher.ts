@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { SCHEMA_VERSION, syncAnswer } from '$lib/schemas/ops';
 import { deviceDb, type OutboxEntry } from './db';
-import { announceOutboxChange } from './outbox-signal';
+import { announceOutboxChange, FLUSH_LOCK } from './outbox-signal';
 import { backoffLeft, noteFailure, noteSuccess } from './sync/backoff';
 import { nextBatch, nextDue, uploadBlobs, uploadDuePhotos } from './sync/batches';
 import { pull } from './sync/pull';
@@ -10,8 +10,6 @@ import { refuse, settle, type Settled } from './sync/settle';
 import { call, Refused, RetryLater, TooLarge, Unauthorized } from './sync/transport';
 
 export { AgentSignedOut, RetryLater };
-
-const LOCK = 'ow-outbox-flush';
 
 /** The op as the server receives it. */
 export function wireOp(e: OutboxEntry) {
@@ -60,7 +58,7 @@ export async function flush(
 		}
 	};
 	if (typeof navigator === 'undefined' || !navigator.locks) return run();
-	return navigator.locks.request(LOCK, { ifAvailable: true }, (lock) =>
+	return navigator.locks.request(FLUSH_LOCK, { ifAvailable: true }, (lock) =>
 		lock ? run() : { ran: false, sent: 0, nextAttemptAt: null }
 	);
 }

@@ -6,6 +6,9 @@ import { DEVICE_DB_NAME, deviceStoreExists } from './store-exists';
 
 const CHANNEL = 'ow-outbox';
 
+/** Held while the outbox is being sent, by any tab or the service worker. */
+export const FLUSH_LOCK = 'ow-outbox-flush';
+
 export function announceOutboxChange(): void {
 	if (typeof BroadcastChannel === 'undefined') return;
 	const channel = new BroadcastChannel(CHANNEL);

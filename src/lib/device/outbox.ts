@@ -10,7 +10,7 @@ import {
 	type LocalApplication,
 	type OutboxEntry
 } from './db';
-import { announceOutboxChange } from './outbox-signal';
+import { announceOutboxChange, FLUSH_LOCK } from './outbox-signal';
 
 function entry(
 	kind: OpKind,
@@ -107,6 +107,34 @@ export async function queueOp(
 ) {
 	await deviceDb.outbox.add(entry(kind, applicationId, { applicationId, ...payload }));
 	announceOutboxChange();
+}
+
+/**
+ * Cancels an application. One the server cannot have (its submit never tried, or refused) is
+ * withdrawn on the phone, with whatever else waits for it: sent, it would take a place only to
+ * give it back, or be refused twice. Otherwise the cancel is queued behind it. While the outbox is
+ * being sent, the submit may be on its way: the cancel is queued then too.
+ */
+export async function cancelApplication(applicationId: string): Promise<void> {
+	const withdraw = () =>
+		deviceDb.transaction('rw', deviceDb.outbox, deviceDb.applications, async () => {
+			const queued = await deviceDb.outbox.where('applicationId').equals(applicationId).toArray();
+			const submit = queued.find((e) => e.kind === 'application.submit');
+			if (!submit || (submit.state === 'waiting' && submit.attempts > 0)) return false;
+			await deviceDb.outbox.bulkDelete(queued.map((e) => e.seq!));
+			await deviceDb.applications.update(applicationId, {
+				status: 'cancelled',
+				updatedAt: Date.now()
+			});
+			return true;
+		});
+	const withdrawn = globalThis.navigator?.locks
+		? await navigator.locks.request(FLUSH_LOCK, { ifAvailable: true }, (lock) =>
+				lock ? withdraw() : false
+			)
+		: await withdraw();
+	if (withdrawn) announceOutboxChange();
+	else await queueOp('booking.cancel', applicationId, {});
 }
 
 /** Drops a refused entry once the reader has dealt with it. */
