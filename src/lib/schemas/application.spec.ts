@@ -60,6 +60,29 @@ describe('an application form’s own fields', () => {
 	});
 });
 
+describe('an applicant’s name', () => {
+	const name = (typed: string) => v.safeParse(applicantSchema.entries.name, typed);
+	it('takes a name in any script, with its dots and marks', () => {
+		for (const typed of ['王小明', '阿依古丽·买买提', 'José María', 'O’Brien-Li', '测试居民12'])
+			expect(name(typed).success, typed).toBe(true);
+	});
+	it('refuses emoji and symbols, naming the field', () => {
+		for (const typed of ['王小明😀', '王❤️明', '张三$', '李四+'])
+			expect(name(typed).success, typed).toBe(false);
+		const parsed = parseApplication(
+			{
+				applicant: { name: '王小明😀', idNumber: '11010519491231002X', phone: '13800138000' },
+				fields: {}
+			},
+			{ fields: [], schema: formSchema([]) },
+			'zh'
+		);
+		expect('issues' in parsed && parsed.issues.map((i) => i.message)).toEqual([
+			'“申请人姓名”只能填写姓名的文字，不能有表情或符号'
+		]);
+	});
+});
+
 describe('numbers as a Chinese keyboard types them', () => {
 	it('reads full-width digits and thousands separators as the number they write', () => {
 		const filled = { scope: 'retail', shop: '小店' };
@@ -117,8 +140,9 @@ describe('lengths of text', () => {
 		// 𠀀 (U+20000) is a character of rural names written with two UTF-16 units.
 		const rare = '𠀀'.repeat(30);
 		expect(v.safeParse(applicantSchema.entries.name, rare).success).toBe(true);
-		expect(v.safeParse(applicantSchema.entries.name, '😀'.repeat(50)).success).toBe(true);
-		expect(v.safeParse(applicantSchema.entries.name, '😀'.repeat(51)).success).toBe(false);
+		expect(v.safeParse(applicantSchema.entries.name, '𠀀'.repeat(50)).success).toBe(true);
+		expect(v.safeParse(applicantSchema.entries.name, '𠀀'.repeat(51)).success).toBe(false);
+		expect(v.safeParse(ratePayload.entries.comment, '😀'.repeat(500)).success).toBe(true);
 		expect(v.safeParse(ratePayload.entries.comment, '𠀀'.repeat(500)).success).toBe(true);
 		expect(v.safeParse(ratePayload.entries.comment, '𠀀'.repeat(501)).success).toBe(false);
 	});

@@ -68,7 +68,11 @@ const typedNumber = (s: string) => {
 };
 
 export const applicantSchema = v.object({
-	name: text(50),
+	// A person's name in any script, with its marks and dots (阿依古丽·买买提), but no emoji or symbol.
+	name: v.pipe(
+		text(50),
+		v.check((s) => !/[\p{S}\p{Extended_Pictographic}]/u.test(s), reason({ k: 'name' }))
+	),
 	idNumber: v.pipe(
 		v.string(required),
 		v.transform(idNumberAsHeld),

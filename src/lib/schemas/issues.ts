@@ -21,6 +21,7 @@ type Reason =
 	| { k: 'digits' }
 	| { k: 'idNumber' }
 	| { k: 'phone' }
+	| { k: 'name' }
 	| { k: 'uuid' }
 	| { k: 'format' };
 
@@ -113,6 +114,8 @@ function explain(
 			return m.err_id_number({ field });
 		case 'phone':
 			return m.err_phone({ field });
+		case 'name':
+			return m.err_name({ field });
 		default:
 			return m.err_format({ field });
 	}
