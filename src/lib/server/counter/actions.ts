@@ -110,6 +110,13 @@ export async function checkIn(
 			},
 			now
 		);
+		// The step carries the number, for the phone to say what to wait for on the hall display.
+		await tx
+			.updateTable('application_events')
+			.set({ note: ticket.code })
+			.where('application_id', '=', app.id)
+			.where('step', '=', 'check_in')
+			.execute();
 		await audit(
 			tx,
 			user,

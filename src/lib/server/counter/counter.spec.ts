@@ -633,10 +633,14 @@ for (const target of testDatabases()) {
 			await applyOps(conn, device, [op], catalog);
 			const id = op.payload.applicationId;
 			const { cursor } = await pullChanges(conn.db, phone.deviceId, 0);
-			expect((await checkIn(conn, staffA, catalog, id)).ok).toBe(true);
+			const checked = await checkIn(conn, staffA, catalog, id);
+			expect(checked.ok).toBe(true);
 			const { changes } = await pullChanges(conn.db, phone.deviceId, cursor);
 			expect(changes).toHaveLength(1);
 			expect(changes[0]!.timeline.map((s) => s.step)).toEqual(['submitted', 'check_in']);
+			// The number to wait for on the hall display, for the phone to show.
+			expect(changes[0]!.timeline[1]!.note).toBe(checked.ok ? checked.ticket : null);
+			expect(changes[0]!.timeline[1]!.note).toMatch(/^[A-Z]\d{3}$/);
 
 			const change = (kind: 'booking.cancel' | 'booking.move') => ({
 				opId: randomUUID(),
