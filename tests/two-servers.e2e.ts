@@ -73,6 +73,10 @@ test('two app servers on one PostgreSQL: a call made through one reaches a displ
 		const ticket = /B\d{3}/.exec(issued)?.[0];
 		expect(ticket).toBeDefined();
 		await expect(waiting).toHaveText('1', { timeout: 3_000 });
+		// The clerk serves at counter 1 (a centre of several asks which first).
+		expect(await (await action('/staff/queue?/counter', { counter: '1' })).text()).toContain(
+			'"type":"success"'
+		);
 		expect(await (await action('/staff/queue?/next', {})).text()).toContain(ticket!);
 
 		await expect(page.getByTestId('current-call')).toHaveText(ticket!, { timeout: 3_000 });
