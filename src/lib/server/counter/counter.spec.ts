@@ -48,6 +48,19 @@ for (const target of testDatabases()) {
 		});
 		afterAll(async () => conn?.drop());
 
+		/** A moment given in Beijing time, `2025-06-10T08:30:00`. */
+		const beijingTime = (time: string) => new Date(`${time}+08:00`);
+		/** A walk-in ticket of the welfare category at `point`, taken at `time` in Beijing. */
+		const walkInAt = (point: string, time: string) =>
+			writeTransaction(conn, (tx) =>
+				issueTicket(
+					conn,
+					tx,
+					{ pointId: point, categoryId: 'welfare', prefix: 'B' },
+					beijingTime(time)
+				)
+			);
+
 		it('numbers tickets per centre per day without gaps or repeats, however many at once', async () => {
 			const issue = (pointId: string) =>
 				writeTransaction(conn, (tx) =>
@@ -749,13 +762,11 @@ for (const target of testDatabases()) {
 
 		it('a call finishes only the ticket its clerk was serving, and only when it calls somebody', async () => {
 			const point = 'guliu-centre';
-			const at = (time: string) => new Date(`${time}+08:00`);
-			const issue = (time: string) =>
-				writeTransaction(conn, (tx) =>
-					issueTicket(conn, tx, { pointId: point, categoryId: 'welfare', prefix: 'B' }, at(time))
-				);
+			const issue = (time: string) => walkInAt(point, time);
 			const next = (time: string, serving: Ticket | null) =>
-				writeTransaction(conn, (tx) => callNext(conn, tx, point, 1, at(time), serving?.id ?? null));
+				writeTransaction(conn, (tx) =>
+					callNext(conn, tx, point, 1, beijingTime(time), serving?.id ?? null)
+				);
 			const status = async (t: Ticket) => (await ticketOf(conn.db, t.id))?.status;
 			const a = await issue('2025-06-11T08:30:00');
 			const b = await issue('2025-06-11T08:31:00');
@@ -774,24 +785,22 @@ for (const target of testDatabases()) {
 
 		it('the hall display calls nobody again when the latest call is sent on to another counter', async () => {
 			const point = 'guliu-centre';
-			const at = (time: string) => new Date(`${time}+08:00`);
-			const issue = (time: string) =>
-				writeTransaction(conn, (tx) =>
-					issueTicket(conn, tx, { pointId: point, categoryId: 'welfare', prefix: 'B' }, at(time))
-				);
+			const issue = (time: string) => walkInAt(point, time);
 			const a = await issue('2025-06-12T08:30:00');
 			const b = await issue('2025-06-12T08:31:00');
-			await writeTransaction(conn, (tx) => callNext(conn, tx, point, 2, at('2025-06-12T08:40:00')));
 			await writeTransaction(conn, (tx) =>
-				callNext(conn, tx, point, 2, at('2025-06-12T08:50:00'), a.id)
-			);
-			expect((await displayState(conn.db, point, at('2025-06-12T08:51:00'))).current?.id).toBe(
-				b.id
+				callNext(conn, tx, point, 2, beijingTime('2025-06-12T08:40:00'))
 			);
 			await writeTransaction(conn, (tx) =>
-				changeTicket(tx, b.id, 'transfer', 3, at('2025-06-12T08:52:00'))
+				callNext(conn, tx, point, 2, beijingTime('2025-06-12T08:50:00'), a.id)
 			);
-			const board = await displayState(conn.db, point, at('2025-06-12T08:53:00'));
+			expect(
+				(await displayState(conn.db, point, beijingTime('2025-06-12T08:51:00'))).current?.id
+			).toBe(b.id);
+			await writeTransaction(conn, (tx) =>
+				changeTicket(tx, b.id, 'transfer', 3, beijingTime('2025-06-12T08:52:00'))
+			);
+			const board = await displayState(conn.db, point, beijingTime('2025-06-12T08:53:00'));
 			// a, finished, is not called to counter 2 again; b waits for counter 3.
 			expect(board.current).toBeNull();
 			expect(board.recent.map((r) => r.code)).toEqual([a.code]);
@@ -799,19 +808,15 @@ for (const target of testDatabases()) {
 
 		it('counts the day of a centre and of a counter: arrivals, queue, service and waits', async () => {
 			const point = 'tuanwang-centre';
-			const at = (time: string) => new Date(`${time}+08:00`);
-			const issue = (time: string) =>
-				writeTransaction(conn, (tx) =>
-					issueTicket(conn, tx, { pointId: point, categoryId: 'welfare', prefix: 'B' }, at(time))
-				);
+			const issue = (time: string) => walkInAt(point, time);
 			const next = (counter: number, time: string, serving?: Ticket) =>
 				writeTransaction(conn, (tx) =>
-					callNext(conn, tx, point, counter, at(time), serving?.id ?? null)
+					callNext(conn, tx, point, counter, beijingTime(time), serving?.id ?? null)
 				);
 			const change = (t: Ticket, action: 'recall' | 'no_show' | 'done', time: string) =>
-				writeTransaction(conn, (tx) => changeTicket(tx, t.id, action, null, at(time)));
+				writeTransaction(conn, (tx) => changeTicket(tx, t.id, action, null, beijingTime(time)));
 			const figures = (counter: number, time: string) =>
-				writeTransaction(conn, (tx) => dayFigures(tx, point, counter, at(time)));
+				writeTransaction(conn, (tx) => dayFigures(tx, point, counter, beijingTime(time)));
 
 			// The evening before, at 23:50 in Beijing: another day.
 			await issue('2025-06-09T23:50:00');
@@ -827,7 +832,7 @@ for (const target of testDatabases()) {
 			expect(await change(c, 'no_show', '2025-06-10T09:25:00')).toBe(true);
 			// The hall's screen calls nobody to a counter for a ticket that did not come: it is
 			// listed among the calls as missed.
-			const board = await displayState(conn.db, point, at('2025-06-10T09:26:00'));
+			const board = await displayState(conn.db, point, beijingTime('2025-06-10T09:26:00'));
 			expect(board.current).toBeNull();
 			expect(board.recent.map((r) => [r.code, r.noShow])).toEqual([
 				[c.code, true],
@@ -837,7 +842,7 @@ for (const target of testDatabases()) {
 			// Sent on to counter 1, b waits for it: counter 2 calls d.
 			expect(
 				await writeTransaction(conn, (tx) =>
-					changeTicket(tx, b.id, 'transfer', 1, at('2025-06-10T09:30:00'))
+					changeTicket(tx, b.id, 'transfer', 1, beijingTime('2025-06-10T09:30:00'))
 				)
 			).toBe(true);
 			expect((await next(2, '2025-06-10T09:35:00'))?.id).toBe(d.id); // 35
@@ -849,7 +854,7 @@ for (const target of testDatabases()) {
 			expect(await change(a, 'recall', '2025-06-10T09:41:00')).toBe(false);
 
 			expect(await figures(1, '2025-06-10T09:45:00')).toEqual({
-				at: at('2025-06-10T09:45:00').toISOString(),
+				at: beijingTime('2025-06-10T09:45:00').toISOString(),
 				centre: {
 					arrived: 5,
 					waiting: 1,
@@ -857,7 +862,7 @@ for (const target of testDatabases()) {
 					noShows: 1,
 					// The first call ends a wait: (20 + 15 + 35 + 35) / 4, whatever was recalled or moved.
 					averageWait: 26,
-					longestWaitSince: at('2025-06-10T09:10:00').toISOString(),
+					longestWaitSince: beijingTime('2025-06-10T09:10:00').toISOString(),
 					longestWait: 35
 				},
 				// a (20 min), c (35) and b, moved here (15).
@@ -870,7 +875,7 @@ for (const target of testDatabases()) {
 				averageWait: 35
 			});
 			expect((await ticketOf(conn.db, a.id))?.called_at).toBe(
-				at('2025-06-10T09:05:00').toISOString()
+				beijingTime('2025-06-10T09:05:00').toISOString()
 			);
 
 			// 07:30 in Beijing is the day before in UTC: it belongs to the 11th.
