@@ -578,6 +578,38 @@ test('a date field is set not to come before another: a loop of two is refused, 
 	await admin.context().close();
 });
 
+test('a field is made required for some choices of another list; a choice no longer offered is refused, naming the field', async ({
+	browser,
+	baseURL
+}) => {
+	const path = '/admin/catalog/matters/social-security-card';
+	const admin = await adminPage(browser, baseURL!, ADMIN, path);
+	await discardAnyDraft(admin);
+	await admin.goto(path);
+	const address = admin
+		.getByRole('group', { name: '表单字段 #3' })
+		.getByRole('group', { name: '选择以下选项时必填' });
+	const post = address.getByRole('group', { name: '领卡方式' }).getByLabel('邮寄到家');
+	const counter = address.getByRole('group', { name: '领卡方式' }).getByLabel('窗口即时领取');
+	await expect(post).toBeChecked();
+	await expect(counter).not.toBeChecked();
+	await counter.check();
+	await saveDraft(admin);
+	await admin.goto(path);
+	await expect(counter).toBeChecked();
+	await expect(post).toBeChecked();
+
+	// The list stops offering a choice the address is still required for.
+	const options = admin.getByRole('group', { name: '表单字段 #2' }).getByLabel('选项');
+	await options.fill('counter | 窗口即时领取 | Collect at the counter');
+	await admin.getByRole('button', { name: '存入草稿' }).click();
+	await expect(admin.getByRole('alert')).toContainText(
+		'“表单字段 #3 › 选择以下选项时必填”须选本表单中另一个选择字段的选项'
+	);
+	await discardAnyDraft(admin);
+	await admin.context().close();
+});
+
 test('a form opened before the same entry was saved elsewhere (another tab) is not saved over it: the page says so and keeps what was typed', async ({
 	browser,
 	baseURL

@@ -218,3 +218,22 @@ test('a bank account takes digits only, on the phone’s number pad, and may be 
 	await account.fill('6222 0212 3456 7890');
 	await expect(summary.getByRole('link', { name: /银行账号/ })).toHaveCount(0);
 });
+
+test('a postal address is asked for once the card is to be sent by post, and only then', async ({
+	page
+}) => {
+	await page.goto('/apply?matter=social-security-card&point=chengxiang-centre');
+	const address = page.getByLabel(/^邮寄地址/);
+	await expect(address).toHaveAccessibleName('邮寄地址（选择邮寄时填写）（选填）');
+	await page.getByLabel('领卡方式').selectOption({ label: '邮寄到家' });
+	await expect(address).toHaveAccessibleName('邮寄地址（选择邮寄时填写）');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+	const missing = summary.getByRole('link', { name: '请填写“邮寄地址（选择邮寄时填写）”' });
+	await expect(missing).toBeVisible();
+	await expect(address).toHaveAttribute('aria-invalid', 'true');
+	// Collected at the counter after all: no address is needed.
+	await page.getByLabel('领卡方式').selectOption({ label: '窗口即时领取' });
+	await expect(missing).toHaveCount(0);
+	await expect(address).not.toHaveAttribute('aria-invalid', 'true');
+});

@@ -66,6 +66,8 @@ export function issueMessage(
 			return m.catalog_err_not_before_date({ field }, o);
 		case 'not_before_loop':
 			return m.catalog_err_not_before_loop({ field }, o);
+		case 'required_when':
+			return m.catalog_err_required_when({ field }, o);
 		case 'id_format':
 			return m.catalog_err_id_format({ field }, o);
 		case 'other_town':

@@ -35,6 +35,7 @@ const LABELS: Record<string, Label> = {
 	past: m.catalog_f_past,
 	digits: m.catalog_f_digits,
 	notBefore: m.catalog_f_not_before,
+	requiredWhen: m.catalog_f_required_when,
 	materials: m.catalog_f_materials,
 	form: m.catalog_f_form,
 	count: m.catalog_f_count,

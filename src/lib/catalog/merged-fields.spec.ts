@@ -112,4 +112,20 @@ describe('a form field the matters of a bundle share', () => {
 			{ ...account, digits: true }
 		]);
 	});
+
+	it('is required for the answers for which any matter requires it, and always if any always does', () => {
+		const address = text({ key: 'address', requiredWhen: { pickup: ['post'] } });
+		expect(
+			mergedFields([
+				[address],
+				[text({ key: 'address', requiredWhen: { pickup: ['courier'], mode: ['x'] } })]
+			])
+		).toEqual([
+			text({ key: 'address', requiredWhen: { pickup: ['post', 'courier'], mode: ['x'] } })
+		]);
+		expect(mergedFields([[address], [text({ key: 'address' })]])).toEqual([address]);
+		expect(mergedFields([[address], [text({ key: 'address', required: true })]])).toEqual([
+			text({ key: 'address', required: true })
+		]);
+	});
 });

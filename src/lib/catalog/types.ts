@@ -115,6 +115,11 @@ export type FormField =
 interface FieldBase extends Text {
 	key: string;
 	required: boolean;
+	/**
+	 * A field not always required: the key of a list (a `select` field of the same form) → the
+	 * choices of it for which this one must be filled in (邮寄地址 once 领卡方式 is 邮寄到家).
+	 */
+	requiredWhen?: Record<string, string[]>;
 }
 
 export interface Matter {

@@ -367,3 +367,56 @@ describe('a field of digits only', () => {
 		expect(read('６２２２０２１２')).toMatchObject({ output: { bankAccount: '62220212' } });
 	});
 });
+
+describe('a field required only for some answers of a list', () => {
+	const card = [
+		{
+			key: 'pickup',
+			type: 'select',
+			zh: '领卡方式',
+			en: 'How to receive the card',
+			required: true,
+			options: [
+				{ value: 'counter', zh: '窗口即时领取', en: 'Collect at the counter' },
+				{ value: 'post', zh: '邮寄到家', en: 'Send by post' }
+			]
+		},
+		{
+			key: 'mailingAddress',
+			type: 'text',
+			zh: '邮寄地址',
+			en: 'Postal address',
+			required: false,
+			maxLength: 100,
+			requiredWhen: { pickup: ['post'] }
+		}
+	] as FormField[];
+	const problems = (input: Record<string, unknown>) => {
+		const result = v.safeParse(formSchema(card), input);
+		return result.success
+			? []
+			: describeIssues(result.issues, {
+					pickup: () => '领卡方式',
+					mailingAddress: () => '邮寄地址'
+				});
+	};
+
+	it('is asked for once that answer is chosen, naming the field', () => {
+		expect(problems({ pickup: 'post', mailingAddress: '' })).toEqual([
+			{ field: 'mailingAddress', message: '请填写“邮寄地址”' }
+		]);
+		expect(problems({ pickup: 'post' })).toEqual([
+			{ field: 'mailingAddress', message: '请填写“邮寄地址”' }
+		]);
+		expect(problems({ pickup: 'post', mailingAddress: '   ' })).toEqual([
+			{ field: 'mailingAddress', message: '请填写“邮寄地址”' }
+		]);
+	});
+
+	it('may be left empty for the other answers, or while the list is unanswered', () => {
+		expect(problems({ pickup: 'counter', mailingAddress: '' })).toEqual([]);
+		expect(problems({ pickup: 'counter' })).toEqual([]);
+		expect(problems({ pickup: 'post', mailingAddress: '城关镇解放路 1 号' })).toEqual([]);
+		expect(problems({ mailingAddress: '' }).map((p) => p.field)).toEqual(['pickup']);
+	});
+});

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { isRealDate } from '$lib/catalog/dates';
 import { APPLICANT_BIRTH, type FormField } from '$lib/catalog/types';
+import { isRequired } from '$lib/catalog/required';
 import { m } from '$lib/paraglide/messages';
 import { EARLIEST_DATE, latestDate } from '$lib/form-dates';
 import { birthDateOf, isResidentIdNumber } from './id-number';
@@ -156,7 +157,32 @@ export function formSchema(fields: FormField[]) {
 		}
 		entries[f.key] = f.required ? schema : v.optional(v.union([v.literal(''), schema]));
 	}
-	return v.pipe(v.object(entries), ...fields.flatMap((f) => dateOrder(f, fields)));
+	return v.pipe(
+		v.object(entries),
+		...fields.flatMap((f) => dateOrder(f, fields)),
+		...fields.flatMap((f) => requiredByChoice(f))
+	);
+}
+
+/**
+ * A field required for some answers of a list, left blank once one of them is chosen: named as any
+ * required field left blank (unless already at fault itself).
+ */
+function requiredByChoice(f: FormField) {
+	if (f.required || !f.requiredWhen || !Object.keys(f.requiredWhen).length) return [];
+	return [
+		v.rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
+			const value = dataset.value as Record<string, unknown> | null;
+			if (!value || typeof value !== 'object' || !isRequired(f, value)) return;
+			if (dataset.issues?.some((issue) => issue.path?.[0]?.key === f.key)) return;
+			const given = value[f.key];
+			if (given !== undefined && given !== '') return;
+			addIssue({
+				message: required,
+				path: [{ type: 'object', origin: 'value', input: value, key: f.key, value: given }]
+			});
+		})
+	];
 }
 
 /**

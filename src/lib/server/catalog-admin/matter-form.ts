@@ -1,6 +1,6 @@
 import type { DocMatter } from './document';
 import { filledRows, numberField, rowsOf } from './form-issues';
-import { formFieldsFromForm, questionsFromForm } from './situation-form';
+import { formFieldsFromForm, questionsFromForm, ticked } from './situation-form';
 import type { DocIssue, DocPath } from './validate';
 
 /** A matter as its edit form shows it: a new one has no time limits yet. */
@@ -34,7 +34,7 @@ export function matterFromForm(form: Record<string, string>, base: DocMatter): M
 		count: numberField(row.count),
 		noteZh: row.noteZh?.trim() ?? '',
 		noteEn: row.noteEn?.trim() ?? '',
-		when: whenOf(row)
+		when: ticked(row, 'when')
 	}));
 	const matter = {
 		...base,
@@ -80,16 +80,3 @@ const textPair = (row: Record<string, string>) => ({
 	zh: row.zh?.trim() ?? '',
 	en: row.en?.trim() ?? ''
 });
-
-/**
- * A material's situations from its ticked answers, `when.<question>.<option>`: for each question
- * with any ticked, the answers that call for it.
- */
-function whenOf(row: Record<string, string>): Record<string, string[]> {
-	const when: Record<string, string[]> = {};
-	for (const [name, value] of Object.entries(row)) {
-		const match = /^when\.([^.]+)\.(.+)$/.exec(name);
-		if (match && value) (when[match[1]!] ??= []).push(match[2]!);
-	}
-	return when;
-}

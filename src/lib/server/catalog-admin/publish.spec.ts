@@ -250,6 +250,30 @@ for (const target of testDatabases()) {
 			expect(validateDocument(doc)).toMatchObject({ ok: true });
 		});
 
+		it('refuses a field required for an answer that is no choice of a list of its form', async () => {
+			const doc = await readCatalogDocument(conn.db);
+			const matter = doc.matters.find((x) => x.form.some((f) => f.key === 'mailingAddress'))!;
+			const m = doc.matters.indexOf(matter);
+			const i = matter.form.findIndex((f) => f.key === 'mailingAddress');
+			expect(matter.form[i]).toMatchObject({ required: false, requiredWhen: { pickup: ['post'] } });
+			const bank = matter.form.find((f) => f.type === 'select' && f.key !== 'pickup')!.key;
+			for (const requiredWhen of [
+				{ pickup: ['drone'] },
+				{ noSuchField: ['post'] },
+				{ mailingAddress: ['x'] },
+				{ pickup: [] },
+				{ [bank]: ['post'] }
+			]) {
+				Object.assign(matter.form[i]!, { requiredWhen });
+				const result = validateDocument(doc);
+				expect(!result.ok && result.issues, JSON.stringify(requiredWhen)).toEqual([
+					{ path: ['matters', m, 'form', i, 'requiredWhen'], code: 'required_when' }
+				]);
+			}
+			Object.assign(matter.form[i]!, { requiredWhen: { pickup: ['post', 'counter'] } });
+			expect(validateDocument(doc)).toMatchObject({ ok: true });
+		});
+
 		it('keeps a bad edit out of the draft and names the path', async () => {
 			const result = await editDraft(conn, admin, (doc) => {
 				doc.matters[0]!.promisedDays = -1;

@@ -82,12 +82,29 @@ export function formFieldsFromForm(form: Record<string, string>, issues: DocIssu
 		}
 		if (type === 'date' && row.past) field.past = true;
 		if (type === 'date' && row.notBefore?.trim()) field.notBefore = row.notBefore.trim();
+		const requiredWhen = ticked(row, 'requiredWhen');
+		if (Object.keys(requiredWhen).length) field.requiredWhen = requiredWhen;
 		if (type === 'select') {
 			field.options = optionLines(row.options ?? '', 'value', ['form', i, 'options'], issues);
 		}
 		return field;
 	});
 	return { rows, fields };
+}
+
+/**
+ * What a row's ticks name, `<group>.<key>.<choice>`: for each key with any ticked, its choices (a
+ * material's situations, a field's answers that make it required).
+ */
+export function ticked(row: Record<string, string>, group: string): Record<string, string[]> {
+	const found: Record<string, string[]> = {};
+	const prefix = `${group}.`;
+	for (const [name, value] of Object.entries(row)) {
+		if (!value || !name.startsWith(prefix)) continue;
+		const match = /^([^.]+)\.(.+)$/.exec(name.slice(prefix.length));
+		if (match) (found[match[1]!] ??= []).push(match[2]!);
+	}
+	return found;
 }
 
 function newInnerId(id: string, path: DocIssue['path'], issues: DocIssue[]): void {

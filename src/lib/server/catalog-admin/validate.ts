@@ -8,6 +8,7 @@ import {
 	NOT_BEFORE_LOOP,
 	PHONE_FORMAT,
 	PROMISED_OVER_LEGAL,
+	REQUIRED_WHEN,
 	SPAN_ORDER,
 	SPANS_OVERLAP,
 	WHOLE_BOUND
@@ -31,6 +32,7 @@ const CHECKS: Record<string, string> = {
 	[PROMISED_OVER_LEGAL]: 'promised_over_legal',
 	[NOT_BEFORE_DATE]: 'not_before_date',
 	[NOT_BEFORE_LOOP]: 'not_before_loop',
+	[REQUIRED_WHEN]: 'required_when',
 	[WHOLE_BOUND]: 'integer',
 	[BOUND_ORDER]: 'bound_order',
 	[AHEAD_WINDOW]: 'ahead_window'

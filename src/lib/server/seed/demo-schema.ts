@@ -29,6 +29,7 @@ export const BOUND_ORDER = "A number field's greatest value must not be below it
 export const PROMISED_OVER_LEGAL = 'A promised time limit must not be longer than the legal one';
 export const NOT_BEFORE_DATE = 'A date field may only come after another date field of its form';
 export const NOT_BEFORE_LOOP = 'Date fields must not each come after the other';
+export const REQUIRED_WHEN = 'A field may be required only for choices of another list of its form';
 export const ALIAS_IN_NAME =
 	'An alias must not be part of the name already: search finds the name anyway';
 
@@ -81,6 +82,9 @@ export const pointsFile = v.object({
 	closures: v.array(v.object({ point: text, date: isoDate, zh: text, en: text }))
 });
 
+/** A list's key → the choices of it for which a field must be filled in. */
+const requiredWhen = v.optional(v.record(text, v.array(text)));
+
 const field = v.variant('type', [
 	v.object({
 		key: text,
@@ -88,6 +92,7 @@ const field = v.variant('type', [
 		zh: name,
 		en: name,
 		required: v.boolean(),
+		requiredWhen,
 		// Room for at least one character: with none, a required field could never be filled.
 		maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 		digits: v.optional(v.boolean())
@@ -99,6 +104,7 @@ const field = v.variant('type', [
 			zh: name,
 			en: name,
 			required: v.boolean(),
+			requiredWhen,
 			min: v.optional(v.number()),
 			max: v.optional(v.number()),
 			integer: v.optional(v.boolean())
@@ -123,6 +129,7 @@ const field = v.variant('type', [
 		zh: name,
 		en: name,
 		required: v.boolean(),
+		requiredWhen,
 		past: v.optional(v.boolean()),
 		notBefore: v.optional(text)
 	}),
@@ -132,6 +139,7 @@ const field = v.variant('type', [
 		zh: name,
 		en: name,
 		required: v.boolean(),
+		requiredWhen,
 		// A list is a choice: with one entry or none there is nothing to choose.
 		options: v.pipe(v.array(v.object({ value: text, zh: line, en: line })), v.minLength(2))
 	})
@@ -180,6 +188,26 @@ export const formSchema = v.pipe(
 	v.rawCheck(({ dataset, addIssue }) => {
 		if (!dataset.typed) return;
 		const fields = dataset.value;
+		const lists = new Map(
+			fields.flatMap((f) =>
+				f.type === 'select' ? [[f.key, new Set(f.options.map((o) => o.value))] as const] : []
+			)
+		);
+		fields.forEach((f, i) => {
+			const when = Object.entries(f.requiredWhen ?? {});
+			const known = when.every(
+				([key, choices]) =>
+					key !== f.key && choices.length && choices.every((c) => lists.get(key)?.has(c))
+			);
+			if (known) return;
+			addIssue({
+				message: REQUIRED_WHEN,
+				path: [
+					{ type: 'array', origin: 'value', input: fields, key: i, value: f },
+					{ type: 'object', origin: 'value', input: f, key: 'requiredWhen', value: f.requiredWhen }
+				]
+			});
+		});
 		const after = new Map(
 			fields.flatMap((f) => (f.type === 'date' ? [[f.key, f.notBefore] as const] : []))
 		);

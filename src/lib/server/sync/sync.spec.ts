@@ -303,7 +303,15 @@ for (const target of testDatabases()) {
 					// Persons are counted whole.
 					bad(113, (p) => ((p.fields as Record<string, unknown>).employees = 1.5)),
 					// A bundle that is there, but not of this matter.
-					bad(118, (p) => (p.bundleId = 'disabled-person'))
+					bad(118, (p) => (p.bundleId = 'disabled-person')),
+					// A card to be sent by post, with nowhere to send it.
+					{
+						...submitOp(catalog, { n: 119, matterId: 'social-security-card' }),
+						payload: {
+							...submitOp(catalog, { n: 119, matterId: 'social-security-card' }).payload,
+							fields: { cardBank: 'icbc', pickup: 'post', mailingAddress: ' ' }
+						}
+					}
 				]
 			});
 			expect(response.status).toBe(200);
@@ -330,13 +338,16 @@ for (const target of testDatabases()) {
 			expect(results[14].reply.fields).toEqual([
 				{ field: 'matterId', message: '所选事项不在这件“一件事”之中' }
 			]);
+			expect(results[15].reply.fields).toEqual([
+				{ field: 'fields.mailingAddress', message: '请填写“邮寄地址（选择邮寄时填写）”' }
+			]);
 			for (const r of results.slice(0, 5))
 				expect(r.reply.message).toMatch(/身份证|手机|资金|时段|事项|格式|请/);
 
 			expect(await count('applications')).toBe(apps);
 			expect(await count('bookings')).toBe(bookings);
 			// Rejections are kept so a retry gets the same answer; nothing else is written.
-			expect(await count('ops')).toBe(ops + 13);
+			expect(await count('ops')).toBe(ops + 14);
 		});
 
 		it('names the op when an op is no object, and the slot when its time is none of the calendar', async () => {
