@@ -348,6 +348,10 @@ test('a bundle asks for each of its forms, not for the certificate it applies fo
 	await page.getByLabel('开户银行').fill('农商银行');
 	await page.getByRole('button', { name: '提交申请' }).click();
 	await expect(page.getByRole('heading', { name: '申请回执' })).toBeVisible();
+	// Each matter's guide a line of its own: a separator between links wrapped to a line's start.
+	await expect(
+		page.getByRole('list', { name: '办事指南' }).getByRole('listitem').getByRole('link')
+	).toHaveText(['残疾人证新办', '困难残疾人生活补贴', '重度残疾人护理补贴']);
 
 	const bring = page.getByRole('region', { name: '请带齐以下材料' });
 	for (const material of ['残疾人证申请表', '残疾人两项补贴申请审批表', '申请人身份证及户口簿']) {
