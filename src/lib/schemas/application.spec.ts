@@ -415,6 +415,8 @@ describe('a field required only for some answers of a list', () => {
 
 	it('may be left empty for the other answers, or while the list is unanswered', () => {
 		expect(problems({ pickup: 'counter', mailingAddress: '' })).toEqual([]);
+		// Spaces, or what no one sees, are as empty as the box looks.
+		expect(problems({ pickup: 'counter', mailingAddress: '  \u200b ' })).toEqual([]);
 		expect(problems({ pickup: 'counter' })).toEqual([]);
 		expect(problems({ pickup: 'post', mailingAddress: '城关镇解放路 1 号' })).toEqual([]);
 		expect(problems({ mailingAddress: '' }).map((p) => p.field)).toEqual(['pickup']);

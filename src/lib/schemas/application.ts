@@ -95,6 +95,17 @@ export const applicantLabels: FieldLabels = {
 	'applicant.phone': m.field_applicant_phone
 };
 
+/** Text of spaces, or of what no one sees, in a field that may be left empty: as empty as it looks. */
+const blankAsEmpty = v.transform((x: unknown) =>
+	typeof x === 'string' &&
+	!x
+		.replace(INVISIBLE, '')
+		.replace(/[\p{Cc}\u2800]/gu, ' ')
+		.trim()
+		? ''
+		: x
+);
+
 /** A schema for a matter's own form, built from its definition in the catalogue. */
 export function formSchema(fields: FormField[]) {
 	const entries: Record<string, v.GenericSchema<unknown, unknown>> = {};
@@ -155,7 +166,9 @@ export function formSchema(fields: FormField[]) {
 						)
 					: text(f.maxLength ?? 500, f.type === 'textarea');
 		}
-		entries[f.key] = f.required ? schema : v.optional(v.union([v.literal(''), schema]));
+		entries[f.key] = f.required
+			? schema
+			: v.optional(v.pipe(v.unknown(), blankAsEmpty, v.union([v.literal(''), schema])));
 	}
 	return v.pipe(
 		v.object(entries),

@@ -55,6 +55,33 @@ describe('a matter from its edit form', () => {
 		expect(materials[1]!.when).toEqual({});
 	});
 
+	it('takes a field’s answers that make it required from the choices ticked, unless it is always required', () => {
+		const { matter } = matterFromForm(
+			{
+				'form.0.was': 'address',
+				'form.0.type': 'text',
+				'form.0.zh': '邮寄地址',
+				'form.0.en': 'Postal address',
+				'form.0.requiredWhen.pickup.post': 'on',
+				'form.0.requiredWhen.pickup.courier': 'on',
+				'form.1.was': 'bank',
+				'form.1.type': 'text',
+				'form.1.zh': '开户银行',
+				'form.1.en': 'Bank',
+				'form.1.required': 'on',
+				'form.1.requiredWhen.pickup.post': 'on'
+			},
+			base
+		);
+		const [address, bank] = matter.form as { required: boolean; requiredWhen?: object }[];
+		expect(address).toMatchObject({
+			required: false,
+			requiredWhen: { pickup: ['post', 'courier'] }
+		});
+		expect(bank).toMatchObject({ required: true });
+		expect(bank).not.toHaveProperty('requiredWhen');
+	});
+
 	it('takes situation questions a row each, their choices a line each, and names a bad line', () => {
 		const { matter, issues, rename } = matterFromForm(
 			{

@@ -82,8 +82,10 @@ export function formFieldsFromForm(form: Record<string, string>, issues: DocIssu
 		}
 		if (type === 'date' && row.past) field.past = true;
 		if (type === 'date' && row.notBefore?.trim()) field.notBefore = row.notBefore.trim();
+		// Always required, it needs no answer to be: a rule kept would take effect, unseen, once
+		// that tick is taken off.
 		const requiredWhen = ticked(row, 'requiredWhen');
-		if (Object.keys(requiredWhen).length) field.requiredWhen = requiredWhen;
+		if (!field.required && Object.keys(requiredWhen).length) field.requiredWhen = requiredWhen;
 		if (type === 'select') {
 			field.options = optionLines(row.options ?? '', 'value', ['form', i, 'options'], issues);
 		}

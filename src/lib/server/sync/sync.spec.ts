@@ -339,7 +339,7 @@ for (const target of testDatabases()) {
 				{ field: 'matterId', message: '所选事项不在这件“一件事”之中' }
 			]);
 			expect(results[15].reply.fields).toEqual([
-				{ field: 'fields.mailingAddress', message: '请填写“邮寄地址（选择邮寄时填写）”' }
+				{ field: 'fields.mailingAddress', message: '请填写“邮寄地址”' }
 			]);
 			for (const r of results.slice(0, 5))
 				expect(r.reply.message).toMatch(/身份证|手机|资金|时段|事项|格式|请/);
