@@ -36,7 +36,8 @@ const point = (id: string, zh: string, townId: string, pinyin: string, initials:
 
 const towns = [
 	{ id: 'tuanwang', name: { zh: '团旺镇', en: 'Tuanwang Town' }, kind: 'town' },
-	{ id: 'heluo', name: { zh: '河洛镇', en: 'Heluo Town' }, kind: 'town' }
+	{ id: 'heluo', name: { zh: '河洛镇', en: 'Heluo Town' }, kind: 'town' },
+	{ id: 'lvge', name: { zh: '吕格庄镇', en: 'Lügezhuang Town' }, kind: 'town' }
 ];
 const indexOf = (matters: Matter[], points: Point[] = []) =>
 	buildSearchIndex({ towns, matters, points } as unknown as CatalogSnapshot);
@@ -184,6 +185,25 @@ describe('search', () => {
 		expect(ids(search(index, '河洛').points)).toEqual(['p2']);
 		expect(ids(search(index, 'wjz').points)).toEqual(['p2']);
 		expect(ids(search(index, '', { town: 'tuanwang' }).points)).toEqual(['p1']);
+	});
+
+	it('finds a name spelt with ü however it is typed: ü, u, or v as pinyin writes it', () => {
+		const lvge = {
+			...point(
+				'p3',
+				'吕格庄镇便民服务中心',
+				'heluo',
+				'lvgezhuangzhenbianminfuwuzhongxin',
+				'lgzzbmfwzx'
+			),
+			name: { zh: '吕格庄镇便民服务中心', en: 'Lügezhuang Town Convenience Service Centre' }
+		};
+		const withLvge = indexOf([], [lvge]);
+		for (const typed of ['Lügezhuang', 'lugezhuang', 'LUGE', 'lvgezhuang', 'lüge'])
+			expect(ids(search(withLvge, typed).points), typed).toEqual(['p3']);
+		// And a point by its town's name.
+		const village = point('p4', '西村便民服务点', 'lvge', 'xicunbianminfuwudian', 'xcbmfwd');
+		expect(ids(search(indexOf([], [village]), 'lugezhuang').points)).toEqual(['p4']);
 	});
 
 	it('reads a catalogue saved on the device before matters had aliases', () => {

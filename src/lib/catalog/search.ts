@@ -72,8 +72,10 @@ export interface SearchResult {
 const HAN = /\p{Script=Han}/u;
 
 const words = (text: string) => ` ${text.replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
+/** Latin without its marks: "Lügezhuang" is found as typed on a keyboard without ü, "lugezhuang". */
+const unmarked = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 const key = (text: string): Key => {
-	const lower = text.trim().toLowerCase();
+	const lower = unmarked(text.trim().toLowerCase());
 	return {
 		text: lower,
 		words: words(lower),
@@ -112,7 +114,9 @@ export function buildSearchIndex(catalog: CatalogSnapshot): SearchIndex {
 				guide: {
 					han: [m.summary.zh, ...m.conditions.map((c) => c.zh)].join('\n').toLowerCase(),
 					words: words(
-						[m.summary.en, ...m.conditions.map((c) => c.en), m.code].join(' ').toLowerCase()
+						unmarked(
+							[m.summary.en, ...m.conditions.map((c) => c.en), m.code].join(' ').toLowerCase()
+						)
 					)
 				}
 			};
@@ -127,7 +131,10 @@ export function buildSearchIndex(catalog: CatalogSnapshot): SearchIndex {
 				pinyin: [p.pinyin, p.initials],
 				pinyinText: ` ${p.pinyin} ${p.initials}`,
 				near: null,
-				guide: { han: town?.name.zh ?? '', words: words(town?.name.en.toLowerCase() ?? '') }
+				guide: {
+					han: town?.name.zh ?? '',
+					words: words(unmarked(town?.name.en.toLowerCase() ?? ''))
+				}
 			};
 		})
 	};
@@ -242,10 +249,12 @@ function parseQuery(query: string): Query | null {
 		.replace(/([a-z])[1-5]/g, '$1')
 		.replace(/[\s'’-]/g, '');
 	const latin = !han && /^[a-z]+$/.test(pinyin) ? pinyin : '';
-	const asWords = words(text).trim();
-	const bare = text.replace(/ /g, '');
+	// Names are compared without marks; pinyin keeps ü as v, which says it.
+	const plain = unmarked(text);
+	const asWords = words(plain).trim();
+	const bare = plain.replace(/ /g, '');
 	return {
-		text,
+		text: plain,
 		words: asWords,
 		han,
 		inside: han || bare.length > 1,
