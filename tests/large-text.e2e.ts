@@ -279,3 +279,56 @@ test('in large text a phone number, a matter and a point are each a finger’s s
 	await expect(receipt.first()).toBeVisible();
 	expect(Math.min(...(await heights(receipt)))).toBeGreaterThanOrEqual(44);
 });
+
+/**
+ * The separator dots in `root` that begin a line: each one whose box lies below the text before
+ * it, which a reader then takes for a list's bullet of what follows.
+ */
+function dotsStartingLines(root: import('@playwright/test').Locator): Promise<string[]> {
+	return root.evaluate((element) => {
+		const found: string[] = [];
+		const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+		let before: DOMRect | null = null;
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const text = node.textContent ?? '';
+			for (let i = 0; i < text.length; i++) {
+				if (/\s/.test(text[i]!)) continue;
+				const range = document.createRange();
+				range.setStart(node, i);
+				range.setEnd(node, i + 1);
+				const box = range.getClientRects()[0];
+				if (!box || !box.width) continue;
+				if (text[i] === '·' && before && box.top >= before.bottom - 2)
+					found.push(text.slice(i, i + 30));
+				before = box;
+			}
+		}
+		return found;
+	});
+}
+
+test('in large English text no line starts with a separator dot: points found, my applications, the news of them', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	// Names of several lengths, so that some line of the list ends near a separator.
+	for (const name of ['Li Na', 'Ouyang Xiaoming', 'Zhang Wei', 'Wang Jianguo']) {
+		await page.goto(SLOTS_PAGE);
+		await applyFromSlots(page, uniqueN(), name);
+	}
+	await context.addCookies([
+		{ name: 'ow_locale', value: 'en', url: baseURL! },
+		{ name: 'ow_elder', value: '1', url: baseURL! }
+	]);
+	await page.goto('/applications');
+	await expect(
+		page.getByRole('link', { name: /Wang Jianguo|Individual business/ }).first()
+	).toBeVisible();
+	expect(await dotsStartingLines(page.getByRole('main'))).toEqual([]);
+
+	await page.goto('/search');
+	await page.getByRole('searchbox').fill('heluo');
+	await expect(page.getByRole('heading', { name: /Service points/ })).toBeVisible();
+	expect(await dotsStartingLines(page.getByRole('main'))).toEqual([]);
+});
