@@ -422,3 +422,25 @@ describe('a field required only for some answers of a list', () => {
 		expect(problems({ mailingAddress: '' }).map((p) => p.field)).toEqual(['pickup']);
 	});
 });
+
+describe('an ID number with one digit mistyped', () => {
+	const issuesOf = (idNumber: string) => {
+		const result = v.safeParse(applicantSchema, { name: '王五', idNumber, phone: '13800138000' });
+		return result.success
+			? []
+			: describeIssues(result.issues, { idNumber: () => '身份证号码' }).map((i) => i.message);
+	};
+
+	it('is told its check character does not match, to look for the digit typed wrong', () => {
+		// 11010519491231002X with its 16th digit mistyped: right in every way a reader can see.
+		expect(issuesOf('110105194912310120')).toEqual([
+			'“身份证号码”的最后一位（校验码）与前 17 位对不上，可能有一位输错了，请逐位核对'
+		]);
+	});
+
+	it('is told what a resident ID number is when it is not one at all', () => {
+		expect(issuesOf('11010519491331002X')).toEqual([
+			'“身份证号码”不是有效的居民身份证号码（18 位，最后一位校验码可能是 X，出生日期须真实）'
+		]);
+	});
+});

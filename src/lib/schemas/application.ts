@@ -4,7 +4,7 @@ import { APPLICANT_BIRTH, type FormField } from '$lib/catalog/types';
 import { isRequired } from '$lib/catalog/required';
 import { m } from '$lib/paraglide/messages';
 import { EARLIEST_DATE, latestDate } from '$lib/form-dates';
-import { birthDateOf, isResidentIdNumber } from './id-number';
+import { birthDateOf, idNumberFault } from './id-number';
 import {
 	describeIssues,
 	maxChars,
@@ -78,7 +78,11 @@ export const applicantSchema = v.object({
 		v.string(required),
 		v.transform(idNumberAsHeld),
 		v.nonEmpty(required),
-		v.check((s) => isResidentIdNumber(s), reason({ k: 'idNumber' }))
+		v.rawCheck(({ dataset, addIssue }) => {
+			if (!dataset.typed) return;
+			const fault = idNumberFault(dataset.value);
+			if (fault) addIssue({ message: reason({ k: fault === 'check' ? 'idCheck' : 'idNumber' }) });
+		})
 	),
 	phone: v.pipe(
 		v.string(required),

@@ -8,14 +8,23 @@ const CHECK = '10X98765432';
  * a real birth date (YYYYMMDD at positions 7–14) no later than today.
  */
 export function isResidentIdNumber(value: string, today = new Date()): boolean {
-	if (!/^\d{17}[\dX]$/.test(value)) return false;
+	return !idNumberFault(value, today);
+}
+
+/**
+ * What is wrong with an ID number: `form` when it is no resident ID number (length, characters,
+ * birth date), `check` when it looks like one but its check character does not match the rest
+ * (a digit typed wrong, or two swapped); null when it is right.
+ */
+export function idNumberFault(value: string, today = new Date()): 'form' | 'check' | null {
+	if (!/^\d{17}[\dX]$/.test(value)) return 'form';
 	const birth = birthDateOf(value);
 	if (!isRealDate(birth) || birth < '1900-01-01' || birth > today.toISOString().slice(0, 10)) {
-		return false;
+		return 'form';
 	}
 	let sum = 0;
 	for (let i = 0; i < 17; i++) sum += Number(value[i]) * WEIGHTS[i]!;
-	return CHECK[sum % 11] === value[17];
+	return CHECK[sum % 11] === value[17] ? null : 'check';
 }
 
 /** The birth date an ID number holds (YYYYMMDD at positions 7–14), as YYYY-MM-DD. */

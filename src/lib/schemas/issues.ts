@@ -20,6 +20,8 @@ type Reason =
 	| { k: 'period'; years: number }
 	| { k: 'digits' }
 	| { k: 'idNumber' }
+	/** An ID number whose check character does not match the rest. */
+	| { k: 'idCheck' }
 	| { k: 'phone' }
 	| { k: 'name' }
 	| { k: 'uuid' }
@@ -112,6 +114,8 @@ function explain(
 			return m.err_digits({ field });
 		case 'idNumber':
 			return m.err_id_number({ field });
+		case 'idCheck':
+			return m.err_id_check({ field });
 		case 'phone':
 			return m.err_phone({ field });
 		case 'name':
