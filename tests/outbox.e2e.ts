@@ -25,9 +25,10 @@ test('an application submitted offline waits in the outbox, survives a reload an
 	await page.reload();
 	await expect(page.getByTestId('reference')).toHaveText(reference);
 	await page.getByTestId('outbox-count').click();
-	await expect(
-		page.getByRole('list', { name: '待发送的申请和操作' }).getByRole('listitem')
-	).toHaveCount(1);
+	const waiting = page.getByRole('list', { name: '待发送的申请和操作' }).getByRole('listitem');
+	await expect(waiting).toHaveCount(1);
+	// What waits is named by what it is for, offline too.
+	await expect(waiting).toContainText('提交申请：个体工商户登记');
 	expect(serverApplications(reference)).toHaveLength(0);
 	// Its row names the time asked for, as the receipt does, while it waits to be sent.
 	await page.goto('/applications');
@@ -96,9 +97,10 @@ test('while the server answers 503 the item stays, is retried with backoff, and 
 	await page.getByTestId('outbox-count').click();
 	await expect(page.getByText('服务器暂时出错，稍后自动重试').first()).toBeVisible();
 	await expect(page.getByText(/已尝试 [3-9] 次/)).toBeVisible({ timeout: 20_000 });
-	await expect(
-		page.getByRole('list', { name: '待发送的申请和操作' }).getByRole('listitem')
-	).toHaveCount(1);
+	const waiting = page.getByRole('list', { name: '待发送的申请和操作' }).getByRole('listitem');
+	await expect(waiting).toHaveCount(1);
+	// What waits is named by what it is for, offline too.
+	await expect(waiting).toContainText('提交申请：个体工商户登记');
 	expect(serverApplications(reference)).toHaveLength(0);
 	down = false;
 	await expect(page.getByText('没有等待发送的内容')).toBeVisible({ timeout: 30_000 });
